@@ -1,0 +1,56 @@
+"""The ``strikewatch`` command. Each stage registers its commands from its own module."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from strikewatch.cli import (
+    analyse_cmds,
+    extract_cmds,
+    geo_cmds,
+    ingest_cmds,
+    merge_cmds,
+    ops_cmds,
+    web_cmds,
+)
+from strikewatch.errors import UserError
+
+app = typer.Typer(
+    name="strikewatch",
+    help="News reports in, an accountable, sourced record of air and drone strikes out.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+for _module in (ingest_cmds, extract_cmds, geo_cmds, merge_cmds, analyse_cmds, web_cmds, ops_cmds):
+    _module.register(app)
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and exit status 2."""
+    try:
+        app(standalone_mode=False)
+    except UserError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write("aborted\n")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Exit):
+            sys.exit(exc.exit_code)
+        sys.stderr.write(f"error: unexpected {type(exc).__name__}: {exc}\n")
+        sys.exit(1)

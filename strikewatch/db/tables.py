@@ -1,0 +1,242 @@
+"""SQLAlchemy 2 table definitions: the one place the database schema is described.
+
+Changes go through an Alembic migration in ``strikewatch/db/migrations/versions`` as well.
+The same schema runs on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class RawBlob(Base):
+    """The bytes of an input exactly as received, addressed by their sha256."""
+
+    __tablename__ = "raw_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(String(64), ForeignKey("raw_blobs.sha256"), unique=True)
+    text_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(512))
+    source: Mapped[str] = mapped_column(Text)
+    content_type: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(256))
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    published_basis: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    comments: Mapped[str | None] = mapped_column(Text)
+    n_chars: Mapped[int] = mapped_column(Integer)
+    simhash: Mapped[int | None] = mapped_column(BigInteger, index=True)  # signed 64-bit
+    dup_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)  # wire copy of
+    dup_similarity: Mapped[float | None] = mapped_column(Float)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    extractor_version: Mapped[str | None] = mapped_column(String(32))
+    extracted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class EventRow(Base):
+    """One event (report of a strike) extracted from one article by one extractor version."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    idx: Mapped[int] = mapped_column(Integer)  # position among the article's events
+    extractor_version: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(16))
+    section: Mapped[str] = mapped_column(String(16))
+    type: Mapped[str | None] = mapped_column(String(32))
+    perpetrator: Mapped[str | None] = mapped_column(String(64))
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    date_earliest: Mapped[date | None] = mapped_column(Date, index=True)
+    date_latest: Mapped[date | None] = mapped_column(Date, index=True)
+    date_text: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    admin1: Mapped[str | None] = mapped_column(String(128))
+    admin2: Mapped[str | None] = mapped_column(String(128))
+    place: Mapped[str | None] = mapped_column(String(256))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    geo_precision: Mapped[str | None] = mapped_column(String(16))
+    geo_conflict: Mapped[str | None] = mapped_column(Text)
+    killed_min: Mapped[int | None] = mapped_column(Integer)
+    killed_max: Mapped[int | None] = mapped_column(Integer)
+    injured_min: Mapped[int | None] = mapped_column(Integer)
+    injured_max: Mapped[int | None] = mapped_column(Integer)
+    civilians_min: Mapped[int | None] = mapped_column(Integer)
+    civilians_max: Mapped[int | None] = mapped_column(Integer)
+    children_min: Mapped[int | None] = mapped_column(Integer)
+    children_max: Mapped[int | None] = mapped_column(Integer)
+    militants_min: Mapped[int | None] = mapped_column(Integer)
+    militants_max: Mapped[int | None] = mapped_column(Integer)
+    munitions_min: Mapped[int | None] = mapped_column(Integer)
+    munitions_max: Mapped[int | None] = mapped_column(Integer)
+    target: Mapped[str | None] = mapped_column(Text)
+    target_groups: Mapped[Any] = mapped_column(JSON, default=list)
+    named_dead: Mapped[Any] = mapped_column(JSON, default=list)
+    evidence: Mapped[Any] = mapped_column(JSON, default=list)
+    __table_args__ = (UniqueConstraint("article_id", "extractor_version", "idx", name="uq_event_article_idx"),)
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    extractor_version: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str | None] = mapped_column(String(256))
+    quantity: Mapped[int | None] = mapped_column(BigInteger)
+    unit: Mapped[str | None] = mapped_column(String(64))
+    period: Mapped[str | None] = mapped_column(String(128))
+
+
+class Strike(Base):
+    """A strike record: one or more reports (events) merged. ``id`` is stable and never reused."""
+
+    __tablename__ = "strikes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    status: Mapped[str] = mapped_column(String(16), default="active", index=True)  # active|rejected|merged
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("strikes.id"))
+    type: Mapped[str | None] = mapped_column(String(32))
+    perpetrator: Mapped[str | None] = mapped_column(String(64))
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    date_earliest: Mapped[date | None] = mapped_column(Date)
+    date_latest: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(16))  # day|days|month|year
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    admin1: Mapped[str | None] = mapped_column(String(128))
+    admin2: Mapped[str | None] = mapped_column(String(128), index=True)
+    place: Mapped[str | None] = mapped_column(String(256))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    geo_precision: Mapped[str | None] = mapped_column(String(16))
+    killed_min: Mapped[int | None] = mapped_column(Integer, index=True)
+    killed_max: Mapped[int | None] = mapped_column(Integer)
+    injured_min: Mapped[int | None] = mapped_column(Integer)
+    injured_max: Mapped[int | None] = mapped_column(Integer)
+    civilians_min: Mapped[int | None] = mapped_column(Integer)
+    civilians_max: Mapped[int | None] = mapped_column(Integer)
+    children_min: Mapped[int | None] = mapped_column(Integer)
+    children_max: Mapped[int | None] = mapped_column(Integer)
+    militants_min: Mapped[int | None] = mapped_column(Integer)
+    militants_max: Mapped[int | None] = mapped_column(Integer)
+    munitions_min: Mapped[int | None] = mapped_column(Integer)
+    munitions_max: Mapped[int | None] = mapped_column(Integer)
+    target: Mapped[str | None] = mapped_column(Text)
+    target_groups: Mapped[Any] = mapped_column(JSON, default=list)
+    named_dead: Mapped[Any] = mapped_column(JSON, default=list)
+    double_tap: Mapped[bool] = mapped_column(Boolean, default=False)
+    grade: Mapped[str | None] = mapped_column(String(16), index=True)  # confirmed|fair|weak|contested|discounted
+    grade_reason: Mapped[str | None] = mapped_column(Text)
+    n_sources: Mapped[int] = mapped_column(Integer, default=0)  # independent sources (wire copies count once)
+    n_reports: Mapped[int] = mapped_column(Integer, default=0)
+    why: Mapped[Any] = mapped_column(JSON, default=dict)  # merge explanation
+    fingerprint: Mapped[str | None] = mapped_column(String(128), index=True)  # helps keep ids stable
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (Index("ix_strikes_country_date", "country", "date"),)
+
+
+class StrikeReport(Base):
+    """Membership of an event (a report) in a strike record."""
+
+    __tablename__ = "strike_reports"
+    strike_id: Mapped[int] = mapped_column(ForeignKey("strikes.id", ondelete="CASCADE"), primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    source_group: Mapped[int] = mapped_column(Integer)  # article id of its wire-copy group
+    score: Mapped[float | None] = mapped_column(Float)
+    why: Mapped[Any] = mapped_column(JSON, default=dict)
+
+
+class ReviewAction(Base):
+    """Append-only audit log of human review decisions; re-applied after every re-merge."""
+
+    __tablename__ = "review_actions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    by: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(32))  # merge|split|set|reject
+    args: Mapped[Any] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class Dataset(Base):
+    """An imported tracker dataset (TBIJ, New America, Pakistan Body Count, generic CSV)."""
+
+    __tablename__ = "datasets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    format: Mapped[str] = mapped_column(String(32))
+    source_file: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    n_rows: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DatasetStrike(Base):
+    __tablename__ = "dataset_strikes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), index=True)
+    ext_id: Mapped[str | None] = mapped_column(String(64))
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    country: Mapped[str | None] = mapped_column(String(2))
+    admin1: Mapped[str | None] = mapped_column(String(128))
+    admin2: Mapped[str | None] = mapped_column(String(128))
+    place: Mapped[str | None] = mapped_column(String(256))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    n_strikes: Mapped[int] = mapped_column(Integer, default=1)
+    killed_min: Mapped[int | None] = mapped_column(Integer)
+    killed_max: Mapped[int | None] = mapped_column(Integer)
+    injured_min: Mapped[int | None] = mapped_column(Integer)
+    injured_max: Mapped[int | None] = mapped_column(Integer)
+    civilians_min: Mapped[int | None] = mapped_column(Integer)
+    civilians_max: Mapped[int | None] = mapped_column(Integer)
+    children_min: Mapped[int | None] = mapped_column(Integer)
+    children_max: Mapped[int | None] = mapped_column(Integer)
+    militants_min: Mapped[int | None] = mapped_column(Integer)
+    militants_max: Mapped[int | None] = mapped_column(Integer)
+    raw: Mapped[Any] = mapped_column(JSON, default=dict)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    role: Mapped[str] = mapped_column(String(32))  # reviewer|admin
+    password_hash: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,0 +1,178 @@
+"""Plain typed data passed between the pipeline stages.
+
+ingest -> ``ArticleIn`` -> extract -> ``Extraction`` (``Event`` + ``Claim``) -> geo fills ``GeoResult`` fields
+-> merge -> strike records (see ``strikewatch.merge``).
+
+These are the one definition of the field names used by the CLI's JSON, the database and the HTTP API.
+Unknown values are ``None``; never a guess.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+EventType = Literal["drone_strike", "air_strike", "ground_attack", "bombing", "other"]
+Role = Literal["main", "background"]
+Section = Literal["body", "comments"]
+GeoPrecision = Literal["place", "admin2", "admin1", "country"]
+PublishedBasis = Literal["jsonl", "html-meta", "feed", "cli", "url", "unknown"]
+
+# Count fields, each a (min, max) pair on Event and on strike records.
+COUNT_FIELDS: tuple[str, ...] = ("killed", "injured", "civilians", "children", "militants", "munitions")
+GEO_FIELDS: tuple[str, ...] = ("country", "admin1", "admin2", "place", "lat", "lon", "geo_precision")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Character span ``text[start:end]`` of the input that a field's value came from."""
+
+    field: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class GeoResult:
+    """A place resolved against the offline gazetteer."""
+
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None  # province / state
+    admin2: str | None = None  # district / agency
+    place: str | None = None  # most specific named place
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: GeoPrecision | None = None
+    source: str | None = None  # where the gazetteer row came from (e.g. "curated", "geonames:cities500")
+    conflict: str | None = None  # text contradicts the gazetteer's hierarchy: explanation
+    start: int | None = None  # span of the place name in the text that was resolved
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(slots=True)
+class Event:
+    """One strike (or attack) reported by one article. Flat; unknown is None."""
+
+    type: EventType | None = None
+    perpetrator: str | None = None
+    role: Role = "main"
+    section: Section = "body"
+    date: date | None = None
+    date_earliest: date | None = None
+    date_latest: date | None = None
+    date_text: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: GeoPrecision | None = None
+    geo_conflict: str | None = None
+    killed_min: int | None = None
+    killed_max: int | None = None
+    injured_min: int | None = None
+    injured_max: int | None = None
+    civilians_min: int | None = None
+    civilians_max: int | None = None
+    children_min: int | None = None
+    children_max: int | None = None
+    militants_min: int | None = None
+    militants_max: int | None = None
+    munitions_min: int | None = None
+    munitions_max: int | None = None
+    target: str | None = None
+    target_groups: list[str] = field(default_factory=list)
+    named_dead: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, date):
+                v = v.isoformat()
+            elif f.name == "evidence":
+                v = [e.to_dict() for e in v]
+            elif isinstance(v, list):
+                v = list(v)
+            d[f.name] = v
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        kw: dict[str, Any] = {}
+        names = {f.name for f in dataclasses.fields(cls)}
+        for k, v in d.items():
+            if k not in names:
+                continue
+            if k in ("date", "date_earliest", "date_latest") and isinstance(v, str):
+                v = date.fromisoformat(v)
+            elif k == "evidence":
+                v = [Evidence(e["field"], int(e["start"]), int(e["end"])) for e in (v or [])]
+            elif k in ("target_groups", "named_dead"):
+                v = list(v or [])
+            kw[k] = v
+        return cls(**kw)
+
+
+@dataclass(slots=True)
+class Claim:
+    """An aggregate statistic in the text that is not one strike ("up to 3,735 killed in a decade")."""
+
+    text: str
+    start: int
+    end: int
+    source: str | None = None  # who the text attributes it to (e.g. "TBIJ")
+    quantity: int | None = None  # the headline number (upper bound for "up to")
+    unit: str | None = None  # "killed", "civilians", "children", "strikes", ...
+    period: str | None = None  # "2017", "last decade", "2004-2014", ...
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What the extractor read from one document."""
+
+    id: str | None
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "events": [e.to_dict() for e in self.events],
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+
+@dataclass(slots=True)
+class ArticleIn:
+    """One article as ingestion produces it, before it is stored."""
+
+    raw: bytes  # the bytes exactly as received (archived by sha256)
+    text: str  # article body text, boilerplate removed
+    source: str  # path, URL or "file.jsonl:LINE" it came from
+    content_type: str = "text/plain"  # text/plain | text/html | application/json
+    external_id: str | None = None  # id given by the input (JSONL "id")
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    published_basis: PublishedBasis = "unknown"
+    comments: str | None = None  # reader comments, kept apart from the body
