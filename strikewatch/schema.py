@@ -176,3 +176,14 @@ class ArticleIn:
     published: date | None = None
     published_basis: PublishedBasis = "unknown"
     comments: str | None = None  # reader comments, kept apart from the body
+
+
+def join_comments(body: str, comments: str | None) -> tuple[str, int | None]:
+    """The text the extractor reads for a stored article: body, then reader comments after a blank line.
+
+    Returns the joined text and the offset where comments start (None when there are none). Evidence
+    offsets of stored events refer to this joined text.
+    """
+    if not comments:
+        return body, None
+    return body + "\n\n" + comments, len(body) + 2

@@ -1,0 +1,1 @@
+"""Writing and reading pipeline data in the database (articles, raw blobs, extractions)."""
