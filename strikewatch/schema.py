@@ -10,8 +10,8 @@ Unknown values are ``None``; never a guess.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, Literal
 
 EventType = Literal["drone_strike", "air_strike", "ground_attack", "bombing", "other"]
@@ -65,9 +65,9 @@ class Event:
     perpetrator: str | None = None
     role: Role = "main"
     section: Section = "body"
-    date: date | None = None
-    date_earliest: date | None = None
-    date_latest: date | None = None
+    date: dt.date | None = None
+    date_earliest: dt.date | None = None
+    date_latest: dt.date | None = None
     date_text: str | None = None
     country: str | None = None
     admin1: str | None = None
@@ -98,7 +98,7 @@ class Event:
         d: dict[str, Any] = {}
         for f in dataclasses.fields(self):
             v = getattr(self, f.name)
-            if isinstance(v, date):
+            if isinstance(v, dt.date):
                 v = v.isoformat()
             elif f.name == "evidence":
                 v = [e.to_dict() for e in v]
@@ -115,7 +115,7 @@ class Event:
             if k not in names:
                 continue
             if k in ("date", "date_earliest", "date_latest") and isinstance(v, str):
-                v = date.fromisoformat(v)
+                v = dt.date.fromisoformat(v)
             elif k == "evidence":
                 v = [Evidence(e["field"], int(e["start"]), int(e["end"])) for e in (v or [])]
             elif k in ("target_groups", "named_dead"):
@@ -173,7 +173,7 @@ class ArticleIn:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     published_basis: PublishedBasis = "unknown"
     comments: str | None = None  # reader comments, kept apart from the body
 

@@ -6,7 +6,7 @@ The same schema runs on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import (
@@ -38,7 +38,7 @@ class RawBlob(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Article(Base):
@@ -52,7 +52,7 @@ class Article(Base):
     title: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     outlet: Mapped[str | None] = mapped_column(String(256))
-    published: Mapped[date | None] = mapped_column(Date, index=True)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
     published_basis: Mapped[str] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
     comments: Mapped[str | None] = mapped_column(Text)
@@ -60,9 +60,9 @@ class Article(Base):
     simhash: Mapped[int | None] = mapped_column(BigInteger, index=True)  # signed 64-bit
     dup_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)  # wire copy of
     dup_similarity: Mapped[float | None] = mapped_column(Float)
-    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     extractor_version: Mapped[str | None] = mapped_column(String(32))
-    extracted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    extracted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class EventRow(Base):
@@ -77,9 +77,9 @@ class EventRow(Base):
     section: Mapped[str] = mapped_column(String(16))
     type: Mapped[str | None] = mapped_column(String(32))
     perpetrator: Mapped[str | None] = mapped_column(String(64))
-    date: Mapped[date | None] = mapped_column(Date, index=True)
-    date_earliest: Mapped[date | None] = mapped_column(Date, index=True)
-    date_latest: Mapped[date | None] = mapped_column(Date, index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_earliest: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_latest: Mapped[dt.date | None] = mapped_column(Date, index=True)
     date_text: Mapped[str | None] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     admin1: Mapped[str | None] = mapped_column(String(128))
@@ -131,9 +131,9 @@ class Strike(Base):
     merged_into: Mapped[int | None] = mapped_column(ForeignKey("strikes.id"))
     type: Mapped[str | None] = mapped_column(String(32))
     perpetrator: Mapped[str | None] = mapped_column(String(64))
-    date: Mapped[date | None] = mapped_column(Date, index=True)
-    date_earliest: Mapped[date | None] = mapped_column(Date)
-    date_latest: Mapped[date | None] = mapped_column(Date)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_earliest: Mapped[dt.date | None] = mapped_column(Date)
+    date_latest: Mapped[dt.date | None] = mapped_column(Date)
     date_precision: Mapped[str | None] = mapped_column(String(16))  # day|days|month|year
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     admin1: Mapped[str | None] = mapped_column(String(128))
@@ -164,8 +164,8 @@ class Strike(Base):
     n_reports: Mapped[int] = mapped_column(Integer, default=0)
     why: Mapped[Any] = mapped_column(JSON, default=dict)  # merge explanation
     fingerprint: Mapped[str | None] = mapped_column(String(128), index=True)  # helps keep ids stable
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     __table_args__ = (Index("ix_strikes_country_date", "country", "date"),)
 
 
@@ -186,7 +186,7 @@ class ReviewAction(Base):
 
     __tablename__ = "review_actions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     by: Mapped[str] = mapped_column(String(128))
     action: Mapped[str] = mapped_column(String(32))  # merge|split|set|reject
     args: Mapped[Any] = mapped_column(JSON)
@@ -203,7 +203,7 @@ class Dataset(Base):
     source_file: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
     n_rows: Mapped[int] = mapped_column(Integer)
-    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class DatasetStrike(Base):
@@ -211,7 +211,7 @@ class DatasetStrike(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     dataset_id: Mapped[int] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), index=True)
     ext_id: Mapped[str | None] = mapped_column(String(64))
-    date: Mapped[date | None] = mapped_column(Date, index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     country: Mapped[str | None] = mapped_column(String(2))
     admin1: Mapped[str | None] = mapped_column(String(128))
     admin2: Mapped[str | None] = mapped_column(String(128))
@@ -238,5 +238,5 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(128), unique=True)
     role: Mapped[str] = mapped_column(String(32))  # reviewer|admin
     password_hash: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
