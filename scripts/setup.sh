@@ -11,6 +11,12 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -m pip install -q -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -c "import strikewatch" || { echo "setup: strikewatch failed to install" >&2; exit 1; }
+# Web assets (Leaflet, map boundaries, Swagger UI) from the npm registry into strikewatch/web/static/vendor/.
+if command -v npm >/dev/null 2>&1; then
+  bash scripts/fetch_assets.sh
+else
+  echo "setup: npm not found; the web app's map and /docs need 'bash scripts/fetch_assets.sh' after installing Node.js" >&2
+fi
 
 if [ "${1:-}" = "--with-test-services" ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
