@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --with-test-services
-.venv/bin/ruff check strikewatch tests bench
+.venv/bin/ruff check .
 .venv/bin/mypy strikewatch
 exec .venv/bin/pytest -q "$@"
