@@ -142,7 +142,7 @@ def parse_lat_lon(lat: object, lon: object) -> tuple[float | None, float | None]
 
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?$", re.I)
 _NUMERIC_RE = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{2,4})$")
 # "[Friday,] June 18, 2004"
 _WORDY_RE = re.compile(r"^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
