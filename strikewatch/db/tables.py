@@ -65,6 +65,21 @@ class Article(Base):
     extracted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class ArticleBand(Base):
+    """Near-duplicate index: one row per MinHash LSH band of an article (see strikewatch.store.neardup)."""
+
+    __tablename__ = "article_bands"
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # signed 64-bit hash of (band, band values)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+
+
+class MergeQueue(Base):
+    """Articles stored or re-extracted whose strikes have not been updated yet (survives a crash mid-run)."""
+
+    __tablename__ = "merge_queue"
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+
+
 class EventRow(Base):
     """One event (report of a strike) extracted from one article by one extractor version."""
 

@@ -1,0 +1,321 @@
+"""The ingest run: read sources, store each new article with its extraction, then update strikes.
+
+Library entry point for every caller (CLI, worker pools, tests)::
+
+    report = ingest_sources(engine, ["articles/", "https://example.org/feed.xml"], published=None)
+
+Reading (``strikewatch.ingest.read``) and preparing (``strikewatch.store.articles.prepare``: hashes, fingerprint,
+extraction) are pure and picklable; only ``store_prepared`` touches the database, one transaction per article.
+Articles whose strikes still need updating sit in ``merge_queue`` until ``update_strikes`` has run, so a run
+killed at any point leaves nothing half done: the next run finishes the queue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, delete, select, update
+
+from strikewatch.db.engine import session_scope
+from strikewatch.db.tables import Article, MergeQueue
+from strikewatch.ingest.read import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    Input,
+    ReadOptions,
+    Rejected,
+    Skipped,
+    expand_sources,
+    read_input,
+)
+from strikewatch.schema import ArticleIn
+from strikewatch.store.articles import (
+    PreparedArticle,
+    StoreOutcome,
+    prepare,
+    present_ids,
+    run_extractor,
+    sha256_hex,
+    store_prepared,
+)
+from strikewatch.store.extractions import write_extraction
+
+BATCH = 200  # articles read before one "already stored?" query
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    id: int
+    source: str
+    title: str | None
+    dup_of: int | None
+    dup_similarity: float | None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    stored: list[StoredArticle] = field(default_factory=list)
+    present: list[tuple[str, int]] = field(default_factory=list)  # (source, id of the stored article)
+    rejected: list[Rejected] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    merge_error: str | None = None
+
+    @property
+    def wire_copies(self) -> list[StoredArticle]:
+        return [a for a in self.stored if a.dup_of is not None]
+
+    @property
+    def new_ids(self) -> list[int]:
+        return [a.id for a in self.stored]
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected and self.merge_error is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "stored": len(self.stored),
+            "already_present": len(self.present),
+            "wire_copies": len(self.wire_copies),
+            "rejected": len(self.rejected),
+            "skipped": len(self.skipped),
+            "articles": [
+                {
+                    "id": a.id,
+                    "source": a.source,
+                    "title": a.title,
+                    "dup_of": a.dup_of,
+                    "dup_similarity": a.dup_similarity,
+                }
+                for a in self.stored
+            ],
+            "rejected_inputs": [{"source": r.source, "reason": r.reason} for r in self.rejected],
+            "skipped_inputs": [{"source": s.source, "reason": s.reason} for s in self.skipped],
+            "warnings": list(self.warnings),
+            "merge_error": self.merge_error,
+        }
+
+
+ProgressHook = Callable[[int, int, "IngestReport"], None]  # (inputs done, inputs total, report so far)
+
+
+def iter_articles(inputs: Sequence[Input], opts: ReadOptions) -> Iterator[tuple[int, ArticleIn | Rejected]]:
+    """(input index, article or rejection) for every article in the inputs, in order."""
+    for i, inp in enumerate(inputs):
+        for item in read_input(inp, opts):
+            yield i, item
+
+
+def ingest_sources(
+    engine: Engine,
+    sources: Sequence[str],
+    *,
+    published: dt.date | None = None,
+    progress: bool | ProgressHook = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+    update_strikes: bool = True,
+) -> IngestReport:
+    """Ingest files, folders, JSONL, URLs and feeds; returns what happened to each input. Raises only for a
+    database that cannot be used (``UserError``); bad inputs are reported in ``IngestReport.rejected``."""
+    opts = ReadOptions(published=published, max_bytes=max_bytes, timeout=timeout)
+    expanded = expand_sources(sources)
+    report = IngestReport(rejected=list(expanded.rejected), skipped=list(expanded.skipped))
+    total = len(expanded.inputs)
+    bar = _RichProgress(total) if progress is True else None
+    hook: ProgressHook | None = progress if callable(progress) else (bar.update if bar else None)
+    try:
+        done_inputs = -1
+        batch: list[ArticleIn] = []
+        for idx, item in iter_articles(expanded.inputs, opts):
+            if idx != done_inputs:
+                if batch:
+                    _store_batch(engine, batch, report)
+                    batch = []
+                if hook:
+                    hook(idx, total, report)
+                done_inputs = idx
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH:
+                _store_batch(engine, batch, report)
+                batch = []
+                if hook:
+                    hook(idx, total, report)
+        if batch:
+            _store_batch(engine, batch, report)
+        if hook:
+            hook(total, total, report)
+    finally:
+        if bar:
+            bar.close()
+        from strikewatch.ingest.fetch import close_clients
+
+        close_clients()
+    if update_strikes:
+        report.merge_error = flush_merge_queue(engine, report.new_ids)
+    return report
+
+
+def _store_batch(engine: Engine, batch: list[ArticleIn], report: IngestReport) -> None:
+    shas = [sha256_hex(a.raw) for a in batch]
+    with session_scope(engine) as session:
+        known = present_ids(session, shas)
+    for art, sha in zip(batch, shas, strict=True):
+        if sha in known:
+            report.present.append((art.source, known[sha]))
+            continue
+        prep = prepare(art)
+        outcome = store_prepared(engine, prep)
+        _record(report, prep, outcome)
+        known[sha] = outcome.article_id  # the same bytes twice in one run: stored once
+
+
+def store_many(engine: Engine, prepared: Iterable[PreparedArticle], report: IngestReport) -> None:
+    """Store articles prepared elsewhere (e.g. by worker processes), one transaction each."""
+    for prep in prepared:
+        _record(report, prep, store_prepared(engine, prep))
+
+
+def _record(report: IngestReport, prep: PreparedArticle, outcome: StoreOutcome) -> None:
+    art = prep.article
+    if outcome.status == "present":
+        report.present.append((art.source, outcome.article_id))
+        return
+    report.stored.append(
+        StoredArticle(outcome.article_id, art.source, art.title, outcome.dup_of, outcome.dup_similarity)
+    )
+    if prep.extraction_error:
+        report.warnings.append(
+            f"{art.source}: stored, but the extractor failed ({prep.extraction_error}); "
+            "`strikewatch reextract` retries it"
+        )
+
+
+def flush_merge_queue(engine: Engine, new_ids: Sequence[int] = ()) -> str | None:
+    """Update strikes for the new articles and any left queued by an interrupted run; returns an error or None."""
+    from strikewatch.merge import update_strikes
+
+    with session_scope(engine) as session:
+        queued = list(session.scalars(select(MergeQueue.article_id).order_by(MergeQueue.article_id)))
+    ids = sorted(set(queued) | set(new_ids))
+    if not ids:
+        return None
+    try:
+        update_strikes(engine, ids)
+    except Exception as exc:  # keep the queue: the next run retries
+        return f"updating strikes failed ({type(exc).__name__}: {exc}); the next ingest retries it"
+    with session_scope(engine) as session:
+        for i in range(0, len(queued), 500):
+            session.execute(delete(MergeQueue).where(MergeQueue.article_id.in_(queued[i : i + 500])))
+    return None
+
+
+# --- re-extraction ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ReextractReport:
+    reextracted: int = 0
+    failed: list[str] = field(default_factory=list)
+    merge_error: str | None = None
+
+
+def reextract(engine: Engine, *, all_articles: bool = False, progress: bool = False) -> ReextractReport:
+    """Run the current extractor over stored articles extracted by another version (every article with
+    ``all_articles``), replacing their events and claims, then re-merge all strikes."""
+    from strikewatch.extract import EXTRACTOR_VERSION
+    from strikewatch.merge import update_strikes
+
+    report = ReextractReport()
+    with session_scope(engine) as session:
+        stmt = select(Article.id).order_by(Article.id)
+        if not all_articles:
+            stmt = stmt.where((Article.extractor_version.is_(None)) | (Article.extractor_version != EXTRACTOR_VERSION))
+        ids = list(session.scalars(stmt))
+    bar = _RichProgress(len(ids), label="re-extracting") if progress else None
+    try:
+        for n, aid in enumerate(ids):
+            with session_scope(engine) as session:
+                row = session.get(Article, aid)
+                if row is None:
+                    continue
+                body, comments, published = row.text, row.comments, row.published
+                doc_id = row.external_id or row.sha256
+            try:
+                extraction = run_extractor(body, comments, published, doc_id)
+            except Exception as exc:
+                report.failed.append(f"article {aid}: {type(exc).__name__}: {exc}")
+                continue
+            with session_scope(engine) as session:
+                write_extraction(session, aid, extraction, EXTRACTOR_VERSION)
+                session.execute(
+                    update(Article)
+                    .where(Article.id == aid)
+                    .values(extractor_version=EXTRACTOR_VERSION, extracted_at=dt.datetime.now(dt.UTC))
+                )
+                if session.get(MergeQueue, aid) is None:
+                    session.add(MergeQueue(article_id=aid))
+            report.reextracted += 1
+            if bar:
+                bar.advance(n + 1)
+    finally:
+        if bar:
+            bar.close()
+    with session_scope(engine) as session:
+        queued = list(session.scalars(select(MergeQueue.article_id)))
+    try:
+        update_strikes(engine, None)
+    except Exception as exc:
+        report.merge_error = f"updating strikes failed ({type(exc).__name__}: {exc})"
+        return report
+    with session_scope(engine) as session:
+        for i in range(0, len(queued), 500):
+            session.execute(delete(MergeQueue).where(MergeQueue.article_id.in_(queued[i : i + 500])))
+    return report
+
+
+# --- progress bar ----------------------------------------------------------------------------------------------
+
+
+class _RichProgress:
+    """A Rich progress bar on stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, total: int, label: str = "ingesting") -> None:
+        import sys
+
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        console = Console(stderr=True)
+        self.enabled = sys.stderr.isatty() and total > 1
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[detail]}"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=not self.enabled,
+        )
+        self.task = self.progress.add_task(label, total=total, detail="")
+        if self.enabled:
+            self.progress.start()
+
+    def update(self, done: int, total: int, report: IngestReport) -> None:
+        detail = f"{len(report.stored)} new, {len(report.present)} present, {len(report.rejected)} rejected"
+        self.progress.update(self.task, completed=done, total=total, detail=detail)
+
+    def advance(self, done: int) -> None:
+        self.progress.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.enabled:
+            self.progress.stop()

@@ -1,0 +1,109 @@
+"""Wire copies: near-duplicate detection with MinHash LSH over word shingles, indexed in the database.
+
+An agency report reposted by several outlets differs by a headline, a byline, a trimmed last paragraph. Each
+article body becomes a set of 3-word shingles; a 128-permutation MinHash signature is cut into 32 bands of 4
+rows, and each band is hashed to one signed 64-bit key stored in ``article_bands`` (indexed). Articles sharing a
+key are candidates; candidates are then verified on the exact shingle sets, so the index only decides whom to
+compare, never what counts as a copy. Lookups cost a few index probes whatever the archive size, and the index
+grows with each run (nothing is rebuilt in memory).
+
+A new article is a wire copy when its Jaccard similarity with a stored article is at least ``JACCARD_MIN``, or
+when one is nearly contained in the other (``CONTAINMENT_MIN``; a shortened repost). Bodies under
+``MIN_TOKENS`` words get no bands: they are only linked when their text is identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+SHINGLE = 3
+NUM_PERM = 128
+BANDS = 32
+ROWS = NUM_PERM // BANDS
+MIN_TOKENS = 40
+JACCARD_MIN = 0.5
+CONTAINMENT_MIN = 0.85
+MIN_SIZE_RATIO = 0.3
+MAX_CANDIDATES = 25  # verified per new article, those sharing the most bands first
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    band_keys: tuple[int, ...]  # empty for short texts
+    simhash: int | None  # signed 64-bit SimHash of the shingles (None for empty texts)
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def shingles(text: str) -> set[str]:
+    toks = tokens(text)
+    if len(toks) < SHINGLE:
+        return {" ".join(toks)} if toks else set()
+    return {" ".join(toks[i : i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
+
+
+def _signed64(u: int) -> int:
+    return u - (1 << 64) if u >= (1 << 63) else u
+
+
+def _hash64(items: list[bytes]) -> np.ndarray:
+    return np.array(
+        [int.from_bytes(hashlib.blake2b(b, digest_size=8).digest(), "little") for b in items], dtype=np.uint64
+    )
+
+
+def simhash(sh: set[str]) -> int | None:
+    """64-bit SimHash (each shingle weighted once), as a signed integer for a BIGINT column."""
+    if not sh:
+        return None
+    h = _hash64([s.encode("utf-8") for s in sorted(sh)])
+    bits = np.unpackbits(h.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")  # (n, 64)
+    ones = bits.sum(axis=0, dtype=np.int64)
+    out = 0
+    for i, c in enumerate(ones.tolist()):
+        if 2 * c > len(h):
+            out |= 1 << i
+    return _signed64(out)
+
+
+def band_keys(sh: set[str]) -> tuple[int, ...]:
+    """The LSH band keys of a shingle set (deterministic across processes and runs)."""
+    from datasketch import MinHash
+
+    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh.update_batch([s.encode("utf-8") for s in sh])
+    hv = np.asarray(mh.hashvalues, dtype=np.uint64).astype("<u4")
+    keys = []
+    for b in range(BANDS):
+        digest = hashlib.blake2b(bytes([b]) + hv[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return tuple(keys)
+
+
+def fingerprint(text: str) -> Fingerprint:
+    sh = shingles(text)
+    n_tokens = len(tokens(text))
+    return Fingerprint(band_keys(sh) if n_tokens >= MIN_TOKENS else (), simhash(sh))
+
+
+def similarity(a: set[str], b: set[str]) -> tuple[float, float]:
+    """(Jaccard, containment) of two shingle sets; containment is of the smaller set in the larger, and counts
+    only when the smaller is at least ``MIN_SIZE_RATIO`` of the larger (a trimmed repost, not a quotation)."""
+    if not a or not b:
+        return 0.0, 0.0
+    inter = len(a & b)
+    small, large = sorted((len(a), len(b)))
+    containment = inter / small if small >= MIN_SIZE_RATIO * large else 0.0
+    return inter / len(a | b), containment
+
+
+def is_wire_copy(jaccard: float, containment: float) -> bool:
+    return jaccard >= JACCARD_MIN or containment >= CONTAINMENT_MIN
