@@ -1,10 +1,121 @@
-"""CLI commands of the web stage."""
+"""CLI commands of the web stage: serve, user add/list/disable, export-site."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from strikewatch.cli.common import DbOption, console, print_json
+from strikewatch.errors import UserError
+
+user_app = typer.Typer(help="Reviewer accounts for the web app.", no_args_is_help=True)
+
+
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+) -> None:
+    """Serve the map, timeline, table, strike pages, review and the HTTP API (docs at /docs)."""
+    import uvicorn
+
+    from strikewatch.web.app import create_app
+
+    app = create_app(db)
+    console.print(f"strikewatch: serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)",
+                  highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False)
+
+
+def _read_password(password_stdin: bool) -> str:
+    if password_stdin:
+        pw = sys.stdin.readline().rstrip("\r\n")
+        if not pw:
+            raise UserError("no password on standard input")
+        return pw
+    if not sys.stdin.isatty():
+        raise UserError("no terminal to ask for a password: use --password-stdin")
+    pw = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return str(pw)
+
+
+@user_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument(help="User name (no spaces).")],
+    role: Annotated[str, typer.Option(help="reviewer or admin.")] = "reviewer",
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Create an account (the password is hashed with argon2; it is never stored or shown)."""
+    from strikewatch.db import open_db, session_scope
+    from strikewatch.web.auth import add_user
+
+    password = _read_password(password_stdin)
+    engine = open_db(db)
+    with session_scope(engine) as session:
+        user = add_user(session, name, password, role)
+        console.print(f"added {user.role} {user.name!r} (id {user.id})", highlight=False)
+
+
+@user_app.command("list")
+def user_list(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List accounts."""
+    from sqlalchemy import select
+
+    from strikewatch.db import open_db, session_scope
+    from strikewatch.db.tables import User
+
+    with session_scope(open_db(db)) as session:
+        rows = [
+            {"id": u.id, "name": u.name, "role": u.role, "disabled": u.disabled, "created_at": u.created_at}
+            for u in session.scalars(select(User).order_by(User.id))
+        ]
+    if as_json:
+        print_json(rows)
+        return
+    for r in rows:
+        console.print(f"{r['id']:>4}  {r['name']:<24} {r['role']:<9} {'disabled' if r['disabled'] else ''}",
+                      highlight=False)
+
+
+@user_app.command("disable")
+def user_disable(name: Annotated[str, typer.Argument()], db: DbOption = None) -> None:
+    """Disable an account; its sessions end at once."""
+    from sqlalchemy import select
+
+    from strikewatch.db import open_db, session_scope
+    from strikewatch.db.tables import User
+
+    with session_scope(open_db(db)) as session:
+        user = session.scalar(select(User).where(User.name == name))
+        if user is None:
+            raise UserError(f"no user {name!r}")
+        user.disabled = True
+    console.print(f"disabled {name!r}", highlight=False)
+
+
+def export_site(
+    directory: Annotated[Path, typer.Argument(help="Folder to write the static site into.")],
+    db: DbOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Write into a folder that is not empty.")] = False,
+) -> None:
+    """Write a self-contained static copy (pages, JSON/GeoJSON/CSV data, assets) that any static host can serve."""
+    from strikewatch.web.export_site import export_site as run
+
+    summary = run(db, directory, force=force)
+    console.print(
+        f"wrote {summary['pages']} pages and {summary['strikes']} strike records to {directory} "
+        f"({summary['bytes'] / 1e6:.1f} MB); open {directory / 'index.html'}",
+        highlight=False,
+    )
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app."""
-    return None
+    app.command("serve")(serve)
+    app.command("export-site")(export_site)
+    app.add_typer(user_app, name="user")

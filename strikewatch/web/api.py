@@ -1,0 +1,339 @@
+"""The HTTP API under /api: strike records, articles, stats, CSV/GeoJSON, sessions and review actions."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session
+
+from strikewatch.errors import UserError
+from strikewatch.web import queries, review
+from strikewatch.web.auth import SESSION_COOKIE, CurrentUser, authenticate
+from strikewatch.web.deps import JSONBytes, current_user, dumps, get_db, require_reviewer
+
+router = APIRouter(prefix="/api")
+DB = Annotated[Session, Depends(get_db)]
+MAX_ID = 2**31 - 1
+StrikeId = Annotated[int, Path(ge=1, le=MAX_ID, description="Stable strike record id")]
+
+
+# --- response models (documentation of the JSON shapes in /openapi.json) -----------------------------------------
+
+
+class StrikeSummary(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: int
+    status: str
+    date: dt.date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    killed_min: int | None = None
+    killed_max: int | None = None
+    civilians_min: int | None = None
+    civilians_max: int | None = None
+    grade: str | None = None
+    n_sources: int = 0
+
+
+class StrikePage(BaseModel):
+    total: int = Field(description="records matching the filters")
+    limit: int
+    offset: int
+    sort: str
+    items: list[StrikeSummary]
+
+
+class StrikeDetail(StrikeSummary):
+    sources: list[dict[str, Any]] = Field(description="each report: article, its figures and evidence quotes")
+    audit: list[dict[str, Any]] = Field(description="review actions naming this record, newest first")
+
+
+class StatsRow(BaseModel):
+    period: str
+    strikes: int
+    killed_min: int
+    killed_max: int
+    civilians_min: int
+    civilians_max: int
+    children_min: int
+    children_max: int
+
+
+class Stats(BaseModel):
+    period: str
+    series: list[StatsRow]
+    totals: dict[str, int]
+    undated: int
+
+
+class ErrorOut(BaseModel):
+    error: str
+    status: int
+
+
+class SessionIn(BaseModel):
+    name: str = Field(min_length=1, max_length=128)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class SessionOut(BaseModel):
+    name: str
+    role: str
+    csrf: str = Field(description="send as X-CSRF-Token with every review request")
+
+
+class MergeIn(BaseModel):
+    ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(min_length=2, max_length=50)
+    reason: str = Field(min_length=1, max_length=4000)
+
+
+class SplitIn(BaseModel):
+    id: int = Field(ge=1, le=MAX_ID)
+    event_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(min_length=1, max_length=500)
+    reason: str = Field(min_length=1, max_length=4000)
+
+
+class SetIn(BaseModel):
+    id: int = Field(ge=1, le=MAX_ID)
+    field: str = Field(description=f"one of {', '.join(review.SETTABLE)}")
+    value: str | int | float | None
+    reason: str = Field(min_length=1, max_length=4000)
+
+
+class RejectIn(BaseModel):
+    id: int = Field(ge=1, le=MAX_ID)
+    reason: str = Field(min_length=1, max_length=4000)
+
+
+class ReviewOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    action: str
+    strike_id: int
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+
+
+# --- filters ---------------------------------------------------------------------------------------------------
+
+
+def strike_filter(
+    since: Annotated[dt.date | None, Query(description="first date, YYYY-MM-DD")] = None,
+    until: Annotated[dt.date | None, Query(description="last date, YYYY-MM-DD")] = None,
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2, e.g. PK")] = None,
+    admin: Annotated[str | None, Query(max_length=128, description="province/agency (admin1 or admin2)")] = None,
+    grade: Annotated[list[str] | None, Query(description="one or more of " + ", ".join(queries.GRADES))] = None,
+    min_killed: Annotated[int | None, Query(ge=0, le=1_000_000, description="killed (max) at least")] = None,
+) -> queries.StrikeFilter:
+    grades: list[str] = []
+    for g in grade or []:
+        grades.extend(x.strip() for x in g.split(",") if x.strip())
+    bad = [g for g in grades if g not in queries.GRADES]
+    if bad:
+        raise HTTPException(400, f"unknown grade {bad[0]!r}; use one of {', '.join(queries.GRADES)}")
+    if since and until and since > until:
+        raise HTTPException(400, f"since ({since}) is after until ({until})")
+    return queries.StrikeFilter(since=since, until=until, country=country.upper() if country else None,
+                                admin=admin or None, grade=tuple(grades), min_killed=min_killed)
+
+
+Filter = Annotated[queries.StrikeFilter, Depends(strike_filter)]
+Sort = Literal["date", "-date", "killed", "-killed", "civilians", "-civilians", "id", "-id"]
+
+
+# --- public read endpoints -------------------------------------------------------------------------------------
+
+
+@router.get("/strikes", response_model=StrikePage, responses=ERRORS, tags=["strikes"])
+def api_strikes(
+    db: DB, flt: Filter,
+    sort: Annotated[Sort, Query(description="field, '-' for descending")] = "-date",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> Response:
+    """Strike records matching the filters, one page at a time."""
+    items, total = queries.list_strikes(db, flt, sort=sort, limit=limit, offset=offset)
+    return JSONBytes({"total": total, "limit": limit, "offset": offset, "sort": sort, "items": items})
+
+
+def _geojson(items: list[dict[str, Any]]) -> dict[str, Any]:
+    feats = []
+    for r in items:
+        geom = None
+        if r.get("lat") is not None and r.get("lon") is not None:
+            geom = {"type": "Point", "coordinates": [r["lon"], r["lat"]]}
+        props = {k: v for k, v in r.items() if k not in ("lat", "lon")}
+        feats.append({"type": "Feature", "id": r["id"], "geometry": geom, "properties": props})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def geojson_bytes(items: list[dict[str, Any]]) -> bytes:
+    try:
+        from strikewatch import export  # type: ignore[attr-defined,unused-ignore]
+
+        writer = getattr(export, "geojson_dict", None)
+    except ImportError:
+        writer = None
+    return dumps(writer(items) if writer else _geojson(items))
+
+
+def csv_text(items: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(queries.LIST_FIELDS), extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for r in items:
+        w.writerow({k: ("; ".join(v) if isinstance(v, list) else v) for k, v in r.items()})
+    return buf.getvalue()
+
+
+@router.get("/strikes.geojson", responses={**ERRORS, 200: {"content": {"application/geo+json": {}}}},
+            tags=["strikes"], response_class=Response)
+def api_strikes_geojson(db: DB, flt: Filter) -> Response:
+    """All matching records as a GeoJSON FeatureCollection (records without coordinates have a null geometry)."""
+    return Response(geojson_bytes(queries.iter_strikes(db, flt)), media_type="application/geo+json")
+
+
+@router.get("/strikes.csv", responses={**ERRORS, 200: {"content": {"text/csv": {}}}}, tags=["strikes"],
+            response_class=Response)
+def api_strikes_csv(db: DB, flt: Filter) -> Response:
+    """All matching records as CSV (the schema's field names as the header)."""
+    return Response(csv_text(queries.iter_strikes(db, flt)), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="strikes.csv"'})
+
+
+@router.get("/strikes/{strike_id}", response_model=StrikeDetail, responses={404: {"model": ErrorOut}},
+            tags=["strikes"])
+def api_strike(db: DB, strike_id: StrikeId) -> Response:
+    """One record with its sources (each report's figures and evidence quotes), claims and audit trail."""
+    rec = queries.strike_detail(db, strike_id)
+    if rec is None:
+        raise HTTPException(404, f"no strike record {strike_id}")
+    return JSONBytes(rec)
+
+
+@router.get("/articles/{article_id}", responses={404: {"model": ErrorOut}}, tags=["articles"])
+def api_article(db: DB, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
+    """A stored article: its text (evidence offsets refer to it), events, claims and the records it supports."""
+    art = queries.article_detail(db, article_id)
+    if art is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return JSONBytes(art)
+
+
+@router.get("/stats", response_model=Stats, responses=ERRORS, tags=["stats"])
+def api_stats(db: DB, flt: Filter, period: Literal["week", "month", "year"] = "month") -> Response:
+    """Strikes and summed casualty ranges per week, month or year."""
+    return JSONBytes(queries.stats(db, flt, period))
+
+
+@router.get("/audit", tags=["review"])
+def api_audit(db: DB, strike_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+              limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> Response:
+    """The review audit trail (append-only), newest first; public."""
+    return JSONBytes({"items": queries.audit(db, strike_id=strike_id, limit=limit)})
+
+
+# --- sessions and review ---------------------------------------------------------------------------------------
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+@router.post("/session", response_model=SessionOut, responses={401: {"model": ErrorOut}, 429: {"model": ErrorOut}},
+             tags=["session"])
+def api_login(request: Request, db: DB, body: SessionIn) -> Response:
+    """Sign in; sets the session cookie and returns the CSRF token for review requests. Rate-limited."""
+    limiter = request.app.state.limiter
+    keys = ("ip:" + _client(request), "user:" + body.name)
+    wait = limiter.retry_after(*keys)
+    if wait:
+        raise HTTPException(429, f"too many failed sign-ins; try again in {wait} s", headers={"Retry-After": str(wait)})
+    user = authenticate(db, body.name, body.password)
+    if user is None:
+        limiter.failed(*keys)
+        raise HTTPException(401, "wrong name or password")
+    limiter.succeeded(keys[1])
+    cookie, csrf = request.app.state.sessions.issue(user)
+    resp = JSONBytes({"name": user.name, "role": user.role, "csrf": csrf})
+    set_session_cookie(request, resp, cookie)
+    return resp
+
+
+def set_session_cookie(request: Request, resp: Response, value: str) -> None:
+    resp.set_cookie(SESSION_COOKIE, value, max_age=request.app.state.sessions.max_age, httponly=True,
+                    samesite="strict", secure=request.url.scheme == "https", path="/")
+
+
+@router.get("/session", response_model=SessionOut, responses={401: {"model": ErrorOut}}, tags=["session"])
+def api_whoami(request: Request, db: DB) -> Response:
+    """Who is signed in (and the CSRF token of this session)."""
+    user = current_user(request, db)
+    if user is None:
+        raise HTTPException(401, "not signed in")
+    return JSONBytes({"name": user.name, "role": user.role, "csrf": user.csrf})
+
+
+@router.delete("/session", tags=["session"])
+def api_logout(user: Reviewer) -> Response:
+    """Sign out (needs the CSRF token)."""
+    resp = JSONBytes({"signed_out": True})
+    resp.delete_cookie(SESSION_COOKIE, path="/")
+    return resp
+
+
+CSRF = Annotated[str | None, Header(alias="X-CSRF-Token", description="the session's CSRF token")]
+REVIEW_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut}, 401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 422: {"model": ErrorOut},
+}
+
+
+def reviewer(request: Request, db: DB, x_csrf_token: CSRF = None) -> CurrentUser:
+    """Runs before the body is validated, so an anonymous request is refused whatever it sends."""
+    return require_reviewer(request, db, x_csrf_token)
+
+
+Reviewer = Annotated[CurrentUser, Depends(reviewer)]
+
+
+def _review(db: Session, user: CurrentUser, action: str, args: dict[str, Any], reason: str) -> Response:
+    try:
+        result = review.apply(db, action, args, by=user.name, reason=reason)
+    except UserError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return JSONBytes(result)
+
+
+@router.post("/review/merge", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
+def api_merge(user: Reviewer, db: DB, body: MergeIn) -> Response:
+    """Merge records that report one strike into the lowest id (reviewer; reason required)."""
+    return _review(db, user, "merge", {"ids": body.ids}, body.reason)
+
+
+@router.post("/review/split", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
+def api_split(user: Reviewer, db: DB, body: SplitIn) -> Response:
+    """Move some reports (event ids) of a record into a new record (reviewer; reason required)."""
+    return _review(db, user, "split", {"id": body.id, "event_ids": body.event_ids}, body.reason)
+
+
+@router.post("/review/set", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
+def api_set(user: Reviewer, db: DB, body: SetIn) -> Response:
+    """Correct one field of a record (reviewer; reason required)."""
+    return _review(db, user, "set", {"id": body.id, "field": body.field, "value": body.value},
+                   body.reason)
+
+
+@router.post("/review/reject", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
+def api_reject(user: Reviewer, db: DB, body: RejectIn) -> Response:
+    """Reject a record that is not a strike (reviewer; reason required)."""
+    return _review(db, user, "reject", {"id": body.id}, body.reason)

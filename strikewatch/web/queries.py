@@ -1,0 +1,283 @@
+"""Read side of the web app: the queries behind the API, the pages and the static export.
+
+Strike records are serialised by ``strikewatch.merge.views`` (one place for that) when it is present; the
+functions here add what only the web needs (filters as one typed value, stats per period, articles with their
+evidence, the audit trail) and fall back to a plain serialisation of the ``strikes`` row otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from strikewatch.db.tables import Article, ClaimRow, EventRow, ReviewAction, Strike, StrikeReport
+from strikewatch.schema import COUNT_FIELDS, join_comments
+
+SortKey = Literal["date", "-date", "killed", "-killed", "civilians", "-civilians", "id", "-id"]
+SORT_KEYS: tuple[str, ...] = ("date", "-date", "killed", "-killed", "civilians", "-civilians", "id", "-id")
+GRADES: tuple[str, ...] = ("confirmed", "fair", "weak", "contested", "discounted")
+Period = Literal["week", "month", "year"]
+
+# Columns of a strike record shown in lists, CSV and GeoJSON (the schema's field names).
+LIST_FIELDS: tuple[str, ...] = (
+    "id", "status", "merged_into", "type", "perpetrator", "date", "date_earliest", "date_latest",
+    "date_precision", "country", "admin1", "admin2", "place", "lat", "lon", "geo_precision",
+    *[f"{c}_{b}" for c in COUNT_FIELDS for b in ("min", "max")],
+    "target", "target_groups", "named_dead", "double_tap", "grade", "grade_reason", "n_sources", "n_reports",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class StrikeFilter:
+    """Which strike records a list, a map, a timeline or an export shows."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    country: str | None = None
+    admin: str | None = None  # matches admin1 or admin2, case-insensitive
+    grade: tuple[str, ...] = ()
+    min_killed: int | None = None
+    include_inactive: bool = False  # merged and rejected records too
+
+    def apply(self, stmt: Any) -> Any:
+        """``stmt`` (a select over ``strikes``) narrowed by this filter."""
+        if not self.include_inactive:
+            stmt = stmt.where(Strike.status == "active")
+        if self.since is not None:
+            stmt = stmt.where(Strike.date >= self.since)
+        if self.until is not None:
+            stmt = stmt.where(Strike.date <= self.until)
+        if self.country:
+            stmt = stmt.where(Strike.country == self.country.upper())
+        if self.admin:
+            a = self.admin.lower()
+            stmt = stmt.where(or_(func.lower(Strike.admin1) == a, func.lower(Strike.admin2) == a))
+        if self.grade:
+            stmt = stmt.where(Strike.grade.in_(self.grade))
+        if self.min_killed is not None:
+            stmt = stmt.where(Strike.killed_max >= self.min_killed)
+        return stmt
+
+
+def _order(sort: str) -> list[Any]:
+    desc = sort.startswith("-")
+    key = sort.lstrip("-")
+    col = {"date": Strike.date, "killed": Strike.killed_max, "civilians": Strike.civilians_max, "id": Strike.id}[key]
+    primary = col.desc() if desc else col.asc()
+    # NULLs last either way, then id for a stable page order.
+    return [col.is_(None), primary, Strike.id.desc() if desc else Strike.id.asc()]
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, dt.datetime | dt.date):
+        return v.isoformat()
+    return v
+
+
+def strike_row_dict(row: Any) -> dict[str, Any]:
+    """A list row (``LIST_FIELDS``) as a plain JSON-ready dict."""
+    m = row._mapping
+    return {k: _value(m[k]) for k in LIST_FIELDS}
+
+
+def list_strikes(
+    session: Session, flt: StrikeFilter, *, sort: str = "-date", limit: int = 50, offset: int = 0,
+    with_total: bool = True,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of strike records and the number matching the filter."""
+    cols = [getattr(Strike, k) for k in LIST_FIELDS]
+    stmt = flt.apply(select(*cols)).order_by(*_order(sort)).limit(limit).offset(offset)
+    rows = [strike_row_dict(r) for r in session.execute(stmt)]
+    total = -1
+    if with_total:
+        total = int(session.execute(flt.apply(select(func.count()).select_from(Strike))).scalar_one())
+    return rows, total
+
+
+def iter_strikes(session: Session, flt: StrikeFilter, *, sort: str = "date", batch: int = 2000) -> list[dict[str, Any]]:
+    """Every matching record (exports, static site)."""
+    cols = [getattr(Strike, k) for k in LIST_FIELDS]
+    stmt = flt.apply(select(*cols)).order_by(*_order(sort))
+    return [strike_row_dict(r) for r in session.execute(stmt.execution_options(yield_per=batch))]
+
+
+def _period_key(d: dt.date, period: str) -> str:
+    if period == "year":
+        return f"{d.year:04d}"
+    if period == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    monday = d - dt.timedelta(days=d.weekday())
+    return monday.isoformat()
+
+
+def _next_period(key: str, period: str) -> str:
+    if period == "year":
+        return f"{int(key) + 1:04d}"
+    if period == "month":
+        y, m = int(key[:4]), int(key[5:7])
+        return f"{y + (m // 12):04d}-{m % 12 + 1:02d}"
+    return (dt.date.fromisoformat(key) + dt.timedelta(days=7)).isoformat()
+
+
+def stats(session: Session, flt: StrikeFilter, period: str = "month") -> dict[str, Any]:
+    """Strikes and casualty ranges per period (empty periods between the first and last included)."""
+    stmt = flt.apply(
+        select(Strike.date, Strike.killed_min, Strike.killed_max, Strike.civilians_min, Strike.civilians_max,
+               Strike.children_min, Strike.children_max)
+    ).where(Strike.date.is_not(None))
+    buckets: dict[str, dict[str, int]] = {}
+    keys = ("killed_min", "killed_max", "civilians_min", "civilians_max", "children_min", "children_max")
+    for r in session.execute(stmt):
+        k = _period_key(r.date, period)
+        b = buckets.setdefault(k, dict.fromkeys(("strikes", *keys), 0))
+        b["strikes"] += 1
+        for i, name in enumerate(keys, start=1):
+            v = r[i]
+            if v is not None:
+                b[name] += int(v)
+    undated = int(
+        session.execute(flt.apply(select(func.count()).select_from(Strike)).where(Strike.date.is_(None))).scalar_one()
+    )
+    out: OrderedDict[str, dict[str, int]] = OrderedDict()
+    if buckets:
+        k, last = min(buckets), max(buckets)
+        empty = dict.fromkeys(("strikes", *keys), 0)
+        while k <= last:
+            out[k] = buckets.get(k, dict(empty))
+            k = _next_period(k, period)
+    series: list[dict[str, Any]] = [{"period": k, **v} for k, v in out.items()]
+    totals = dict.fromkeys(("strikes", *keys), 0)
+    for row in series:
+        for name in totals:
+            totals[name] += row[name]
+    return {"period": period, "series": series, "totals": totals, "undated": undated}
+
+
+def _event_dict(ev: EventRow) -> dict[str, Any]:
+    d = {c.key: _value(getattr(ev, c.key)) for c in EventRow.__table__.columns}
+    d["evidence"] = list(ev.evidence or [])
+    return d
+
+
+def _article_text(a: Article) -> str:
+    return join_comments(a.text, a.comments)[0]
+
+
+def _fallback_strike_dict(session: Session, strike_id: int) -> dict[str, Any] | None:
+    s = session.get(Strike, strike_id)
+    if s is None:
+        return None
+    rec = {k: _value(getattr(s, k)) for k in LIST_FIELDS}
+    rec["why"] = s.why or {}
+    sources: list[dict[str, Any]] = []
+    q = (
+        select(StrikeReport, EventRow, Article)
+        .join(EventRow, EventRow.id == StrikeReport.event_id)
+        .join(Article, Article.id == StrikeReport.article_id)
+        .where(StrikeReport.strike_id == strike_id)
+        .order_by(Article.published.is_(None), Article.published, EventRow.id)
+    )
+    for rep, ev, art in session.execute(q).tuples():
+        text = _article_text(art)
+        evd = _event_dict(ev)
+        evd["quotes"] = [
+            {**e, "text": text[int(e["start"]):int(e["end"])]} for e in (ev.evidence or [])
+            if 0 <= int(e["start"]) <= int(e["end"]) <= len(text)
+        ]
+        sources.append({
+            "article_id": art.id, "title": art.title, "outlet": art.outlet, "url": art.url,
+            "published": _value(art.published), "source_group": rep.source_group, "score": rep.score,
+            "why": rep.why or {}, "event": evd,
+        })
+    rec["sources"] = sources
+    return rec
+
+
+def strike_detail(session: Session, strike_id: int) -> dict[str, Any] | None:
+    """The record, its sources (each report's figures and evidence quotes), its review audit trail."""
+    rec: dict[str, Any] | None
+    try:
+        from strikewatch.merge.views import strike_to_dict  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        rec = _fallback_strike_dict(session, strike_id)
+    else:
+        rec = strike_to_dict(session, strike_id, why=True)
+    if rec is None:
+        return None
+    rec["audit"] = audit(session, strike_id=strike_id)
+    return rec
+
+
+def article_detail(session: Session, article_id: int) -> dict[str, Any] | None:
+    """An article with its stored text, the events and claims read from it, and the strikes it supports."""
+    a = session.get(Article, article_id)
+    if a is None:
+        return None
+    text, comments_at = join_comments(a.text, a.comments)
+    events = session.scalars(
+        select(EventRow).where(EventRow.article_id == article_id).order_by(EventRow.extractor_version, EventRow.idx)
+    ).all()
+    if events:  # only the newest extractor version's events
+        newest = max(e.extractor_version for e in events)
+        events = [e for e in events if e.extractor_version == newest]
+    claims = session.scalars(select(ClaimRow).where(ClaimRow.article_id == article_id).order_by(ClaimRow.start)).all()
+    links = session.execute(
+        select(StrikeReport.event_id, StrikeReport.strike_id, Strike.status, Strike.merged_into)
+        .join(Strike, Strike.id == StrikeReport.strike_id)
+        .where(StrikeReport.article_id == article_id)
+    ).all()
+    strike_of = {r.event_id: r.strike_id for r in links}
+    ev_out = []
+    for e in events:
+        d = _event_dict(e)
+        d["strike_id"] = strike_of.get(e.id)
+        ev_out.append(d)
+    return {
+        "id": a.id, "title": a.title, "url": a.url, "outlet": a.outlet, "source": a.source,
+        "published": _value(a.published), "published_basis": a.published_basis, "sha256": a.sha256,
+        "dup_of": a.dup_of, "ingested_at": _value(a.ingested_at), "extractor_version": a.extractor_version,
+        "text": text, "comments_start": comments_at,
+        "events": ev_out,
+        "claims": [
+            {"id": c.id, "text": c.text, "start": c.start, "end": c.end, "source": c.source,
+             "quantity": c.quantity, "unit": c.unit, "period": c.period}
+            for c in claims
+        ],
+        "strike_ids": sorted({r.strike_id for r in links}),
+    }
+
+
+def _mentions(args: Any, strike_id: int) -> bool:
+    if isinstance(args, dict):
+        return any(_mentions(v, strike_id) for v in args.values())
+    if isinstance(args, list):
+        return any(_mentions(v, strike_id) for v in args)
+    return isinstance(args, int) and not isinstance(args, bool) and args == strike_id
+
+
+def audit(session: Session, *, strike_id: int | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """Review actions, newest first; with ``strike_id`` only those whose arguments name that record."""
+    rows = session.scalars(select(ReviewAction).order_by(ReviewAction.id.desc())).all()
+    out = []
+    for r in rows:
+        if strike_id is not None and not _mentions(r.args, strike_id):
+            continue
+        out.append({"id": r.id, "at": _value(r.at), "by": r.by, "action": r.action, "args": r.args,
+                    "reason": r.reason})
+        if len(out) >= limit:
+            break
+    return out
+
+
+def countries(session: Session) -> list[tuple[str, int]]:
+    """Countries that have active records, with their counts (filter menus)."""
+    rows = session.execute(
+        select(Strike.country, func.count()).where(Strike.status == "active", Strike.country.is_not(None))
+        .group_by(Strike.country).order_by(func.count().desc())
+    ).all()
+    return [(str(c), int(n)) for c, n in rows]
