@@ -1,0 +1,1155 @@
+"""The casualty grammar: who was killed or injured, and how many, in one sentence.
+
+A sentence is chunked once (quantities, person nouns, names, kill/injure words, connectors, boundaries). Each
+kill or injure word is an anchor; its victims are the noun phrase it governs:
+
+- active: "killing at least 10 people", "kills eight", "wounding two" -> the phrase to its right;
+- passive: "Three women and four children killed", "Fourteen people were also injured" -> the phrase to its left;
+- additive: "X killed along with 4-6 others", "was killed with two other militants and two boys";
+- subsets: "including two children", "(including 18-45 civilians)", "six of them civilians", "mostly girls";
+- totals: "Women and children among 12-14 killed" (the figure after "among" is the total);
+- nominal: "13 dead", "eight deaths", "the death toll rose to 26" (a revision: supersedes earlier figures);
+- alternates: "at least 10 people -- 16 by some counts" -> 10-16.
+
+Items add up: "a woman and her two children" = 3, "Named leader killed with 13 others" = 14. A bare singular
+person noun or a name counts one. Ages ("aged eight", "10 year old boy"), dates, years, munitions and strike
+counts are never people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from strikewatch.extract.lexicon import (
+    ACTIVE_INJURE,
+    ACTIVE_KILL,
+    AUX_WORDS,
+    INJURE_WORDS,
+    KILL_WORDS,
+    MONTHS,
+    PERSON_CLASS,
+    SINGULAR_PERSON,
+    WEEKDAYS,
+)
+from strikewatch.extract.numbers import QUANTITY_RE, Quantity, quantity_from_match
+
+CUE_RE = re.compile(
+    r"kill|dead|died|dies|death|slain|martyr|perish|assassinat|toll|fatalit|injur|wound|hurt|maim|lost\s+their\s+li",
+    re.IGNORECASE,
+)
+_TOKEN_RE = re.compile(r"\d[\d,]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*|[^\w\s]", re.UNICODE)
+
+_CONNECTORS = {"and", ",", "&", "plus"}
+_WITH = {"with"}  # "along with", "together with", "as well as" are joined into one connector chunk
+_INCLUDING = {"including", "includes", "included", "incl"}
+_BOUNDARY_WORDS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "near",
+        "when",
+        "after",
+        "as",
+        "while",
+        "but",
+        "which",
+        "that",
+        "by",
+        "during",
+        "from",
+        "than",
+        "because",
+        "where",
+        "for",
+        "into",
+        "before",
+        "since",
+        "outside",
+        "inside",
+        "across",
+        "close",
+        "following",
+        "amid",
+        "despite",
+        "if",
+        "though",
+        "although",
+        "whereas",
+        "so",
+        "over",
+        "under",
+        "against",
+        "through",
+        "toward",
+        "towards",
+        "around",
+        "about",
+        "per",
+    }
+)
+_BOUNDARY_PUNCT = frozenset({".", ";", ":", "!", "?", "—", "–", '"', "“", "”", "[", "]"})
+# -ed / -ing words that modify a person noun rather than end the phrase
+_ADJ_ED = frozenset(
+    {
+        "alleged",
+        "suspected",
+        "named",
+        "unnamed",
+        "armed",
+        "wanted",
+        "unidentified",
+        "masked",
+        "trained",
+        "so-called",
+        "retired",
+        "accused",
+        "believed",
+        "feared",
+        "reported",
+        "related",
+        "detained",
+        "wounded",
+        "injured",
+        "unarmed",
+        "displaced",
+        "married",
+        "veiled",
+        "hardened",
+        "affiliated",
+        "linked",
+        "identified",
+        "unidentifed",
+        "aleged",
+        "allged",
+        "high-ranking",
+        "leading",
+        "ruling",
+        "visiting",
+        "fighting",
+        "unknown",
+    }
+)
+_VERBISH = frozenset(
+    {
+        "left",
+        "leaves",
+        "leaving",
+        "hit",
+        "hits",
+        "struck",
+        "strikes",
+        "targeted",
+        "targets",
+        "fired",
+        "fires",
+        "destroyed",
+        "destroys",
+        "said",
+        "says",
+        "say",
+        "told",
+        "claimed",
+        "claims",
+        "include",
+        "reports",
+        "put",
+        "puts",
+        "took",
+        "attacked",
+        "attacks",
+        "launched",
+        "carried",
+        "pounded",
+        "slammed",
+        "is",
+        "are",
+        "according",
+        "estimated",
+        "estimates",
+        "confirmed",
+        "insist",
+        "insists",
+        "identified",
+        "lowered",
+        "raised",
+        "rose",
+        "risen",
+        "climbed",
+        "reached",
+        "stood",
+        "stands",
+        "jumped",
+        "increased",
+        "revised",
+        "reduced",
+        "went",
+        "sparked",
+        "caused",
+        "blamed",
+        "bringing",
+        "brought",
+        "taking",
+        "raising",
+        "pushing",
+    }
+)
+_NAME_PARTICLES = frozenset({"al", "bin", "ibn", "ul", "ud", "ur", "el", "abu", "abdul", "al-", "de", "van", "von"})
+_NOT_NAMES = frozenset(
+    {
+        "named",
+        "failed",
+        "first",
+        "strike",
+        "attack",
+        "drone",
+        "us",
+        "u.s",
+        "cia",
+        "taliban",
+        "qaeda",
+        "al",
+        "ttp",
+        "north",
+        "south",
+        "east",
+        "west",
+        "waziristan",
+        "agency",
+        "pakistan",
+        "pakistani",
+        "afghan",
+        "afghanistan",
+        "the",
+        "a",
+        "an",
+        "up",
+        "at",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "american",
+        "americans",
+        "syrian",
+        "egyptian",
+        "german",
+        "british",
+        "briton",
+        "uzbek",
+        "arab",
+        "saudi",
+        "yemeni",
+        "libyan",
+        "islamic",
+        "movement",
+        "network",
+        "haqqani",
+        "bureau",
+        "president",
+        "general",
+        "gen",
+        "army",
+        "officials",
+        "official",
+        "local",
+        "villagers",
+        "most",
+        "some",
+        "all",
+        "frontier",
+        "tribal",
+        "area",
+        "areas",
+        "region",
+        "district",
+        "province",
+        "islamabad",
+        "peshawar",
+        "washington",
+        "between",
+        "among",
+        "several",
+        "dozens",
+        "one",
+        "both",
+        "his",
+        "her",
+        "their",
+        "its",
+        "it",
+        "we",
+        "they",
+        "he",
+        "she",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "however",
+        "meanwhile",
+        "but",
+        "and",
+        "or",
+        "in",
+        "on",
+        "of",
+        "killed",
+        "alleged",
+        "suspected",
+        "senior",
+        "top",
+        "commander",
+        "leader",
+        "militant",
+        "militants",
+        "civilians",
+        "children",
+        "women",
+        "woman",
+        "child",
+        "people",
+        "foreign",
+        "foreigners",
+        "westerners",
+        "reuters",
+        "ap",
+        "afp",
+        "bbc",
+        "dawn",
+        "tribune",
+        "news",
+        "agency's",
+        "mir",
+        "ali",
+        "wana",
+        "miranshah",
+        "datta",
+        "khel",
+        "fata",
+        "kurram",
+        "bajaur",
+        "khyber",
+        "orakzai",
+        "mohmand",
+        "bannu",
+        "punjab",
+        "balochistan",
+        "kabul",
+        "karachi",
+        "lahore",
+        "quetta",
+        "swat",
+        "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        *MONTHS,
+        "eid",
+        "christmas",
+        "ramadan",
+        "chief",
+        "finance",
+        "officer",
+        "expert",
+        "operative",
+        "planner",
+        "explosives",
+        "infamous",
+        "wazir",
+        "mehsud" if False else "",
+    }
+)
+_TITLE_WORDS = frozenset(
+    {
+        "leader",
+        "commander",
+        "chief",
+        "operative",
+        "militant",
+        "expert",
+        "planner",
+        "ideologue",
+        "official",
+        "spokesman",
+        "cleric",
+        "deputy",
+        "figure",
+        "officer",
+        "head",
+        "founder",
+        "member",
+        "emir",
+        "amir",
+        "mullah",
+        "maulvi",
+        "maulana",
+        "mufti",
+        "qari",
+        "sheikh",
+        "shaikh",
+        "shaykh",
+        "hafiz",
+        "haji",
+    }
+)
+
+
+@dataclass(slots=True)
+class Chunk:
+    kind: str  # Q H N K I C W INC AMONG OR ART PRON NEG AUX B X(other word) AGE
+    text: str
+    low: str
+    start: int
+    end: int
+    qty: Quantity | None = None
+    cls: str | None = None
+    singular: bool = False
+
+
+@dataclass(slots=True)
+class Item:
+    lo: int | None
+    hi: int | None
+    cls: str
+    start: int
+    end: int
+    subset: bool = False
+    name: str | None = None
+    name_span: tuple[int, int] | None = None
+    implied: bool = False  # count implied by a singular noun or a name
+
+
+@dataclass(slots=True)
+class Casualties:
+    """One casualty statement: kind 'killed' or 'injured', total range, per-class ranges, names, evidence."""
+
+    kind: str
+    lo: int | None
+    hi: int | None
+    start: int  # evidence span for the total
+    end: int
+    anchor: int  # offset of the kill/injure word
+    classes: dict[str, tuple[int | None, int | None, int, int]] = field(default_factory=dict)
+    named: list[tuple[str, int, int]] = field(default_factory=list)
+    revision: bool = False  # "rose to", "lowered to": supersedes earlier figures
+    additive: bool = False  # "also", "another", "more": adds to earlier figures
+    has_total: bool = True
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _age_context(text: str, qs: int, qe: int) -> bool:
+    after = text[qe : qe + 14].lower()
+    if re.match(r"\s*-?\s*(?:years?|yrs?|months?)[- ]?(?:old|olds)?\b", after) and re.match(
+        r"\s*-?\s*(?:years?|yrs?|months?)[- ]?old", after
+    ):
+        return True
+    before = text[max(0, qs - 12) : qs].lower()
+    return bool(re.search(r"\b(?:aged|ages|age\s+of|ages\s+of|between\s+the\s+ages\s+of)\s+$", before))
+
+
+_NONPERSON_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?:(?:of\s+the\s+)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|"
+    r"km|kilomet(?:er|re)s?|miles?|metres?|meters?|feet|foot|percent|per\s+cent|%|dollars?|rupees?|times|"
+    r"o'clock|am|pm|a\.m|p\.m|kg|pounds?|tons?|tonnes?|missiles?|rockets?|bombs?|shells?|mortars?|drones?|"
+    r"strikes?|attacks?|raids?|airstrikes?|air\s+strikes?|incidents?|houses?|homes?|compounds?|vehicles?|cars?|"
+    r"trucks?|buildings?|villages?|hideouts?|sorties?|aircraft|jets?|helicopters?|points?|cases?|"
+    r"decades?|centuries|century|militant\s+hideouts?|occasions?))\b",
+    re.IGNORECASE,
+)
+
+
+def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]] | None = None) -> list[Chunk]:
+    """Chunk ``text[start:end]``: quantities first (minus masked date spans, ages, years, non-person counts)."""
+    masked = masked or []
+    qspans: list[tuple[int, int, Quantity]] = []
+    for m in QUANTITY_RE.finditer(text, start, end):
+        q = quantity_from_match(m)
+        if q is None:
+            continue
+        if any(a < q.end and q.start < b for a, b in masked):
+            continue
+        qspans.append((q.start, q.end, q))
+    chunks: list[Chunk] = []
+    qi = 0
+    pos = start
+    toks = _tokens(text, start, end)
+    ti = 0
+    while ti < len(toks):
+        tok, ts, te = toks[ti]
+        while qi < len(qspans) and qspans[qi][1] <= ts:
+            qi += 1
+        if qi < len(qspans) and qspans[qi][0] <= ts < qspans[qi][1]:
+            qs, qe, q = qspans[qi]
+            qtext = text[qs:qe]
+            kind = "Q"
+            if _age_context(text, qs, qe):
+                kind = "AGE"
+            elif (
+                _NONPERSON_AFTER.match(text, qe)
+                or q.lo is not None
+                and q.lo == q.hi
+                and 1900 <= q.lo <= 2100
+                and qtext.strip().isdigit()
+            ):
+                kind = "QX"
+            chunks.append(Chunk(kind, qtext, qtext.lower(), qs, qe, qty=q))
+            while ti < len(toks) and toks[ti][1] < qe:
+                ti += 1
+            qi += 1
+            pos = qe
+            continue
+        low = tok.lower()
+        # multi-word person nouns and connectors
+        matched = False
+        for n in (3, 2):
+            if ti + n <= len(toks):
+                phrase = " ".join(t[0].lower() for t in toks[ti : ti + n])
+                poss = phrase.endswith(("'s", "’s"))
+                if poss and phrase[:-2] in PERSON_CLASS:
+                    chunks.append(
+                        Chunk(
+                            "X",
+                            text[ts : toks[ti + n - 1][2]],
+                            phrase,
+                            ts,
+                            toks[ti + n - 1][2],
+                            cls=PERSON_CLASS[phrase[:-2]],
+                        )
+                    )
+                    ti += n
+                    matched = True
+                    break
+                if phrase in PERSON_CLASS:
+                    chunks.append(
+                        Chunk(
+                            "H",
+                            text[ts : toks[ti + n - 1][2]],
+                            phrase,
+                            ts,
+                            toks[ti + n - 1][2],
+                            cls=PERSON_CLASS[phrase],
+                            singular=phrase in SINGULAR_PERSON,
+                        )
+                    )
+                    ti += n
+                    matched = True
+                    break
+                if phrase in ("along with", "together with", "as well as", "in addition to"):
+                    chunks.append(Chunk("C", phrase, phrase, ts, toks[ti + n - 1][2]))
+                    ti += n
+                    matched = True
+                    break
+                if phrase in (
+                    "among them",
+                    "among whom",
+                    "of whom",
+                    "of them",
+                    "most of them",
+                    "many of them",
+                    "among those",
+                    "among the",
+                    "such as",
+                    "all of them",
+                    "some of them",
+                    "mostly",
+                    "most or all",
+                    "mainly",
+                ):
+                    kind = "AMONG" if phrase in ("among the",) else "INC"
+                    chunks.append(Chunk(kind, phrase, phrase, ts, toks[ti + n - 1][2]))
+                    ti += n
+                    matched = True
+                    break
+                if phrase in ("no one", "not one", "no-one"):
+                    chunks.append(Chunk("NEG", phrase, phrase, ts, toks[ti + n - 1][2]))
+                    ti += n
+                    matched = True
+                    break
+                if phrase in ("lost their lives", "lost his life", "lost her life", "lost lives"):
+                    chunks.append(Chunk("K", phrase, "died", ts, toks[ti + n - 1][2]))
+                    ti += n
+                    matched = True
+                    break
+        if matched:
+            continue
+        ti += 1
+        if low.endswith(("'s", "’s")) and low[:-2] in PERSON_CLASS:
+            chunks.append(Chunk("X", tok, low, ts, te, cls=PERSON_CLASS[low[:-2]]))
+        elif low in PERSON_CLASS:
+            chunks.append(Chunk("H", tok, low, ts, te, cls=PERSON_CLASS[low], singular=low in SINGULAR_PERSON))
+        elif low in KILL_WORDS:
+            chunks.append(Chunk("K", tok, low, ts, te))
+        elif low in INJURE_WORDS:
+            chunks.append(Chunk("I", tok, low, ts, te))
+        elif low in _CONNECTORS:
+            chunks.append(Chunk("C", tok, low, ts, te))
+        elif low in _WITH:
+            chunks.append(Chunk("W", tok, low, ts, te))
+        elif low in _INCLUDING:
+            chunks.append(Chunk("INC", tok, low, ts, te))
+        elif low == "among" or (low == "of" and ti < len(toks) and qi < len(qspans) and qspans[qi][0] == toks[ti][1]):
+            chunks.append(Chunk("AMONG", tok, low, ts, te))
+        elif low == "or":
+            chunks.append(Chunk("OR", tok, low, ts, te))
+        elif low in ("a", "an", "his", "her", "their", "its", "the", "whose"):
+            chunks.append(Chunk("ART", tok, low, ts, te))
+        elif low in ("him", "himself", "herself"):
+            chunks.append(Chunk("PRON", tok, low, ts, te))
+        elif low in ("none", "nobody", "no"):
+            chunks.append(Chunk("NEG", tok, low, ts, te))
+        elif low in AUX_WORDS:
+            chunks.append(Chunk("AUX", tok, low, ts, te))
+        elif low in _BOUNDARY_WORDS or tok in _BOUNDARY_PUNCT:
+            chunks.append(Chunk("B", tok, low, ts, te))
+        elif tok in ("(", ")"):
+            chunks.append(Chunk("P", tok, low, ts, te))
+        elif low in _VERBISH:
+            chunks.append(Chunk("V", tok, low, ts, te))
+        else:
+            chunks.append(Chunk("X", tok, low, ts, te))
+    del pos
+    _mark_names(chunks, text)
+    return chunks
+
+
+_PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|ul|ud|ur|ad|as|ash|az)-[A-Z]")
+
+
+def _is_cap(tok: str) -> bool:
+    if _PARTICLE_NAME.match(tok):
+        return True
+    return tok[:1].isupper() and not tok.isupper() or (len(tok) > 1 and tok[0].isupper() and "-" in tok)
+
+
+def _mark_names(chunks: list[Chunk], text: str) -> None:
+    """Fold runs of capitalised words (with particles like al-, bin) into one N chunk when they look like a name."""
+    i = 0
+    n = len(chunks)
+    while i < n:
+        c = chunks[i]
+        if c.kind in ("X", "H", "ART", "AUX") and _is_cap(c.text) and c.low not in _NOT_NAMES and c.cls != "civilian":
+            j = i
+            parts = 0
+            while j < n:
+                cj = chunks[j]
+                if cj.kind in ("X", "H", "AUX") and _is_cap(cj.text) and cj.low not in _NOT_NAMES:
+                    parts += 1
+                    j += 1
+                elif cj.low in _NAME_PARTICLES and j + 1 < n and _is_cap(chunks[j + 1].text):
+                    j += 1
+                else:
+                    break
+            prev = chunks[i - 1] if i > 0 else None
+            title_before = prev is not None and prev.low in _TITLE_WORDS
+            while j > i + 1 and chunks[j - 1].low in _NAME_PARTICLES:
+                j -= 1
+            if (parts >= 2 or (parts == 1 and title_before and j > i)) and j > i:
+                s, e = chunks[i].start, chunks[j - 1].end
+                name = text[s:e]
+                chunks[i:j] = [Chunk("N", name, name.lower(), s, e)]
+                n = len(chunks)
+        i += 1
+
+
+_NP_KINDS = frozenset({"Q", "H", "N", "C", "INC", "AMONG", "OR", "ART", "PRON", "NEG", "X", "P", "AGE", "AUX"})
+
+
+def _parse_np(chunks: list[Chunk], a: int, b: int, text: str) -> tuple[list[Item], Item | None]:
+    """Parse chunks[a:b] as a coordination of casualty items; returns (items, total-after-'among').
+
+    Items are nominal groups: an optional quantity, then a run of modifiers, person nouns and names with no
+    connector inside ("2 named al Qaeda commanders", "Al Qaeda's chief finance officer Mustafa Abu Yazid").
+    The last person noun decides the count (a singular noun or a name counts one) and the class.
+    """
+    items: list[Item] = []
+    total: Item | None = None
+    subset = False
+    paren = 0
+    among = False
+    pending_q: Chunk | None = None
+    pending_art = False
+    age_mode = False
+    appositive = False
+    i = a
+    while i < b:
+        c = chunks[i]
+        k = c.kind
+        if k == "P":
+            if c.text == "(":
+                paren += 1
+                subset = True
+            else:
+                paren = max(0, paren - 1)
+                if paren == 0:
+                    subset = False
+            i += 1
+            continue
+        if k == "INC":
+            if pending_q is not None and c.low not in ("of them", "of whom"):
+                _flush_q(items, pending_q, "people", subset)
+                pending_q = None
+            subset = True
+            if pending_q is not None and c.low in ("of them", "of whom"):
+                # "six of them civilians": the quantity belongs to the following noun, as a subset
+                pending_q_sub = pending_q
+                pending_q = None
+                j = i + 1
+                grp_end = j
+                while grp_end < b and chunks[grp_end].kind in ("H", "X", "AUX"):
+                    grp_end += 1
+                heads = [ch for ch in chunks[j:grp_end] if ch.kind == "H"]
+                q = pending_q_sub.qty
+                assert q is not None
+                cls = heads[-1].cls or "people" if heads else "people"
+                items.append(
+                    Item(
+                        q.lo,
+                        q.hi,
+                        cls,
+                        pending_q_sub.start,
+                        chunks[grp_end - 1].end if heads else pending_q_sub.end,
+                        subset=True,
+                    )
+                )
+                i = grp_end
+                continue
+            i += 1
+            continue
+        if k == "AMONG":
+            if pending_q is not None:
+                _flush_q(items, pending_q, "people", subset)
+                pending_q = None
+            for it in items:
+                it.subset = True
+            among = True
+            i += 1
+            continue
+        if k == "AGE":
+            age_mode = True
+            i += 1
+            continue
+        if k == "Q":
+            if age_mode:
+                i += 1
+                continue
+            if pending_q is not None:
+                _flush_q(items, pending_q, "people", subset)
+            pending_q = c
+            i += 1
+            continue
+        if k in ("H", "N", "X", "AUX", "PRON"):
+            # one nominal group
+            j = i
+            while j < b and chunks[j].kind in ("H", "N", "X", "AUX", "PRON", "ART"):
+                if chunks[j].kind == "ART" and j > i:
+                    break
+                if chunks[j].kind == "X" and _is_boundary_x(chunks[j]):
+                    break
+                j += 1
+            grp = chunks[i:j]
+            heads = [ch for ch in grp if ch.kind == "H"]
+            names = [ch for ch in grp if ch.kind == "N"]
+            prons = [ch for ch in grp if ch.kind == "PRON"]
+            i = max(j, i + 1)
+            if appositive:
+                continue
+            if not heads and not names and not prons:
+                if pending_q is not None and any(ch.low in ("others", "other") for ch in grp):
+                    _flush_q(items, pending_q, "people", subset)
+                    pending_q = None
+                pending_art = False
+                continue
+            last = heads[-1] if heads else None
+            cls = "people"
+            for h in heads:
+                if h.cls and h.cls != "people":
+                    cls = h.cls if cls in ("people",) or h.cls != "militant" or cls == "militant" else cls
+            if (
+                (any(h.cls == "militant" for h in heads) or any(ch.kind == "X" and ch.cls == "militant" for ch in grp))
+                and cls not in ("child", "woman", "civilian", "security")
+                and (heads or names)
+            ):
+                cls = "militant"
+            if last is None and names:
+                cls = "named"
+            gs = grp[0].start
+            ge = grp[-1].end
+            name = names[0].text if names else None
+            name_span = (names[0].start, names[0].end) if names else None
+            if pending_q is not None:
+                q = pending_q.qty
+                assert q is not None
+                it = Item(q.lo, q.hi, cls, pending_q.start, (last.end if last else ge), subset=subset)
+                pending_q = None
+                if among and total is None and not subset:
+                    total = it
+                    among = False
+                else:
+                    items.append(it)
+            elif prons and not heads:
+                items.append(Item(1, 1, "people", gs, ge, subset=subset, implied=True))
+            elif (last is not None and (last.singular or pending_art)) or (last is None and names):
+                items.append(Item(1, 1, cls, gs, ge, subset=subset, name=name, name_span=name_span, implied=True))
+            elif last is not None:
+                items.append(Item(None, None, cls, gs, ge, subset=subset))
+            pending_art = False
+            continue
+        if k == "NEG":
+            if pending_q is not None:
+                _flush_q(items, pending_q, "people", subset)
+                pending_q = None
+            items.append(Item(0, 0, "people", c.start, c.end, subset=subset))
+            i += 1
+            continue
+        if k == "ART":
+            pending_art = c.low in ("a", "an")
+            if i > a and chunks[i - 1].kind == "C" and chunks[i - 1].low == "," and items and items[-1].name:
+                appositive = True  # "Abu X, a senior al Qaeda figure, ..."
+            i += 1
+            continue
+        if k == "OR":
+            if pending_q is None and items and i + 1 < b:
+                nxt = chunks[i + 1]
+                if nxt.kind == "Q" and items[-1].lo is not None and nxt.qty is not None:
+                    q = nxt.qty
+                    prev = items[-1]
+                    los = [v for v in (prev.lo, q.lo) if v is not None]
+                    his = [v for v in (prev.hi, q.hi) if v is not None]
+                    prev.lo = min(los) if los else None
+                    prev.hi = max(his) if his else None
+                    prev.end = nxt.end
+                    i += 2
+                    while i < b and chunks[i].kind in ("X", "H"):
+                        i += 1
+                    continue
+                # "4 civilians or alleged militants": the same people; skip the alternative description
+                j = i + 1
+                while j < b and chunks[j].kind in ("X", "H", "AUX"):
+                    j += 1
+                i = j
+                continue
+            i += 1
+            continue
+        if k == "C":
+            if pending_q is not None:
+                _flush_q(items, pending_q, "people", subset)
+                pending_q = None
+            if c.low == ",":
+                if appositive:
+                    appositive = False
+                elif paren == 0 and subset and i + 1 < b and chunks[i + 1].kind not in ("Q", "H", "N", "ART"):
+                    subset = False
+                age_mode = False
+            i += 1
+            continue
+        i += 1
+    if pending_q is not None:
+        q = pending_q.qty
+        assert q is not None
+        it = Item(q.lo, q.hi, "people", pending_q.start, pending_q.end, subset=subset)
+        if among and total is None:
+            total = it
+        else:
+            items.append(it)
+    return items, total
+
+
+def _flush_q(items: list[Item], qc: Chunk, cls: str, subset: bool) -> None:
+    q = qc.qty
+    assert q is not None
+    items.append(Item(q.lo, q.hi, cls, qc.start, qc.end, subset=subset))
+
+
+_REVISION_BEFORE = re.compile(
+    r"(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|lowered|revised|reduced|raised|"
+    r"went\s+up|gone\s+up|brought|bringing|raising|pushing|taking|took|stands|stood|stand)\s+"
+    r"(?:to|at)\s+(?:at\s+least\s+)?$",
+    re.IGNORECASE,
+)
+_ALT_AFTER = re.compile(
+    r"\s*(?:[—–(-]+|,)\s*(?:or\s+|and\s+|while\s+)?(?P<q>[^—–(),;.]{1,30}?)\s*(?:people\s+|dead\s+|killed\s+)?"
+    r"(?:by|according\s+to|per|in\s+other|from\s+other|other|some|as\s+per)\b",
+    re.IGNORECASE,
+)
+_TOLL_AFTER = re.compile(
+    r"\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|now\s+|later\s+|since\s+|also\s+)*"
+    r"(?:(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|reaches|went\s+up|gone\s+up|lowered|"
+    r"revised|stood|stands|stand|was|is|of|at|to|put\s+at|placed\s+at)\s+)+(?:to\s+|at\s+)?",
+    re.IGNORECASE,
+)
+_ADDITIVE_NEAR = re.compile(r"\b(?:also|another|more|further|additional|too|as\s+well|other)\b", re.IGNORECASE)
+_ALL_CIV = re.compile(
+    r"\b(?<!possibly\s)(?<!could\s)(?:all|reportedly\s+all)\s+(?:(?:named|innocent|local)\s+)*"
+    r"(?:civilians|innocent|villagers)\b",
+    re.IGNORECASE,
+)
+
+
+def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int]] | None = None) -> list[Casualties]:
+    """Every casualty statement in the sentence ``text[start:end]``."""
+    if not CUE_RE.search(text, start, end):
+        return []
+    chunks = chunk_sentence(text, start, end, masked)
+    out: list[Casualties] = []
+    n = len(chunks)
+    used_right: set[int] = set()
+    for k, c in enumerate(chunks):
+        if c.kind not in ("K", "I"):
+            continue
+        if k in used_right:
+            continue
+        kind = "killed" if c.kind == "K" else "injured"
+        low = c.low
+        if low == "lost" and not (k + 1 < n and chunks[k + 1].low in ("their", "his", "her")):
+            continue
+        if low == "died" and k + 1 < n and chunks[k + 1].low == "down":
+            continue
+        # "the dead and injured" / "the dead included"
+        items: list[Item] = []
+        total: Item | None = None
+        revision = False
+        # toll: "death toll rose to 26", "a toll of 12"
+        if low == "toll":
+            m = _TOLL_AFTER.match(text, c.end)
+            if m:
+                qm = QUANTITY_RE.match(text, m.end())
+                if qm:
+                    q = quantity_from_match(qm)
+                    if q is not None:
+                        items = [Item(q.lo, q.hi, "people", q.start, q.end)]
+                        revision = bool(
+                            re.search(
+                                r"rose|risen|rises|climbed|increased|jumped|reached|lowered|"
+                                r"revised|went up|gone up",
+                                m.group(),
+                                re.I,
+                            )
+                        )
+            if not items:
+                continue
+        else:
+            # active: object to the right
+            right_a = k + 1
+            while (
+                right_a < n
+                and chunks[right_a].kind == "AUX"
+                and chunks[right_a].low in ("also", "reportedly", "at", "all")
+            ):
+                right_a += 1
+            active_ok = (c.kind == "K" and low in ACTIVE_KILL) or (c.kind == "I" and low in ACTIVE_INJURE)
+            if active_ok and right_a < n and chunks[right_a].kind in ("Q", "H", "N", "ART", "PRON", "NEG"):
+                if chunks[right_a].kind == "ART" and not (
+                    right_a + 1 < n and chunks[right_a + 1].kind in ("H", "N", "Q", "X")
+                ):
+                    pass
+                else:
+                    b = right_a
+                    while (
+                        b < n
+                        and chunks[b].kind in _NP_KINDS
+                        and not (
+                            chunks[b].kind == "AUX" and chunks[b].low not in ("all", "possibly", "reportedly", "mostly")
+                        )
+                    ):
+                        b += 1
+                    items, total = _parse_np(chunks, right_a, b, text)
+                    if items or total:
+                        for x in range(right_a, b):
+                            used_right.add(x)
+                        # "killing 18 ... and wounding 5": stop
+            if not items and total is None:
+                # nominal: "13 dead", "eight deaths", "20 fatalities", "Q killed"
+                a = k - 1
+                while a >= 0 and chunks[a].kind == "AUX":
+                    a -= 1
+                # "pursued and killed": skip a coordinated participle
+                if (
+                    a >= 1
+                    and chunks[a].kind == "C"
+                    and chunks[a].low == "and"
+                    and chunks[a - 1].kind in ("X", "V")
+                    and chunks[a - 1].low.endswith("ed")
+                ):
+                    a -= 2
+                stop = a
+                while a >= 0 and chunks[a].kind in _NP_KINDS:
+                    if chunks[a].kind == "X" and _is_boundary_x(chunks[a]):
+                        break
+                    a -= 1
+                start_np = a + 1
+                if stop >= start_np:
+                    items, total = _parse_np(chunks, start_np, stop + 1, text)
+                    # singular passive with no count: "Abu X ... was killed" -> one person
+                    if (
+                        not items
+                        and total is None
+                        and k > 0
+                        and any(ch.low in ("was", "is") for ch in chunks[max(0, k - 3) : k])
+                    ):
+                        items = [Item(1, 1, "people", c.start, c.end, implied=True)]
+                    before = text[max(start, chunks[start_np].start - 30) : chunks[start_np].start]
+                    if _REVISION_BEFORE.search(before):
+                        revision = True
+                elif k > 0 and any(ch.low in ("was", "is") for ch in chunks[max(0, k - 3) : k]):
+                    items = [Item(1, 1, "people", c.start, c.end, implied=True)]
+            # additive to the right: "killed (along) with N others"
+            r = k + 1
+            while r < n and chunks[r].kind == "AUX":
+                r += 1
+            if r < n and (
+                chunks[r].kind == "W"
+                or (
+                    chunks[r].kind == "C"
+                    and chunks[r].low in ("along with", "together with", "as well as", "in addition to")
+                )
+            ):
+                b = r + 1
+                while b < n and chunks[b].kind in _NP_KINDS and chunks[b].kind != "AUX":
+                    b += 1
+                more, _t = _parse_np(chunks, r + 1, b, text)
+                items.extend(more)
+                for x in range(r + 1, b):
+                    used_right.add(x)
+                r = b
+            # trailing subsets: ", including ...", ", mostly girls", ", six of them civilians"
+            if r < n and chunks[r].kind == "C" and chunks[r].low == ",":
+                j = r + 1
+                if j < n and (
+                    chunks[j].kind == "INC" or (chunks[j].kind == "Q" and j + 1 < n and chunks[j + 1].kind == "INC")
+                ):
+                    b = j
+                    while b < n and chunks[b].kind in _NP_KINDS and chunks[b].kind != "AUX":
+                        b += 1
+                    sub, _t = _parse_np(chunks, j, b, text)
+                    for it in sub:
+                        it.subset = True
+                    items.extend(sub)
+        if not items and total is None:
+            continue
+        cas = _summarise(kind, items, total, c, text, start, end)
+        if cas is None:
+            continue
+        cas.revision = revision
+        window = text[max(start, cas.start - 25) : min(end, c.end + 12)]
+        cas.additive = bool(_ADDITIVE_NEAR.search(window))
+        # alternates: "at least 10 people — 16 by some counts"
+        if cas.has_total:
+            tail_from = max(cas.end, c.end if chunks[k].start > cas.end else cas.end)
+            m = _ALT_AFTER.match(text, tail_from, end)
+            if m:
+                qm = QUANTITY_RE.search(m.group("q"))
+                if qm:
+                    q = quantity_from_match(qm, m.start("q"))
+                    if q is not None:
+                        los = [v for v in (cas.lo, q.lo) if v is not None]
+                        his = [v for v in (cas.hi, q.hi) if v is not None]
+                        cas.lo = min(los) if los else None
+                        cas.hi = max(his) if his else None
+                        cas.end = max(cas.end, q.end)
+        out.append(cas)
+    return out
+
+
+def _is_boundary_x(c: Chunk) -> bool:
+    low = c.low
+    if low in _ADJ_ED:
+        return False
+    if low.endswith("ed") and len(low) > 4 and not c.text[:1].isupper():
+        return True
+    return low in _VERBISH
+
+
+def _summarise(
+    kind: str, items: list[Item], total: Item | None, anchor: Chunk, text: str, s0: int, s1: int
+) -> Casualties | None:
+    top = [it for it in items if not it.subset]
+    sub = [it for it in items if it.subset]
+    if total is not None:
+        lo, hi = total.lo, total.hi
+        span = (total.start, total.end)
+    elif top:
+        los = [it.lo for it in top]
+        his = [it.hi for it in top]
+        lo = sum(v for v in los if v is not None) if any(v is not None for v in los) else None
+        hi = sum(v for v in his if v is not None) if all(v is not None for v in his) else None
+        if lo is not None and lo == 0 and all(v is None for v in his) and all(it.lo is None for it in top):
+            lo = None
+        span = (min(it.start for it in top), max(it.end for it in top))
+    else:
+        lo, hi = None, None
+        span = (anchor.start, anchor.end)
+    sub_lo = max((it.lo for it in sub if it.lo is not None), default=None)
+    if sub_lo is not None and (lo is None or lo < sub_lo) and (total is not None or top):
+        lo = sub_lo
+    has_total = total is not None or bool(top)
+    if not has_total and not sub:
+        return None
+    if hi is not None and lo is not None and hi < lo:
+        hi = lo
+    cas = Casualties(kind, lo, hi, span[0], span[1], anchor.start, has_total=has_total)
+    if not has_total:
+        cas.lo, cas.hi = (sub_lo, None)
+        cas.start, cas.end = min(it.start for it in sub), max(it.end for it in sub)
+    # per-class figures
+    for cls in ("civilian", "child", "militant", "woman"):
+        tops = [it for it in top if _cls_of(it) == cls]
+        subs = [it for it in sub if _cls_of(it) == cls]
+        use = tops if tops else subs
+        if not use:
+            continue
+        if tops and total is None:
+            los = [it.lo for it in tops]
+            his = [it.hi for it in tops]
+            clo = sum(v for v in los if v is not None) if any(v is not None for v in los) else None
+            chi = sum(v for v in his if v is not None) if all(v is not None for v in his) else None
+        else:
+            clo = max((it.lo for it in use if it.lo is not None), default=None)
+            chi = (
+                max((it.hi for it in use if it.hi is not None), default=None)
+                if all(it.hi is not None for it in use)
+                else None
+            )
+        if clo is None and chi is None:
+            continue
+        cas.classes[cls] = (clo, chi, min(it.start for it in use), max(it.end for it in use))
+    # "all civilians" / "all innocent woodcutters": the whole toll
+    region = text[max(s0, anchor.start - 120) : min(s1, anchor.end + 80)]
+    if "civilian" not in cas.classes and _ALL_CIV.search(region) and cas.lo is not None:
+        m = _ALL_CIV.search(region)
+        assert m is not None
+        off = max(s0, anchor.start - 120)
+        cas.classes["civilian"] = (cas.lo, cas.hi, off + m.start(), off + m.end())
+    for it in items:
+        if it.name and it.name_span:
+            cas.named.append((it.name, it.name_span[0], it.name_span[1]))
+    return cas
+
+
+def _cls_of(it: Item) -> str:
+    if it.cls == "named":
+        return "named"
+    return it.cls
+
+
+_NUMERIC_WORD = re.compile(r"^\d")
+
+
+def quick_has_casualty_cue(text: str, start: int = 0, end: int | None = None) -> bool:
+    return CUE_RE.search(text, start, len(text) if end is None else end) is not None
+
+
+__all__ = ["Casualties", "find_casualties", "chunk_sentence", "quick_has_casualty_cue", "WEEKDAYS"]
