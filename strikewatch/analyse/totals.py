@@ -1,0 +1,100 @@
+"""Strike counts and min–max toll sums per year, month, agency, province, country or US administration.
+
+Sums of minimums treat an unknown minimum as 0 (still a valid lower bound); sums of maximums are over the rows
+whose maximum is known, and ``unknown_killed_max`` says how many rows were left out, so a reader can see when the
+upper bound is incomplete. A sum is None when no row gives that count at all (TBIJ has no militant counts).
+The civilian share is given at both ends: civilians_min / killed_min and civilians_max / killed_max (the same
+for children).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from strikewatch.analyse.admins import ADMINISTRATIONS, administration
+from strikewatch.analyse.records import TrackerStrike
+
+By = Literal["year", "month", "agency", "admin1", "country", "administration"]
+BY_CHOICES: tuple[str, ...] = ("year", "month", "agency", "admin1", "country", "administration")
+UNKNOWN = "(unknown)"
+SUMMED = ("killed", "civilians", "children", "injured", "militants")
+
+
+@dataclass(slots=True)
+class Total:
+    key: str
+    rows: int = 0
+    strikes: int = 0
+    sums: dict[str, list[int]] = field(default_factory=lambda: {n: [0, 0] for n in SUMMED})
+    unknown_max: dict[str, int] = field(default_factory=lambda: {n: 0 for n in SUMMED})
+    known: dict[str, int] = field(default_factory=lambda: {n: 0 for n in SUMMED})  # rows with min or max known
+
+    def add(self, r: TrackerStrike) -> None:
+        self.rows += 1
+        self.strikes += r.n_strikes
+        for name in SUMMED:
+            lo, hi = r.toll(name)
+            if lo is not None or hi is not None:
+                self.known[name] += 1
+            if lo is not None:
+                self.sums[name][0] += lo
+            if hi is not None:
+                self.sums[name][1] += hi
+            else:
+                self.unknown_max[name] += 1
+
+    @staticmethod
+    def _share(part: int, whole: int) -> float | None:
+        return round(part / whole, 4) if whole else None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"key": self.key, "strikes": self.strikes, "rows": self.rows}
+        for name in SUMMED:
+            # None when no row gave this count at all (e.g. TBIJ has no militant counts)
+            d[f"{name}_min"], d[f"{name}_max"] = self.sums[name] if self.known[name] else (None, None)
+        d["unknown_killed_max"] = self.unknown_max["killed"]
+        k = self.sums["killed"]
+        d["civilian_share_min"] = self._share(self.sums["civilians"][0], k[0])
+        d["civilian_share_max"] = self._share(self.sums["civilians"][1], k[1])
+        d["child_share_min"] = self._share(self.sums["children"][0], k[0])
+        d["child_share_max"] = self._share(self.sums["children"][1], k[1])
+        return d
+
+
+def _key_fn(by: str) -> Callable[[TrackerStrike], str]:
+    if by == "year":
+        return lambda r: str(r.date.year) if r.date else UNKNOWN
+    if by == "month":
+        return lambda r: r.date.strftime("%Y-%m") if r.date else UNKNOWN
+    if by == "agency":
+        return lambda r: r.admin2 or UNKNOWN
+    if by == "admin1":
+        return lambda r: r.admin1 or UNKNOWN
+    if by == "country":
+        return lambda r: r.country or UNKNOWN
+    if by == "administration":
+        return lambda r: administration(r.date) or UNKNOWN
+    raise ValueError(f"unknown grouping {by!r}")
+
+
+def totals(rows: Iterable[TrackerStrike], by: str = "year") -> tuple[list[Total], Total]:
+    """Per-group totals and the grand total. Groups are in time order (administrations in office order) or,
+    for places, by number of strikes; unknown last."""
+    key = _key_fn(by)
+    groups: dict[str, Total] = {}
+    grand = Total("total")
+    for r in rows:
+        k = key(r)
+        groups.setdefault(k, Total(k)).add(r)
+        grand.add(r)
+    out = list(groups.values())
+    if by in ("year", "month"):
+        out.sort(key=lambda t: (t.key == UNKNOWN, t.key))
+    elif by == "administration":
+        order = {name: i for i, (name, _s, _e) in enumerate(ADMINISTRATIONS)}
+        out.sort(key=lambda t: order.get(t.key, len(order)))
+    else:
+        out.sort(key=lambda t: (t.key == UNKNOWN, -t.strikes, t.key))
+    return out, grand
