@@ -182,7 +182,7 @@ def _fallback_strike_dict(session: Session, strike_id: int) -> dict[str, Any] | 
         .where(StrikeReport.strike_id == strike_id)
         .order_by(Article.published.is_(None), Article.published, EventRow.id)
     )
-    for rep, ev, art in session.execute(q).tuples():
+    for rep, ev, art in session.execute(q):
         text = _article_text(art)
         evd = _event_dict(ev)
         evd["quotes"] = [

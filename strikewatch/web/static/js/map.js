@@ -45,7 +45,8 @@
   map.attributionControl.addAttribution("Boundaries: Natural Earth");
   map.setView([31, 69], 5);
   map.createPane("admin1");
-  map.getPane("admin1").style.zIndex = 350;
+  map.getPane("admin1").style.zIndex = 450;
+  map.getPane("admin1").style.pointerEvents = "none";
 
   var countryStyle = { color: "#7a7a7a", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 };
   var admin1Style = { color: "#9a8f7a", weight: 0.8, dashArray: "3 3", fill: false };

@@ -1,0 +1,275 @@
+"""The HTTP API on SQLite and PostgreSQL: filters, sorting, pagination, detail with evidence, stats, exports,
+clear 4xx errors, and review behind sign-in + CSRF."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine
+
+from strikewatch.db import open_db, session_scope
+from strikewatch.web.auth import add_user
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from test_web_data import ARTICLES, EVENTS, seed  # noqa: E402
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def site(db_url: str) -> Iterator[tuple[TestClient, dict[str, Any], Engine]]:
+    from strikewatch.web.app import create_app
+
+    engine = open_db(db_url)
+    ids = seed(engine, extra=60)
+    with session_scope(engine) as s:
+        add_user(s, "rita", PASSWORD, "reviewer")
+    with TestClient(create_app(db_url, secret="test-secret")) as client:
+        yield client, ids, engine
+
+
+def _login(client: TestClient, name: str = "rita", password: str = PASSWORD) -> str:
+    r = client.post("/api/session", json={"name": name, "password": password})
+    assert r.status_code == 200, r.text
+    return str(r.json()["csrf"])
+
+
+def test_list_filters_sort_and_pages(site: tuple[TestClient, dict[str, Any], Engine]) -> None:
+    c, ids, _ = site
+    r = c.get("/api/strikes")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["total"] == 65  # 5 + 60 active records
+    dates = [x["date"] for x in body["items"] if x["date"]]
+    assert dates == sorted(dates, reverse=True)  # newest first by default
+
+    pk = c.get("/api/strikes", params={"country": "pk", "limit": 100}).json()
+    assert {x["id"] for x in pk["items"]} == {ids["miranshah"], ids["dande"], ids["wana"], ids["nowhere"]}
+    nw = c.get("/api/strikes", params={"admin": "north waziristan"}).json()
+    assert {x["id"] for x in nw["items"]} == {ids["miranshah"], ids["dande"]}
+    window = c.get("/api/strikes", params={"since": "2012-01-01", "until": "2013-12-31"}).json()
+    assert {x["id"] for x in window["items"]} == {ids["wana"], ids["bayda"]}
+    graded = c.get("/api/strikes", params=[("grade", "fair"), ("grade", "contested")]).json()
+    assert {x["id"] for x in graded["items"]} == {ids["miranshah"], ids["bayda"]}
+    assert c.get("/api/strikes", params={"grade": "fair,contested"}).json()["total"] == 2
+    big = c.get("/api/strikes", params={"min_killed": 6}).json()
+    assert {x["id"] for x in big["items"]} == {ids["miranshah"], ids["wana"]}
+    top = c.get("/api/strikes", params={"sort": "-killed", "limit": 3}).json()["items"]
+    assert [x["id"] for x in top[:2]] == [ids["wana"], ids["miranshah"]]
+
+    seen: list[int] = []
+    for offset in range(0, 65, 20):
+        page = c.get("/api/strikes", params={"limit": 20, "offset": offset, "sort": "date"}).json()
+        assert page["total"] == 65
+        seen.extend(x["id"] for x in page["items"])
+    assert len(seen) == len(set(seen)) == 65  # pages are disjoint and cover every record
+    assert c.get("/api/strikes", params={"offset": 1000}).json()["items"] == []
+
+
+def test_strike_detail_has_sources_and_evidence(site: tuple[TestClient, dict[str, Any], Engine]) -> None:
+    c, ids, _ = site
+    rec = c.get(f"/api/strikes/{ids['miranshah']}").json()
+    assert (rec["killed_min"], rec["killed_max"]) == (4, 6)
+    assert len(rec["sources"]) == 2
+    quotes = {q["text"] for s in rec["sources"] for q in s["event"]["quotes"]}
+    assert "At least four people were killed" in quotes and "Six people were killed" in quotes
+    assert rec["audit"] == []
+    missing = c.get("/api/strikes/999999")
+    assert missing.status_code == 404 and "999999" in missing.json()["error"]
+
+    art = c.get(f"/api/articles/{ids['articles'][1]}").json()
+    assert art["text"].startswith(ARTICLES[1]["text"]) and art["comments_start"] == len(ARTICLES[1]["text"]) + 2
+    ev = art["events"][0]
+    for e in ev["evidence"]:
+        assert art["text"][e["start"]:e["end"]] in EVENTS[1][2].values()
+    assert art["strike_ids"] == [ids["miranshah"]]
+
+
+def test_stats_exports(site: tuple[TestClient, dict[str, Any], Engine]) -> None:
+    c, ids, _ = site
+    st_ = c.get("/api/stats", params={"period": "month", "country": "PK"}).json()
+    assert st_["undated"] == 1
+    series = {row["period"]: row for row in st_["series"]}
+    assert series["2014-06"]["strikes"] == 2 and series["2014-06"]["killed_max"] == 9
+    assert series["2012-03"]["killed_min"] == 10
+    assert series["2013-01"]["strikes"] == 0  # empty months between are kept (the Yemen one is filtered out)
+    assert st_["totals"]["strikes"] == sum(r["strikes"] for r in st_["series"]) == 3
+    weeks = c.get("/api/stats", params={"period": "week", "since": "2014-01-01"}).json()["series"]
+    assert [w["period"] for w in weeks] == ["2014-06-09"]  # weeks start on Monday
+    assert c.get("/api/stats", params={"period": "decade"}).status_code == 422
+
+    geo = c.get("/api/strikes.geojson", params={"country": "PK"})
+    assert geo.headers["content-type"].startswith("application/geo+json")
+    fc = geo.json()
+    assert len(fc["features"]) == 4
+    by_id = {f["id"]: f for f in fc["features"]}
+    assert by_id[ids["nowhere"]]["geometry"] is None
+    assert by_id[ids["wana"]]["geometry"]["coordinates"] == [69.57, 32.3]
+    rows = list(csv.DictReader(io.StringIO(c.get("/api/strikes.csv", params={"min_killed": 10}).text)))
+    assert [int(r["id"]) for r in rows] == [ids["wana"]] and rows[0]["killed_max"] == "15"
+
+
+BAD_PARAMS: list[dict[str, Any]] = [
+    {"since": "yesterday"}, {"until": "2014-13-01"}, {"sort": "random"}, {"limit": 0}, {"limit": 100000},
+    {"offset": -1}, {"grade": "excellent"}, {"country": "PAK"}, {"min_killed": -3}, {"min_killed": 10**12},
+    {"since": "2015-01-01", "until": "2014-01-01"}, {"offset": "many"},
+]
+
+
+def test_bad_parameters_are_clear_4xx(site: tuple[TestClient, dict[str, Any], Engine]) -> None:
+    c, _, _ = site
+    for params in BAD_PARAMS:
+        for path in ("/api/strikes", "/api/strikes.csv", "/api/strikes.geojson", "/api/stats"):
+            if path != "/api/strikes" and set(params) & {"sort", "limit", "offset"}:
+                continue
+            r = c.get(path, params=params)
+            assert 400 <= r.status_code < 500, (path, params, r.status_code)
+            body = r.json()
+            assert body["status"] == r.status_code and isinstance(body["error"], str) and body["error"]
+            name = next(iter(params))
+            assert name in body["error"] or "grade" in body["error"] or "since" in body["error"], body
+    for path in ("/api/strikes/0", "/api/strikes/abc", "/api/strikes/99999999999", "/api/articles/-1"):
+        r = c.get(path)
+        assert r.status_code == 422 and r.json()["error"]
+    assert c.get("/api/nothing-here").json() == {"error": "not found", "status": 404}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(params=st.dictionaries(
+    st.sampled_from(["since", "until", "country", "admin", "grade", "min_killed", "sort", "limit", "offset"]),
+    st.one_of(st.text(max_size=12), st.integers(min_value=-(2**70), max_value=2**70).map(str)),
+    max_size=4,
+))
+def test_no_query_string_causes_5xx(sqlite_site: TestClient, params: dict[str, str]) -> None:
+    r = sqlite_site.get("/api/strikes", params=params)
+    assert r.status_code < 500, (params, r.text)
+    r = sqlite_site.get("/strikes", params=params, headers={"accept": "text/html"})
+    assert r.status_code < 500, (params, r.text)
+
+
+@pytest.fixture
+def sqlite_site(sqlite_url: str) -> Iterator[TestClient]:
+    from strikewatch.web.app import create_app
+
+    seed(open_db(sqlite_url))
+    with TestClient(create_app(sqlite_url, secret="s")) as client:
+        yield client
+
+
+REVIEW_CALLS: list[tuple[str, dict[str, Any]]] = [
+    ("/api/review/merge", {"ids": [1, 2], "reason": "same strike"}),
+    ("/api/review/split", {"id": 1, "event_ids": [1], "reason": "two strikes"}),
+    ("/api/review/set", {"id": 1, "field": "killed_max", "value": 7, "reason": "correction"}),
+    ("/api/review/reject", {"id": 1, "reason": "not a strike"}),
+]
+
+
+def test_review_refused_without_session_or_csrf(site: tuple[TestClient, dict[str, Any], Engine]) -> None:
+    c, ids, _ = site
+    for path, body in REVIEW_CALLS:
+        assert c.post(path, json=body).status_code == 401
+        assert c.post(path, json={"junk": True}).status_code == 401  # refused before the body is even read
+    # HTML forms as well
+    assert c.post("/review/merge", data={"ids": ["1", "2"], "reason": "x"}).status_code == 401
+    csrf = _login(c)
+    for path, body in REVIEW_CALLS:
+        assert c.post(path, json=body).status_code == 403  # no CSRF token
+        assert c.post(path, json=body, headers={"X-CSRF-Token": csrf + "x"}).status_code == 403
+    assert c.post("/review/merge", data={"ids": ["1", "2"], "reason": "x", "csrf_token": "nope"}).status_code == 403
+    # nothing changed
+    assert c.get(f"/api/strikes/{ids['dande']}").json()["status"] == "active"
+    assert c.get("/api/audit").json()["items"] == []
+
+
+def test_reviewer_merges_and_the_audit_records_it(site: tuple[TestClient, dict[str, Any], Engine]) -> None:
+    c, ids, _ = site
+    cookie = c.post("/api/session", json={"name": "rita", "password": PASSWORD})
+    set_cookie = cookie.headers["set-cookie"].lower()
+    assert "httponly" in set_cookie and "samesite=strict" in set_cookie and "max-age=" in set_cookie
+    csrf = cookie.json()["csrf"]
+    before = c.get("/api/strikes").json()["total"]
+    r = c.post("/api/review/merge", json={"ids": [ids["dande"], ids["miranshah"]], "reason": "one strike, two names"},
+               headers={"X-CSRF-Token": csrf})
+    assert r.status_code == 200, r.text
+    kept = r.json()["strike_id"]
+    assert kept in (ids["miranshah"], ids["dande"])
+    gone = ids["dande"] if kept == ids["miranshah"] else ids["miranshah"]
+    assert c.get("/api/strikes").json()["total"] == before - 1
+    rec = c.get(f"/api/strikes/{kept}").json()
+    assert len(rec["sources"]) == 3 and rec["killed_min"] <= 3 and rec["killed_max"] >= 6
+    assert rec["audit"][0]["action"] == "merge" and rec["audit"][0]["by"] == "rita"
+    assert rec["audit"][0]["reason"] == "one strike, two names"
+    old = c.get(f"/api/strikes/{gone}").json()
+    assert old["status"] == "merged"
+    audit = c.get("/api/audit").json()["items"]
+    assert len(audit) == 1 and audit[0]["action"] == "merge"
+    # a merged record cannot be merged again; a missing reason is refused; both are clear 4xx
+    again = c.post("/api/review/merge", json={"ids": [gone, ids["wana"]], "reason": "x"},
+                   headers={"X-CSRF-Token": csrf})
+    assert again.status_code == 400 and str(gone) in again.json()["error"]
+    assert c.post("/api/review/reject", json={"id": ids["wana"], "reason": ""},
+                  headers={"X-CSRF-Token": csrf}).status_code == 422
+    edit = c.post("/api/review/set", json={"id": ids["wana"], "field": "killed_max", "value": 16,
+                                           "reason": "later report"}, headers={"X-CSRF-Token": csrf})
+    assert edit.status_code == 200
+    assert c.get(f"/api/strikes/{ids['wana']}").json()["killed_max"] == 16
+    bad = c.post("/api/review/set", json={"id": ids["wana"], "field": "password", "value": 1, "reason": "x"},
+                 headers={"X-CSRF-Token": csrf})
+    assert bad.status_code == 400 and "password" in bad.json()["error"]
+    assert len(c.get("/api/audit").json()["items"]) == 2
+
+
+def test_login_rate_limit_and_logout(sqlite_url: str) -> None:
+    from strikewatch.web.app import create_app
+
+    engine = open_db(sqlite_url)
+    with session_scope(engine) as s:
+        add_user(s, "omar", PASSWORD)
+    with TestClient(create_app(sqlite_url, secret="s", login_limit=3, login_window=60)) as c:
+        for _ in range(3):
+            assert c.post("/api/session", json={"name": "omar", "password": "wrong-password"}).status_code == 401
+        r = c.post("/api/session", json={"name": "omar", "password": PASSWORD})
+        assert r.status_code == 429 and int(r.headers["retry-after"]) > 0 and "try again" in r.json()["error"]
+    with TestClient(create_app(sqlite_url, secret="s")) as c:
+        csrf = _login(c, "omar")
+        assert c.get("/api/session").json()["name"] == "omar"
+        assert c.delete("/api/session").status_code == 403  # logout needs the CSRF token too
+        assert c.delete("/api/session", headers={"X-CSRF-Token": csrf}).status_code == 200
+        assert c.get("/api/session").status_code == 401
+    # a cookie signed with another secret is worthless
+    with TestClient(create_app(sqlite_url, secret="other")) as c2:
+        c2.cookies.set("sw_session", "eyJ1IjoxLCJjIjoieCJ9.forged.sig")
+        assert c2.get("/api/session").status_code == 401
+
+
+def test_openapi_and_local_docs(sqlite_site: TestClient) -> None:
+    spec = sqlite_site.get("/openapi.json").json()
+    for path in ("/api/strikes", "/api/strikes/{strike_id}", "/api/articles/{article_id}", "/api/stats",
+                 "/api/strikes.csv", "/api/strikes.geojson", "/api/review/merge"):
+        assert path in spec["paths"], path
+    docs = sqlite_site.get("/docs").text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs
+    assert "http://" not in docs and "https://" not in docs  # no CDN
+    assert "<script>" not in docs  # no inline script: the strict CSP holds on /docs too
+    assert "script-src 'self'" in sqlite_site.get("/docs").headers["content-security-policy"]
+
+
+def test_strike_json_round_trips(sqlite_site: TestClient) -> None:
+    """What the list says about a record is what its detail says."""
+    items = sqlite_site.get("/api/strikes", params={"limit": 10}).json()["items"]
+    for it in items:
+        rec = sqlite_site.get(f"/api/strikes/{it['id']}").json()
+        for k in ("date", "country", "killed_min", "killed_max", "grade", "lat", "lon"):
+            assert rec[k] == it[k], k
+    json.dumps(items)
