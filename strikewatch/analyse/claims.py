@@ -131,6 +131,11 @@ def parse_period(period: str | None, published: dt.date | None) -> tuple[dt.date
     if m:
         mo = MONTHS.get(m.group(1) or "january", 1)
         return dt.date(int(m.group(2)), mo, 1), published, f"since {m.group(0)[6:]} to {published.isoformat()}"
+    if p == "this year":
+        return dt.date(published.year, 1, 1), published, f"{published.year} to {published.isoformat()}"
+    if p == "last year":
+        y = published.year - 1
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), f"year {y}"
     m = re.fullmatch(r"(?:the\s+)?(?:last|past|previous|preceding)\s+(?:(\w+)\s+)?(decades?|years?|months?|weeks?)", p)
     if m:
         count = _count(m.group(1)) if m.group(1) else 1
@@ -146,11 +151,6 @@ def parse_period(period: str | None, published: dt.date | None) -> tuple[dt.date
         else:
             start = published - dt.timedelta(weeks=count)
         return start, published, f"{m.group(0)} before {published.isoformat()}"
-    if p == "this year":
-        return dt.date(published.year, 1, 1), published, f"{published.year} to {published.isoformat()}"
-    if p == "last year":
-        y = published.year - 1
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), f"year {y}"
     return None
 
 
