@@ -1,0 +1,148 @@
+"""Reading the current reports (events) out of the database as ``Report`` objects.
+
+An article's *current* events are those of its ``extractor_version``; when an article records no version, those
+of the version whose rows were written last. Only event types that can be (or contest) a strike are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
+
+from sqlalchemy import Select, Table, and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from strikewatch.db.tables import Article, EventRow, StrikeReport
+from strikewatch.merge.reports import COUNT_COLUMNS, MERGEABLE_TYPES, Report, base_key, report_from_row
+
+EV = cast(Table, EventRow.__table__)
+AR = cast(Table, Article.__table__)
+SR = cast(Table, StrikeReport.__table__)
+CHUNK = 500  # ids per IN (...) list
+
+ev_lo = func.coalesce(EV.c.date_earliest, EV.c.date, EV.c.date_latest)
+ev_hi = func.coalesce(EV.c.date_latest, EV.c.date, EV.c.date_earliest)
+
+
+def chunks(ids: Iterable[Any], n: int = CHUNK) -> Iterator[list[Any]]:
+    buf: list[Any] = []
+    for x in ids:
+        buf.append(x)
+        if len(buf) >= n:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+def current_events_filter() -> Any:
+    ev2 = EV.alias("ev2")
+    newer = exists(
+        select(ev2.c.id).where(
+            ev2.c.article_id == EV.c.article_id,
+            ev2.c.id > EV.c.id,
+            ev2.c.extractor_version != EV.c.extractor_version,
+        )
+    )
+    return or_(
+        and_(AR.c.extractor_version.is_not(None), EV.c.extractor_version == AR.c.extractor_version),
+        and_(AR.c.extractor_version.is_(None), ~newer),
+    )
+
+
+def mergeable_filter() -> Any:
+    types = [t for t in MERGEABLE_TYPES if t is not None]
+    return or_(EV.c.type.is_(None), EV.c.type.in_(types))
+
+
+def events_select() -> Select[Any]:
+    cols = [
+        EV.c.id, EV.c.article_id, EV.c.idx, EV.c.role, EV.c.section, EV.c.type, EV.c.perpetrator,
+        EV.c.date, EV.c.date_earliest, EV.c.date_latest, EV.c.country, EV.c.admin1, EV.c.admin2, EV.c.place,
+        EV.c.lat, EV.c.lon, EV.c.geo_precision, *(EV.c[c] for c in COUNT_COLUMNS), EV.c.target,
+        EV.c.target_groups, EV.c.named_dead, AR.c.dup_of, AR.c.published,
+    ]
+    return (
+        select(*cols)
+        .select_from(EV.join(AR, AR.c.id == EV.c.article_id))
+        .where(current_events_filter(), mergeable_filter())
+    )
+
+
+def to_report(row: Any) -> Report:
+    return report_from_row(row, group=row.dup_of if row.dup_of is not None else row.article_id,
+                           published=row.published)
+
+
+class KeyAssigner:
+    """Keys for reports arriving in (country, window start, article, idx) order; same-key events get ``#n``."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+        self._scope: tuple[Any, ...] | None = None
+
+    def __call__(self, r: Report) -> None:
+        scope = (r.country, r.lo, r.article_id)
+        if scope != self._scope:
+            self._scope = scope
+            self._seen = {}
+        base = base_key(r)
+        n = self._seen.get(base, 0) + 1
+        self._seen[base] = n
+        r.key = base if n == 1 else f"{base}#{n}"
+
+
+def stream_reports(session: Session, yield_per: int = 5000) -> Iterator[Report]:
+    """Every current report, sorted by country and window start (memory: one fetch batch)."""
+    countries = [c for (c,) in session.execute(select(EV.c.country).distinct())]
+    countries.sort(key=lambda c: c or "")
+    for country in countries:
+        cond = EV.c.country.is_(None) if country is None else EV.c.country == country
+        keys = KeyAssigner()
+        undated: list[Report] = []
+        stmt = (
+            events_select()
+            .where(cond, ev_lo.is_not(None))
+            .order_by(ev_lo, EV.c.article_id, EV.c.idx)
+            .execution_options(yield_per=yield_per)
+        )
+        for row in session.execute(stmt):
+            r = to_report(row)
+            keys(r)
+            yield r
+        stmt = events_select().where(cond, ev_lo.is_(None)).order_by(EV.c.article_id, EV.c.idx)
+        for row in session.execute(stmt):
+            r = to_report(row)
+            undated.append(r)
+        keys = KeyAssigner()
+        for r in undated:
+            keys(r)
+            yield r
+
+
+def load_by_articles(session: Session, article_ids: Iterable[int]) -> list[Report]:
+    out: list[Report] = []
+    for ids in chunks(sorted(set(article_ids))):
+        out.extend(to_report(row) for row in session.execute(events_select().where(EV.c.article_id.in_(ids))))
+    return out
+
+
+def load_window(session: Session, country: str | None, lo: int | None, hi: int | None) -> list[Report]:
+    """Reports of one country whose window meets [lo, hi] (ordinals); lo None: the undated reports."""
+    import datetime as dt
+
+    cond = EV.c.country.is_(None) if country is None else EV.c.country == country
+    if lo is None or hi is None:
+        stmt = events_select().where(cond, ev_lo.is_(None))
+    else:
+        stmt = events_select().where(
+            cond, ev_hi >= dt.date.fromordinal(lo), ev_lo <= dt.date.fromordinal(hi)
+        )
+    return [to_report(row) for row in session.execute(stmt)]
+
+
+def assign_keys_sorted(reports: list[Report]) -> None:
+    """Keys for a list of reports (sorts a copy in key order; the list itself is left as it is)."""
+    keys = KeyAssigner()
+    for r in sorted(reports, key=lambda r: (r.country or "", r.lo is None, r.lo or 0, r.article_id, r.idx)):
+        keys(r)

@@ -1,0 +1,188 @@
+"""The merge rules: may two reports describe the same strike, and how strongly do they agree?
+
+This is the one place the matching rules live. ``compare(a, b)`` returns ``None`` when the two reports cannot be
+the same strike (a *cannot-link*), otherwise a ``Match`` with a score (sum of feature weights) and the features
+that produced it, which ``strikewatch strike ID --why`` shows. Reports are merged when the average score between
+their groups reaches ``THRESHOLD`` (see clustering.py).
+
+Cannot-link (never the same strike):
+- two events from one article: the text itself says they are separate strikes ("two strikes", "a second strike
+  hit the same village hours later", "the third in three days");
+- different countries, different districts (admin2) or provinces, or different named places (spelling variants
+  such as Miranshah/Miramshah are the same place; two names within 2 km of each other are the same place);
+- date windows more than one day apart (each report's window is widened by a day for time zones and
+  "late last night" reports filed the next morning);
+- undated reports are only compared with undated reports.
+
+Weights (added up; THRESHOLD = 2.6):
+  same day +2.0 | one day apart +0.5 | inside the other's window +1.0 | windows overlap +0.5
+  same place +3.0 | same district (a report names no village) +1.0 | same province +0.4 | same country +0.2
+  tolls overlap +1.0 | tolls far apart (more than 3x and 4 apart) -1.0
+  a named dead person in common +3.0 | both name the dead, nobody in common -1.0
+  same target +0.7 | different target -0.5 | one hit rescuers/a funeral and the other did not -4.0
+  a target group in common +0.3 | same perpetrator +0.3 | different perpetrator -1.0
+  a strike and a non-strike (bombing, other) -1.0
+  the same report in two copies of one wire story +3.0
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
+
+from strikewatch.merge.reports import Report, km_between
+
+THRESHOLD = 2.6
+SAME_PLACE_KM = 2.0
+FUZZY_PLACE = 85.0
+FUZZY_NAME = 88.0
+
+FOLLOW_UP_TARGETS = frozenset({"rescuers", "funeral", "mourners", "rescue"})
+
+
+@dataclass(slots=True)
+class Match:
+    score: float
+    features: list[tuple[str, float]]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"score": round(self.score, 2), "features": [[n, w] for n, w in self.features]}
+
+
+def same_name(a: str, b: str, cutoff: float = FUZZY_PLACE) -> bool:
+    """Normalised names that are the same or spelling variants of each other."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    return ratio(a, b) >= cutoff
+
+
+def places_differ(a: Report, b: Report) -> bool:
+    """Both reports name a place and the places are known to be different."""
+    if not a.place_n or not b.place_n:
+        return False
+    if same_name(a.place_n, b.place_n):
+        return False
+    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+        return km_between(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM
+    return True
+
+
+def cannot_link_reason(a: Report, b: Report) -> str | None:
+    """Why two reports can never be one strike, or None."""
+    if a.article_id == b.article_id:
+        return "same article reports them as separate strikes"
+    if a.country and b.country and a.country != b.country:
+        return "different countries"
+    if a.undated != b.undated:
+        return "one report has no date"
+    if a.lo is not None and b.lo is not None and (a.lo - 1 > b.hi or b.lo - 1 > a.hi):  # type: ignore[operator]
+        return "dates more than a day apart"
+    if a.admin1_n and b.admin1_n and a.admin1_n != b.admin1_n and not same_name(a.admin1_n, b.admin1_n):
+        return "different provinces"
+    if a.admin2_n and b.admin2_n and a.admin2_n != b.admin2_n and not same_name(a.admin2_n, b.admin2_n):
+        return "different districts"
+    if places_differ(a, b):
+        return "different places"
+    return None
+
+
+def _follow_up(target: str | None) -> bool:
+    if not target:
+        return False
+    t = target.lower()
+    return any(w in t for w in FOLLOW_UP_TARGETS)
+
+
+def _toll_feature(a: Report, b: Report) -> tuple[str, float] | None:
+    amin, bmin = a.count("killed_min"), b.count("killed_min")
+    amax = a.count("killed_max") if a.count("killed_max") is not None else amin
+    bmax = b.count("killed_max") if b.count("killed_max") is not None else bmin
+    if amin is None and amax is None or bmin is None and bmax is None:
+        return None
+    alo = amin if amin is not None else amax
+    blo = bmin if bmin is not None else bmax
+    assert alo is not None and blo is not None and amax is not None and bmax is not None
+    if alo <= bmax and blo <= amax:
+        return ("tolls overlap", 1.0)
+    low, high = (amax, blo) if amax < blo else (bmax, alo)
+    if high - low > 4 and high > 3 * max(low, 1):
+        return ("tolls far apart", -1.0)
+    return None
+
+
+def compare(a: Report, b: Report) -> Match | None:
+    """Score two reports; None when they cannot be the same strike."""
+    if cannot_link_reason(a, b) is not None:
+        return None
+    feats: list[tuple[str, float]] = []
+    # when
+    if a.lo is not None and b.lo is not None:
+        assert a.hi is not None and b.hi is not None
+        if a.precise and b.precise:
+            if a.lo == b.lo:
+                feats.append(("same day", 2.0))
+            else:
+                feats.append(("one day apart", 0.5))
+        elif a.precise or b.precise:
+            p, w = (a, b) if a.precise else (b, a)
+            assert w.hi is not None
+            if w.lo <= p.lo <= w.hi:  # type: ignore[operator]
+                feats.append(("date inside the other report's window", 1.0))
+            else:
+                feats.append(("date within a day of the other report's window", 0.3))
+        elif a.lo <= b.hi and b.lo <= a.hi:
+            feats.append(("date windows overlap", 0.5))
+    # where
+    if a.place_n and b.place_n:
+        feats.append(("same place", 3.0))
+    elif a.admin2_n and b.admin2_n:
+        feats.append(("same district", 1.0))
+    elif a.admin1_n and b.admin1_n:
+        feats.append(("same province", 0.4))
+    elif a.country and b.country:
+        feats.append(("same country", 0.2))
+    # what
+    toll = _toll_feature(a, b)
+    if toll:
+        feats.append(toll)
+    if a.dead_n and b.dead_n:
+        if any(same_name(x, y, FUZZY_NAME) for x in a.dead_n for y in b.dead_n):
+            feats.append(("named dead in common", 3.0))
+        else:
+            feats.append(("different named dead", -1.0))
+    if a.target and b.target:
+        fa, fb = _follow_up(a.target), _follow_up(b.target)
+        if fa != fb:
+            feats.append(("one hit rescuers or a funeral, the other did not", -4.0))
+        elif a.target.lower() == b.target.lower():
+            feats.append(("same target", 0.7))
+        else:
+            feats.append(("different target", -0.5))
+    if a.target_groups and b.target_groups:
+        ga = {g.lower() for g in a.target_groups}
+        if any(g.lower() in ga for g in b.target_groups):
+            feats.append(("target group in common", 0.3))
+    if a.perpetrator and b.perpetrator:
+        if a.perpetrator == b.perpetrator:
+            feats.append(("same perpetrator", 0.3))
+        else:
+            feats.append(("different perpetrator", -1.0))
+    if a.type and b.type and (a.type in ("bombing", "other")) != (b.type in ("bombing", "other")):
+        feats.append(("a strike and a non-strike account", -1.0))
+    if a.group == b.group and _same_content(a, b):
+        feats.append(("same report in two copies of one wire story", 3.0))
+    return Match(sum(w for _, w in feats), feats)
+
+
+def _same_content(a: Report, b: Report) -> bool:
+    return (
+        a.lo == b.lo
+        and a.hi == b.hi
+        and a.place_n == b.place_n
+        and a.admin2_n == b.admin2_n
+        and a.counts == b.counts
+        and a.target == b.target
+    )
