@@ -3,18 +3,18 @@
 Contract (other stages call exactly these):
     lookup(name) -> list[GeoResult]                    candidates for a place name, best first
     resolve(text, start, end) -> GeoResult | None      the strike site named in text[start:end]
+    find_places(text) -> list[PlaceMention]            every gazetteer name in a text, with span, candidates, role
+
+The table (``data/gazetteer.tsv``) is built by ``python -m strikewatch.geo.build_table`` and loaded lazily, once
+per process, into in-memory indexes (see ``gazetteer``). Nothing here touches the network.
 """
 
 from __future__ import annotations
 
+from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer
+from strikewatch.geo.lookup import lookup
+from strikewatch.geo.mentions import PlaceMention, find_places
+from strikewatch.geo.resolve import resolve
 from strikewatch.schema import GeoResult
 
-
-def lookup(name: str) -> list[GeoResult]:
-    """Interim contract placeholder; the gazetteer issue replaces the body."""
-    return []
-
-
-def resolve(text: str, start: int, end: int) -> GeoResult | None:
-    """Interim contract placeholder; the gazetteer issue replaces the body."""
-    return None
+__all__ = ["GeoResult", "Gazetteer", "Place", "PlaceMention", "find_places", "get_gazetteer", "lookup", "resolve"]

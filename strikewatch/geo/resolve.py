@@ -1,0 +1,114 @@
+"""Which place in a stretch of text is the strike site.
+
+Rules (``resolve(text, start, end)``):
+
+1. Only mentions inside ``text[start:end]`` whose role is ``site`` compete (see ``mentions``): reference points
+   ("near Y", "10 km west of Y"), datelines, the city a spokesman spoke from and "the Afghanistan border" do not.
+2. The most specific wins: village > town > valley/area > agency (admin2) > province (admin1) > country; between
+   equally specific names the earlier one ("Kumsham, Miramshah" -> Kumsham).
+3. A name shared by several rows is settled by the names the text puts around it ("Shaktoi, South Waziristan").
+4. When the text puts the place in another agency/province/country than the gazetteer ("Wana in North Waziristan"),
+   the gazetteer's hierarchy is kept and ``conflict`` says what the text claimed.
+5. With no site at all, a reference point still tells the agency: "near Mir Ali" -> North Waziristan (admin2).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
+from strikewatch.geo.mentions import PlaceMention, find_places
+from strikewatch.schema import GeoResult
+
+
+@lru_cache(maxsize=64)
+def _mentions(text: str) -> tuple[PlaceMention, ...]:
+    return tuple(find_places(text))
+
+
+def _compatible_admin2(p: Place, name: str) -> bool:
+    return name in (p.admin2, p.post2018) or (p.kind == "admin2" and p.name == name)
+
+
+def _choose(
+    m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer
+) -> tuple[Place, str | None]:
+    """Pick the row a mention means, and say whether the text contradicts its hierarchy."""
+    containers = [mentions[j] for j in m.containers]
+    chain_admin2 = [c.places[0] for c in containers if c.places and c.places[0].kind == "admin2"]
+    chain_admin1 = [c.places[0] for c in containers if c.places and c.places[0].kind == "admin1"]
+    chain_country = [c.places[0] for c in containers if c.places and c.places[0].kind == "country"]
+    chain_points = [
+        (c.places[0].lat, c.places[0].lon)
+        for c in containers
+        if c.places and c.places[0].is_place and c.places[0].lat is not None and c.places[0].lon is not None
+    ]
+    others = [mentions[i] for i in span if mentions[i] is not m and mentions[i].role in ("site", "reference")]
+    span_admin2 = {o.places[0].name for o in others if o.places and o.places[0].kind == "admin2"}
+    span_countries = {o.places[0].country for o in others if o.places}
+
+    def score(p: Place, rank: int) -> float:
+        s = -0.01 * rank
+        if any(_compatible_admin2(p, a.name) for a in chain_admin2):
+            s += 8
+        if p.admin2 in span_admin2:
+            s += 4
+        if any(p.admin1 == a.name for a in chain_admin1):
+            s += 3
+        if any(p.country == c.country for c in chain_country):
+            s += 3
+        if p.country in span_countries:
+            s += 2
+        if (
+            p.lat is not None
+            and p.lon is not None
+            and any(haversine_km(p.lat, p.lon, a, b) <= 40 for a, b in chain_points if a is not None and b is not None)
+        ):
+            s += 3
+        return s
+
+    best = max(enumerate(m.places), key=lambda ip: score(ip[1], ip[0]))[1]
+    conflict = None
+    claims: list[str] = []
+    if chain_admin2 and not any(_compatible_admin2(best, a.name) for a in chain_admin2) and best.kind != "admin2":
+        claims.append(f"in {chain_admin2[0].name}")
+    elif (
+        chain_admin1 and not any(best.admin1 == a.name for a in chain_admin1) and best.kind not in ("admin1", "country")
+    ):
+        claims.append(f"in {chain_admin1[0].name}")
+    elif chain_country and best.country != chain_country[0].country:
+        claims.append(f"in {chain_country[0].name}")
+    if claims:
+        where = ", ".join(x for x in (best.admin2, best.admin1, best.country) if x)
+        conflict = f"the text places {m.text} {claims[0]}; the gazetteer has {best.name} in {where} (gazetteer kept)"
+    return best, conflict
+
+
+def _level(p: Place) -> int:
+    return p.level
+
+
+def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> GeoResult | None:
+    """The strike site named in ``text[start:end]``, or None when the stretch names no place we know."""
+    gaz = gaz or get_gazetteer()
+    start, end = max(0, start), min(len(text), end)
+    mentions = _mentions(text)
+    span = [i for i, m in enumerate(mentions) if m.start >= start and m.end <= end]
+    sites = [i for i in span if mentions[i].role == "site"]
+    if sites:
+        choices = [(i, *_choose(mentions[i], mentions, span, gaz)) for i in sites]
+        # most specific first, then earliest
+        i, place, conflict = max(choices, key=lambda c: (_level(c[1]), -mentions[c[0]].start))
+        m = mentions[i]
+        result = gaz.to_result(place, m.start, m.end)
+        result.conflict = conflict
+        return result
+    for i in span:
+        m = mentions[i]
+        if m.role != "reference" or not m.places:
+            continue
+        p, _ = _choose(m, mentions, span, gaz)
+        up = gaz.admin2_of(p) if p.is_place else None
+        if up is not None:
+            return gaz.to_result(up, m.start, m.end)
+    return None
