@@ -1,0 +1,94 @@
+"""Writers of strike records as CSV, JSON and GeoJSON (the CLI's ``strikes --format`` and the web app's exports).
+
+Rows are the dicts of ``strikewatch.merge.views`` (``list_strikes`` / ``iter_strikes``). List fields
+(``target_groups``, ``named_dead``) are joined with "; " in CSV. GeoJSON features are points at the record's
+``lon, lat``; records without coordinates are left out of the features and counted in the collection's
+``"skipped_no_coordinates"`` member. Figures compiled from news reports by strikewatch; every record names its
+sources (``strikewatch strike ID``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from strikewatch.merge.views import LIST_FIELDS
+
+EXPORT_FIELDS: tuple[str, ...] = LIST_FIELDS
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, list | tuple):
+        return "; ".join(str(x) for x in v)
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return "" if v is None else v
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: TextIO, fields: tuple[str, ...] = EXPORT_FIELDS) -> int:
+    """CSV with a header row; returns the number of records written."""
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(fields)
+    n = 0
+    for r in rows:
+        w.writerow([_cell(r.get(f)) for f in fields])
+        n += 1
+    return n
+
+
+def csv_text(rows: Iterable[dict[str, Any]], fields: tuple[str, ...] = EXPORT_FIELDS) -> str:
+    buf = io.StringIO()
+    write_csv(rows, buf, fields)
+    return buf.getvalue()
+
+
+def write_json(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """A JSON array, written record by record (constant memory)."""
+    out.write("[")
+    n = 0
+    for r in rows:
+        out.write(",\n" if n else "\n")
+        out.write(json.dumps(r, ensure_ascii=False, default=str))
+        n += 1
+    out.write("\n]\n" if n else "]\n")
+    return n
+
+
+def feature(r: dict[str, Any]) -> dict[str, Any] | None:
+    lat, lon = r.get("lat"), r.get("lon")
+    if lat is None or lon is None:
+        return None
+    props = {k: v for k, v in r.items() if k not in ("lat", "lon")}
+    return {"type": "Feature", "id": r.get("id"), "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": props}
+
+
+def geojson_dict(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    feats: list[dict[str, Any]] = []
+    skipped = 0
+    for r in rows:
+        f = feature(r)
+        if f is None:
+            skipped += 1
+        else:
+            feats.append(f)
+    return {"type": "FeatureCollection", "features": feats, "skipped_no_coordinates": skipped}
+
+
+def write_geojson(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """A GeoJSON FeatureCollection, written feature by feature; returns the number of features."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    n = skipped = 0
+    for r in rows:
+        f = feature(r)
+        if f is None:
+            skipped += 1
+            continue
+        out.write(",\n" if n else "\n")
+        out.write(json.dumps(f, ensure_ascii=False, default=str))
+        n += 1
+    out.write(f'\n], "skipped_no_coordinates": {skipped}}}\n')
+    return n
