@@ -102,7 +102,7 @@ class Entry:
 def key_of(name: str) -> str:
     """Grouping key for spellings of one village: the skeleton when it is distinctive enough."""
     sk = skeleton(name)
-    return sk if len(sk) >= 3 else "=" + squash(name)
+    return sk if len(sk) >= 2 else "=" + squash(name)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -370,6 +370,11 @@ def add_observations(
             for n in e.names():
                 index(e, n)
 
+    def close_spelling(e: Entry, name: str) -> bool:
+        from rapidfuzz import fuzz
+
+        return max(fuzz.ratio(squash(name), squash(n)) for n in e.names()) >= 80
+
     def near(e: Entry, lat: float, lon: float, limit: float = 30.0) -> bool:
         pts = [(o.lat, o.lon) for o in e.obs] + ([(e.lat, e.lon)] if e.lat is not None and e.lon is not None else [])
         return not pts or any(km(lat, lon, a, b) <= limit for a, b in pts)
@@ -383,8 +388,11 @@ def add_observations(
         if not cands and not r.admin2:
             cands = exact.get((r.country, "*", squash(r.name))) or []
         if not cands:
+            # a different spelling with the same skeleton: the same village if the spellings are close or the points are
             cands = [
-                c for c in loose.get((r.country, r.admin2, key_of(r.name)), []) if not located or near(c, r.lat, r.lon)
+                c
+                for c in loose.get((r.country, r.admin2, key_of(r.name)), [])
+                if not located or close_spelling(c, r.name) or near(c, r.lat, r.lon)
             ]
         if cands:
             e = cands[0]

@@ -51,6 +51,11 @@ class Place:
     common: frozenset[str]  # normalised names of this row that are everyday English words
 
     @property
+    def attested(self) -> bool:
+        """In the curated table or a strike sheet (not only a GeoNames populated place)."""
+        return any(s in self.source for s in ("curated", "TBIJ", "NewAmerica", "Dronestream"))
+
+    @property
     def level(self) -> int:
         return KIND_LEVEL.get(self.kind, 4)
 
@@ -141,7 +146,7 @@ class Gazetteer:
             self._put(self.by_norm, k, i)
             self._put(self.by_squash, k.replace(" ", ""), i)
             sk = skeleton(n)
-            if len(sk) >= 3:
+            if len(sk) >= 2:
                 self._put(self.by_skeleton, sk, i)
             self.max_words = max(self.max_words, min(6, len(k.split())))
 
@@ -177,13 +182,14 @@ class Gazetteer:
             return []
         scored: dict[int, float] = {}
         sk = skeleton(name)
-        for i in self.by_skeleton.get(sk, []) if len(sk) >= 3 else []:
+        # same transliteration skeleton: a weaker spelling match is enough, and it outranks look-alikes
+        for i in self.by_skeleton.get(sk, []) if len(sk) >= 2 else []:
             p = self.places[i]
             if pool is not None and p not in pool:
                 continue
             best = max(fuzz.ratio(q.replace(" ", ""), squash(n)) for n in p.names())
-            if best >= min(cutoff, 70.0):
-                scored[i] = max(scored.get(i, 0.0), best)
+            if best >= 60.0:
+                scored[i] = max(scored.get(i, 0.0), min(100.0, best + 15.0))
         choices: dict[str, int] = {}
         for p in pool if pool is not None else self.places:
             if p.kind in ("country", "admin1") and pool is None:
@@ -195,6 +201,10 @@ class Gazetteer:
         ):
             i = choices[key]
             scored[i] = max(scored.get(i, 0.0), float(score))
+        # the gazetteer exists for strike sites: rows the curated table or a strike sheet attests win near-ties
+        for i in scored:
+            if self.places[i].attested:
+                scored[i] += 8.0
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.places[kv[0]].rank_key()))
         return [(self.places[i], s) for i, s in ranked[:limit]]
 

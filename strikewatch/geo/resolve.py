@@ -22,8 +22,8 @@ from strikewatch.schema import GeoResult
 
 
 @lru_cache(maxsize=64)
-def _mentions(text: str) -> tuple[PlaceMention, ...]:
-    return tuple(find_places(text))
+def _mentions(text: str, gaz: Gazetteer) -> tuple[PlaceMention, ...]:
+    return tuple(find_places(text, gaz))
 
 
 def _compatible_admin2(p: Place, name: str) -> bool:
@@ -92,7 +92,7 @@ def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> Ge
     """The strike site named in ``text[start:end]``, or None when the stretch names no place we know."""
     gaz = gaz or get_gazetteer()
     start, end = max(0, start), min(len(text), end)
-    mentions = _mentions(text)
+    mentions = _mentions(text, gaz)
     span = [i for i, m in enumerate(mentions) if m.start >= start and m.end <= end]
     sites = [i for i in span if mentions[i].role == "site"]
     if sites:
@@ -110,5 +110,10 @@ def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> Ge
         p, _ = _choose(m, mentions, span, gaz)
         up = gaz.admin2_of(p) if p.is_place else None
         if up is not None:
-            return gaz.to_result(up, m.start, m.end)
+            # the agency is known; the point is the reference place itself ("near Mir Ali"), not the agency centre
+            result = gaz.to_result(up, m.start, m.end)
+            if p.lat is not None and p.lon is not None:
+                result.lat, result.lon = round(p.lat, 5), round(p.lon, 5)
+                result.source = f"{p.source}; point of {p.name}, a reference point ({m.text!r} in the text)"
+            return result
     return None

@@ -1,0 +1,139 @@
+"""Accuracy of the gazetteer and resolver on the dev summaries (figures for docs/geo.md).
+
+    .venv/bin/python bench/geo_eval.py [--shared ../shared] [--show-misses]
+
+For each of the 235 dev strikes the resolver reads ``bij_summary_short`` (the text only: never the strike id, date,
+town or agency) and its answer is compared with the file's ``location`` (agency) and ``town``/``lat``/``lon``:
+
+* agency exact: resolved admin2 == the agency (both through the gazetteer's alias table, so "Bajaur Agency" =
+  "Bajaur"), over summaries that name a place (any gazetteer mention) and over all strikes with a known agency;
+* town within 10 km: distance from the resolved point to the file's reference point, over strikes whose town the
+  gazetteer holds (a place row in the same agency) and whose summary names a place, and over all such strikes;
+* variants: the spelling list in tests/test_geo_variants.py, each looked up alone.
+
+The gazetteer's village coordinates are partly harvested from this same dev file (source "Dronestream"), so the
+town figure is also given for a table rebuilt without it (``--no-dev`` build in a temporary file): that one is the
+honest out-of-sample number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from strikewatch.geo import find_places, lookup, resolve  # noqa: E402
+from strikewatch.geo.gazetteer import Gazetteer, get_gazetteer, haversine_km  # noqa: E402
+
+
+def load_variants() -> list[tuple[str, str, str]]:
+    spec = importlib.util.spec_from_file_location("test_geo_variants", ROOT / "tests" / "test_geo_variants.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return list(mod.VARIANTS)
+
+
+def agency_of(name: str, gaz: Gazetteer) -> str | None:
+    for r in lookup(name, gaz):
+        if r.geo_precision == "admin2" and r.admin2:
+            return r.admin2
+    return None
+
+
+def evaluate(strikes: list[dict[str, str]], gaz: Gazetteer, show: bool = False) -> dict[str, float | int]:
+    n_agency = n_named = ok_named = ok_all = 0
+    n_town = n_town_named = near_named = near_all = 0
+    none_named = 0
+    for s in strikes:
+        text = s["bij_summary_short"]
+        gold = agency_of(s["location"], gaz)
+        res = resolve(text, 0, len(text), gaz)
+        named = bool(find_places(text, gaz))
+        if gold:
+            n_agency += 1
+            hit = res is not None and res.admin2 == gold
+            ok_all += hit
+            if named:
+                n_named += 1
+                ok_named += hit
+                none_named += res is None
+            if show and named and not hit:
+                print(f"AGENCY {s['bureau_id']}: gold={gold} got={res and (res.place, res.admin2)} | {text}")
+        town_rows = [r for r in lookup(s["town"], gaz) if r.geo_precision == "place" and r.admin2 == gold]
+        if gold and town_rows and s["town"] != "Unknown":
+            n_town += 1
+            lat, lon = float(s["lat"]), float(s["lon"])
+            ok = res is not None and res.lat is not None and res.lon is not None
+            d = haversine_km(lat, lon, res.lat, res.lon) if ok and res and res.lat and res.lon else 1e9
+            near_all += d <= 10
+            if named:
+                n_town_named += 1
+                near_named += d <= 10
+            if show and named and d > 10:
+                got = res and (res.place, res.lat, res.lon)
+                print(f"TOWN {s['bureau_id']}: town={s['town']} ({lat:.3f},{lon:.3f}) got={got} d={d:.0f}km | {text}")
+    return {
+        "strikes": len(strikes),
+        "agency_known": n_agency,
+        "agency_named": n_named,
+        "agency_exact_named": ok_named / n_named if n_named else 0.0,
+        "agency_exact_all": ok_all / n_agency if n_agency else 0.0,
+        "named_but_unresolved": none_named,
+        "town_held": n_town,
+        "town_held_named": n_town_named,
+        "town_10km_named": near_named / n_town_named if n_town_named else 0.0,
+        "town_10km_all": near_all / n_town if n_town else 0.0,
+    }
+
+
+def variants(gaz: Gazetteer) -> dict[str, float | int]:
+    rows = load_variants()
+    ok = {"summary": 0, "sheet": 0, "issue": 0}
+    tot = {"summary": 0, "sheet": 0, "issue": 0}
+    for spelling, agency, where in rows:
+        tot[where] += 1
+        r = lookup(spelling, gaz)
+        ok[where] += bool(r) and r[0].admin2 == agency
+    out: dict[str, float | int] = {"variants": len(rows), "variants_ok": sum(ok.values())}
+    for k in tot:
+        out[f"variants_{k}"] = tot[k]
+        out[f"variants_{k}_ok"] = ok[k]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    strikes = json.loads((args.shared / "data/dev/dronestream_pakistan_2004_2010.json").read_text())["strike"]
+    gaz = get_gazetteer()
+    res = evaluate(strikes, gaz, args.show_misses)
+    res.update(variants(gaz))
+    from strikewatch.geo import build_table
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "gazetteer_nodev.tsv"
+        entries = build_table.build(args.shared, use_dev=False)
+        build_table.write(entries, out)
+        held = evaluate(strikes, Gazetteer(out))
+    res["nodev_agency_exact_named"] = held["agency_exact_named"]
+    res["nodev_town_held_named"] = held["town_held_named"]
+    res["nodev_town_10km_named"] = held["town_10km_named"]
+    if args.json:
+        print(json.dumps(res, indent=2))
+        return
+    for k, v in res.items():
+        print(f"{k:28s} {v:.3f}" if isinstance(v, float) else f"{k:28s} {v}")
+
+
+if __name__ == "__main__":
+    main()
