@@ -16,7 +16,7 @@ from sqlalchemy import Table, delete, insert, update
 from sqlalchemy.orm import Session
 
 from strikewatch.db.tables import Article, EventRow, RawBlob
-from strikewatch.schema import Event
+from strikewatch.schema import Event, Evidence
 
 RB = cast(Table, RawBlob.__table__)
 ART = cast(Table, Article.__table__)
@@ -104,3 +104,14 @@ def bulk_add(session: Session, items: Iterable[tuple[dict[str, Any], dict[str, A
             flush()
     flush()
     return n
+
+
+def evidence_for(text: str, **phrases: str) -> list[Evidence]:
+    """Evidence spans for fields from phrases that occur in ``text`` (ValueError if one does not)."""
+    out = []
+    for name, phrase in phrases.items():
+        i = text.find(phrase)
+        if i < 0:
+            raise ValueError(f"{phrase!r} not in text")
+        out.append(Evidence(name, i, i + len(phrase)))
+    return out
