@@ -3,19 +3,16 @@
 Contract (other stages call exactly this):
     extract_article(text, published=None, *, doc_id=None, comments_start=None) -> Extraction
 ``EXTRACTOR_VERSION`` changes whenever the output for some input may change.
+
+Modules: ``numbers`` (counts and ranges), ``lexicon`` (word classes), ``casualties`` (the casualty grammar),
+``dates``, ``layout`` (comments, junk, dateline, sentences), ``triggers`` (clauses, typing, negation,
+hypotheticals), ``claims`` (statistics), ``pipeline`` (mentions -> events, fields, evidence).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from strikewatch.extract.pipeline import extract_article
 
-from strikewatch.schema import Extraction
+EXTRACTOR_VERSION = "1.0"
 
-EXTRACTOR_VERSION = "0.0"
-
-
-def extract_article(
-    text: str, published: date | None = None, *, doc_id: str | None = None, comments_start: int | None = None
-) -> Extraction:
-    """Interim contract placeholder; the extraction issue replaces the body."""
-    return Extraction(id=doc_id)
+__all__ = ["EXTRACTOR_VERSION", "extract_article"]

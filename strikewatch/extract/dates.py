@@ -1,0 +1,268 @@
+"""Date expressions, resolved against the publication date.
+
+Absolute days ("June 11, 2014", "11 June", "on 11 and 12 June", "2014-06-11"), months and years ("in November
+2013", "last month", "in 2009" -> a window), relative days ("today", "yesterday", "last night", "on Wednesday",
+"late Monday", "Christmas Day"). A weekday or a day without a year means the latest such day on or before
+publication; without a publication date those stay unresolved (``None``) but keep their text.
+Relative-to-event expressions ("a day later", "the next day") are marked ``follows`` for the pipeline.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from strikewatch.extract.lexicon import MONTHS, WEEKDAYS
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_PART = r"(?:(?:late|early|mid|on|last|this|past)\s+)?"
+
+DATE_RE = re.compile(
+    rf"""
+    (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
+  | (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}
+        (?:\s*(?:,|and|&|-|–|to)\s*(?P<d1b>\d{{1,2}}){_ORD}(?!\d))?
+        (?:,?\s+(?P<y1>{_YEAR}))?\b)
+  | (?P<dmy>\b(?P<d2>\d{{1,2}}){_ORD}
+        (?:\s*(?:,|and|&|-|–|to)\s*(?P<d2b>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?P<m2>{_MONTH})
+        (?:,?\s+(?P<y2>{_YEAR}))?\b)
+  | (?P<my>\b(?:(?P<mymod>early|late|mid|mid-|last|this|earlier\s+this|later\s+this)\s*-?\s*)?
+        (?P<m3>January|February|March|April|May|June|July|August|September|October|November|December)
+        (?:\s+(?:of\s+)?(?P<y3>{_YEAR}))?\b)
+  | (?P<rel>\b(?P<relw>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|
+        the\s+day\s+before\s+yesterday|overnight|earlier\s+today|early\s+today)\b)
+  | (?P<ago>\b(?P<agon>two|three|four|five|six|seven|\d)\s+days\s+ago\b)
+  | (?P<wd>\b(?:(?:late|early|on|last|this\s+past|past)\s+)?(?P<wdn>{_WEEKDAY})(?:'s)?
+        (?:\s+(?:night|morning|evening|afternoon))?\b)
+  | (?P<hol>\b(?P<holn>Christmas\s+Day|Christmas\s+Eve|Christmas|New\s+Year'?s\s+(?:Day|Eve)|Boxing\s+Day)\b)
+  | (?P<period>\b(?P<pw>last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|
+        earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year)\b)
+  | (?P<year>\b(?:in|during|of)\s+(?P<yy>{_YEAR})\b(?!\s*[-–]))
+  | (?P<follows>\b(?P<fn>a|one|two|three|the\s+next|the\s+following|the\s+previous)\s+
+        (?P<fu>day|days|night)\s*(?P<fd>later|after|earlier|before)?\b)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class DateMention:
+    """One date expression. ``days`` holds each single day it names (two for "on 11 and 12 June");
+    otherwise ``earliest``/``latest`` give the window. ``follows`` is a day offset from the preceding event."""
+
+    start: int
+    end: int
+    text: str
+    days: list[date] = field(default_factory=list)
+    earliest: date | None = None
+    latest: date | None = None
+    follows: int | None = None
+    relative: bool = False  # needed the publication date
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _latest_on_or_before(month: int, day: int, ref: date) -> date | None:
+    for y in (ref.year, ref.year - 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if d <= ref:
+            return d
+    return None
+
+
+def _month_window(year: int, month: int) -> tuple[date, date]:
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, 1), date(year, month, last)
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date expression in ``text[start:end]``, resolved against ``published`` where that is needed."""
+    out: list[DateMention] = []
+    stop = len(text) if end is None else end
+    for m in DATE_RE.finditer(text, start, stop):
+        dm = _resolve(m, published)
+        if dm is not None:
+            out.append(dm)
+    return out
+
+
+def _resolve(m: re.Match[str], pub: date | None) -> DateMention | None:
+    dm = DateMention(m.start(), m.end(), m.group())
+    if m.group("iso"):
+        d = _safe(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        if d is None:
+            return None
+        dm.days = [d]
+    elif m.group("mdy") or m.group("dmy"):
+        if m.group("mdy"):
+            mon, d1, d1b, y = m.group("m1"), m.group("d1"), m.group("d1b"), m.group("y1")
+        else:
+            mon, d1, d1b, y = m.group("m2"), m.group("d2"), m.group("d2b"), m.group("y2")
+        if mon.lower().rstrip(".") == "may" and m.group("mdy") and not y and not d1b:
+            # "may 5" is too often the verb: need a capital M
+            if not mon.startswith("M"):
+                return None
+        month = _month(mon)
+        days = [int(d1)] + ([int(d1b)] if d1b else [])
+        if any(not 1 <= d <= 31 for d in days):
+            return None
+        resolved: list[date] = []
+        year: int | None = int(y) if y else None
+        if year is None and pub is not None:
+            first = _latest_on_or_before(month, days[0], pub)
+            year = first.year if first is not None else None
+        if not y:
+            dm.relative = True
+        for d in days:
+            r = _safe(year, month, d) if year is not None else None
+            if r is not None:
+                resolved.append(r)
+        if d1b and "-" in m.group() or (d1b and "–" in m.group()) or (d1b and " to " in m.group()):
+            # a span "11-13 June": a window, not two events
+            if len(resolved) == 2:
+                dm.earliest, dm.latest = min(resolved), max(resolved)
+                return dm
+        dm.days = resolved
+    elif m.group("my"):
+        month = _month(m.group("m3"))
+        mod = (m.group("mymod") or "").lower().strip()
+        y = m.group("y3")
+        if not y and not mod and month == 5:
+            return None  # bare "May"
+        if y:
+            year = int(y)
+        elif pub is not None:
+            year = pub.year if month <= pub.month else pub.year - 1
+            if mod == "last" and month >= pub.month:
+                year = pub.year - 1
+            dm.relative = True
+        else:
+            dm.relative = True
+            return dm
+        first, last = _month_window(year, month)
+        if mod in ("early",):
+            last = first + timedelta(days=10)
+        elif mod in ("late",):
+            first = last - timedelta(days=10)
+        elif mod in ("mid", "mid-"):
+            first, last = first + timedelta(days=9), first + timedelta(days=20)
+        dm.earliest, dm.latest = first, last
+    elif m.group("rel"):
+        if m.group()[0].isupper() and m.start() > 1 and re.search(r"[A-Z][\w'’]*\s+$", m.string[max(0, m.start() - 30):
+                                                                                               m.start()]):
+            return None  # "Pakistan Today", a title, not a day
+        w = re.sub(r"\s+", " ", m.group("relw").lower())
+        dm.relative = True
+        if pub is None:
+            return dm
+        if w in ("yesterday", "last night"):
+            dm.days = [pub - timedelta(days=1)]
+            if w == "last night":
+                dm.earliest, dm.latest = pub - timedelta(days=1), pub
+                dm.days = []
+        elif w == "the day before yesterday":
+            dm.days = [pub - timedelta(days=2)]
+        elif w == "overnight":
+            dm.earliest, dm.latest = pub - timedelta(days=1), pub
+        else:
+            dm.days = [pub]
+    elif m.group("ago"):
+        from strikewatch.extract.numbers import to_int
+
+        n = to_int(m.group("agon"))
+        dm.relative = True
+        if pub is None or n is None:
+            return dm
+        dm.days = [pub - timedelta(days=n)]
+    elif m.group("wd"):
+        wd = WEEKDAYS[m.group("wdn").lower()]
+        dm.relative = True
+        if pub is None:
+            return dm
+        delta = (pub.weekday() - wd) % 7
+        low = m.group().lower()
+        if low.startswith("last ") and delta == 0:
+            delta = 7
+        dm.days = [pub - timedelta(days=delta)]
+    elif m.group("hol"):
+        h = re.sub(r"\s+", " ", m.group("holn").lower()).replace("’", "'")
+        md = {"christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+              "new year's day": (1, 1), "new years day": (1, 1), "new year's eve": (12, 31),
+              "new years eve": (12, 31)}.get(h)
+        if md is None:
+            return None
+        dm.relative = True
+        if pub is None:
+            return dm
+        r = _latest_on_or_before(md[0], md[1], pub)
+        if r is not None:
+            dm.days = [r]
+    elif m.group("period"):
+        w = re.sub(r"\s+", " ", m.group("pw").lower())
+        dm.relative = True
+        if pub is None:
+            return dm
+        if w in ("this week", "earlier this week"):
+            dm.earliest, dm.latest = pub - timedelta(days=pub.weekday()), pub
+        elif w == "last week":
+            monday = pub - timedelta(days=pub.weekday() + 7)
+            dm.earliest, dm.latest = monday, monday + timedelta(days=6)
+        elif w in ("this month", "earlier this month"):
+            dm.earliest, dm.latest = pub.replace(day=1), pub
+        elif w == "last month":
+            last = pub.replace(day=1) - timedelta(days=1)
+            dm.earliest, dm.latest = last.replace(day=1), last
+        elif w in ("this year", "earlier this year"):
+            dm.earliest, dm.latest = date(pub.year, 1, 1), pub
+        elif w == "last year":
+            dm.earliest, dm.latest = date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31)
+    elif m.group("year"):
+        y = int(m.group("yy"))
+        dm.earliest, dm.latest = date(y, 1, 1), date(y, 12, 31)
+        dm.start = m.start("yy")
+        dm.text = m.group("yy")
+    elif m.group("follows"):
+        n_word = re.sub(r"\s+", " ", m.group("fn").lower())
+        unit = m.group("fu").lower()
+        direction = (m.group("fd") or "").lower()
+        if n_word in ("the next", "the following"):
+            dm.follows = 1
+        elif n_word == "the previous":
+            dm.follows = -1
+        else:
+            if not direction:
+                return None
+            n = {"a": 1, "one": 1, "two": 2, "three": 3}[n_word]
+            dm.follows = n if direction in ("later", "after") else -n
+        if unit == "night" and dm.follows is None:
+            return None
+    # clip windows to the publication date: what is reported has happened by then
+    if pub is not None:
+        if dm.earliest is not None and dm.earliest > pub:
+            return None
+        if dm.latest is not None and dm.latest > pub and (dm.earliest is None or dm.earliest <= pub):
+            dm.latest = pub
+        dm.days = [d for d in dm.days if d <= pub]
+    if len(dm.days) == 1 and dm.earliest is None:
+        dm.earliest = dm.latest = dm.days[0]
+    return dm

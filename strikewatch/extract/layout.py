@@ -1,0 +1,128 @@
+"""Page layout of a plain-text article: where reader comments begin, which lines are page junk (cookie banners,
+[youtube] tags, "Read more here"), the dateline ("PESHAWAR:"), and sentences with offsets.
+
+Offsets always refer to the input text; nothing here rewrites it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_COMMENT_MARKERS = re.compile(
+    r"""^[ \t]*(?:
+        \d+\s+(?:replies|reply|comments?|responses?|thoughts\s+on)\b[^\n]{0,80}
+      | (?:\d+\.\s+)?[^\n]{1,40}?\s+(?:says|said|wrote|writes):[ \t]*$
+      | (?:comments\s+are\s+closed|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|
+           join\s+the\s+discussion|reader\s+comments|show\s+comments|view\s+comments|comments?)\.?[ \t]*$
+      | [^\n]{1,40}\s+on\s+\w+\s+\d{1,2},\s+\d{4}\s+at\s+\d{1,2}:\d\d[^\n]{0,10}$
+    )""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
+_JUNK_LINE = re.compile(
+    r"""cookie|\bprivacy\s+(?:policy|preferences|choices|request)|do\s+not\s+sell|personal\s+information|
+    opt[- ]out|^\s*(?:accept|allow|manage|save|reject)\b[^\n]{0,40}$|^\s*x\s*$|read\s+more\s+here|
+    ^\s*(?:read\s+more|related|advertisement|share\s+this|share|tweet|email|print|image_print|subscribe|
+    sign\s+up|click\s+here|learn\s+more|photo|image|credit|caption)\b[^\n]{0,80}$|
+    ^\s*follow\s+[^\n]{0,60}\s+on\s+(?:twitter|facebook|instagram)|this\s+story\s+is\s+over\s+\d+\s+years?\s+old|
+    all\s+rights\s+reserved|^\s*copyright\b|^\s*author:|^\s*(?:photo|image)\s+(?:via|by|credit)|
+    this\s+article\s+is\s+from\s+the\s+archive|^\s*link:\s*https?://""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TAG = re.compile(r"\[(?P<tag>/?(?:youtube|video|embed|caption|audio|tweet|iframe|gallery)[^\]]*)\][^\[\n]*"
+                  r"(?:\[/(?:youtube|video|embed|caption|audio|tweet|iframe|gallery)\])?", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_DATELINE = re.compile(
+    r"\A[ \t]*(?P<dl>[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .]{2,30})?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+    r"(?:\s*\((?:[A-Za-z .]{2,20})\))?)\s*(?::|—|–|--| - )\s*"
+)
+_ABBREV = frozenset({
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep", "st", "no", "vs",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp",
+    "jr", "sr", "adm", "brig", "cmdr", "prof", "rev", "lt.-col", "mt", "ft", "approx", "est", "e.g", "i.e",
+    "u.s", "u.k", "u.n", "a.m", "p.m", "al", "etc", "pvt", "ltd", "dept", "govt", "fig",
+})
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’')\]]*$")
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    para: int  # paragraph (line) index
+    section: str  # "body" | "comments"
+    first_in_para: bool
+    heading: bool  # a line without final punctuation (title, standfirst)
+
+
+def find_comments_start(text: str) -> int | None:
+    """Offset where a reader-comment section begins in plain text, or None."""
+    floor = min(len(text) // 4, 400)
+    for m in _COMMENT_MARKERS.finditer(text):
+        if m.start() < floor:
+            continue
+        line = m.group().strip()
+        # a lone "Comments" word must be its own line near the end to count
+        if line.lower().rstrip(".") in ("comments", "comment") and m.start() < len(text) * 0.5:
+            continue
+        return m.start()
+    return None
+
+
+def junk_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of embedded tags and URLs (never read as prose)."""
+    spans = [(m.start(), m.end()) for m in _TAG.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _URL.finditer(text)]
+    return sorted(spans)
+
+
+def dateline_end(text: str, body_start: int = 0) -> int | None:
+    """End offset of a dateline ("PESHAWAR:", "MIRANSHAH, Pakistan (Reuters) -") at the start of the first
+    body paragraph, or None. Datelines say where the report was filed, not where the strike was."""
+    # the dateline sits at the start of the first paragraph that ends in sentence punctuation
+    pos = body_start
+    for line in text[body_start:].split("\n"):
+        stripped = line.strip()
+        if stripped and re.search(r"[.!?\"”]$", stripped) and len(stripped) > 60:
+            m = _DATELINE.match(line)
+            if m and sum(ch.isupper() for ch in m.group("dl")) >= 3:
+                return pos + m.end()
+            return None
+        pos += len(line) + 1
+    return None
+
+
+def sentences(text: str, comments_start: int | None = None) -> list[Sentence]:
+    """Split into sentences with offsets, skipping junk lines; mark comment-section sentences."""
+    out: list[Sentence] = []
+    pos = 0
+    para = 0
+    for line in text.split("\n"):
+        ls = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        para += 1
+        if _JUNK_LINE.search(line):
+            continue
+        section = "comments" if comments_start is not None and ls >= comments_start else "body"
+        stripped = line.rstrip()
+        heading = not re.search(r"[.!?:\"”’)…]$", stripped) and len(stripped) < 200
+        s = ls + (len(line) - len(line.lstrip()))
+        first = True
+        for m in _SENT_END.finditer(line):
+            e = ls + m.end()
+            cand = text[s:e]
+            # abbreviation guard: "U.S." "Gen." "Lt." and initials
+            w = re.search(r"([A-Za-z][A-Za-z.\-]*)\.+[\"”’')\]]*$", cand)
+            if w and (w.group(1).lower().rstrip(".") in _ABBREV or len(w.group(1)) == 1) and m.end() < len(line):
+                continue
+            if cand.strip():
+                out.append(Sentence(s, e, para, section, first, heading))
+                first = False
+            s = e
+            while s < ls + len(line) and text[s].isspace():
+                s += 1
+        if s < ls + len(stripped):
+            out.append(Sentence(s, ls + len(stripped), para, section, first, heading))
+    return out

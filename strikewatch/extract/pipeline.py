@@ -1,0 +1,706 @@
+"""extract_article: sentences -> clauses that report an event (mentions) -> events -> fields with evidence.
+
+1. layout: comment section, junk lines, dateline, sentences (``layout``);
+2. per sentence: dates, casualty statements, claims; sentences stating a statistic give claims, not events;
+3. per clause (``triggers.split_segments``): strike words that are neither negated nor hypothetical, or a
+   casualty statement, make a mention;
+4. mentions become events: same day -> same event; same named dead -> same event; a clause with no new date,
+   place or name continues the previous event; several days in one clause ("on 11 and 12 June", "today and
+   Wednesday") are several events, and a toll given for them together becomes a claim, not a per-event figure;
+5. each event: type/perpetrator, casualty ranges (alternate figures: lowest min, highest max; "also" adds;
+   "rose to" revises), dates, place (``strikewatch.geo.resolve``), target, groups, named dead, role;
+   events with nothing specific (no toll, day, name or named place) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from strikewatch.extract.casualties import Casualties, find_casualties
+from strikewatch.extract.claims import find_claims
+from strikewatch.extract.dates import DateMention, find_dates
+from strikewatch.extract.layout import dateline_end, find_comments_start, junk_spans, sentences
+from strikewatch.extract.lexicon import DRONE_RE, GROUP_PATTERNS, TARGET_RE, TARGET_WORDS
+from strikewatch.extract.numbers import QUANTITY_RE, quantity_from_match
+from strikewatch.extract.triggers import (
+    is_hypothetical,
+    is_negated,
+    split_segments,
+    strike_triggers,
+    type_and_perpetrator,
+)
+from strikewatch.schema import Claim, Event, Evidence, Extraction, GeoResult
+
+_CUE_RE = re.compile(
+    r"strike|struck|attack|raid|bomb|shell|missile|rocket|drone|blast|explo|ambush|assault|storm|gunm|shoot|"
+    r"kill|dead|died|death|slain|martyr|perish|assassinat|toll|fatalit|injur|wound|hurt|lost\s+their",
+    re.IGNORECASE,
+)
+_BACKGROUND_RE = re.compile(
+    r"\b(?:had\s+(?:been|killed|hit|struck|targeted|died)|last\s+(?:(?:US|U\.S\.|American|CIA|known|drone|"
+    r"such|reported)\s+)*(?:strike|attack|raid)|previous(?:ly)?|earlier\s+(?:strike|attack|raid)s?|"
+    r"in\s+(?:direct\s+|apparent\s+)?(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|database|"
+    r"records?\s+show|back\s+(?:in|on)|years?\s+ago|months\s+ago|the\s+(?:strike|attack)\s+that\s+killed)\b",
+    re.IGNORECASE,
+)
+_PLACE_TAIL_RE = re.compile(
+    r"^\s*(?:(?:in|near|at)\s+)?[A-Z][\w'’-]*(?:[ ,/]+(?:[A-Z][\w'’-]*|area|agency|district|village|valley|of|"
+    r"the|near|and|or|region|tribal|province))*\s*\.?\s*$"
+)
+_MUNITION_RE = re.compile(
+    r"(?P<q>\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\s+pair\s+of)\b)\s+"
+    r"(?:(?:Hellfire|guided|air-to-surface|US|American|drone-fired|laser-guided)\s+)*"
+    r"(?:missiles?|rockets?|bombs?|shells?)\b",
+    re.IGNORECASE,
+)
+_PRECISION_RANK = {"place": 4, "admin2": 3, "admin1": 2, "country": 1, None: 0}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    sent: int
+    section: str
+    triggers: list[tuple[int, int]]
+    casualties: list[Casualties]
+    dates: list[DateMention]
+    background: bool = False
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)  # place tails
+    multi: bool = False  # one of several days named together: its toll is for all of them
+    group_dates: str | None = None  # the text naming those days together ("today and Wednesday")
+
+
+@dataclass(slots=True)
+class _Acc:
+    mentions: list[Mention]
+    day: date | None = None
+    section: str = "body"
+    day_key: object = None
+    combined: bool = False  # split from a clause naming several days: its toll is not this event's
+    forced_day: DateMention | None = None
+    last_sent: int = 0
+
+    def names(self) -> set[str]:
+        return {n.lower() for m in self.mentions for c in m.casualties for n, _s, _e in c.named}
+
+
+def _geo() -> tuple[object, object] | None:
+    try:
+        from strikewatch import geo
+    except Exception:  # pragma: no cover - geo is optional at import time
+        return None
+    return geo.resolve, getattr(geo, "find_places", None)
+
+
+def extract_article(text: str, published: date | None = None, *, doc_id: str | None = None,
+                    comments_start: int | None = None) -> Extraction:
+    """Read one article; return each strike it reports (events) and its aggregate statistics (claims)."""
+    result = Extraction(id=doc_id)
+    if not text or not text.strip() or not _CUE_RE.search(text):
+        return result
+    if comments_start is None:
+        comments_start = find_comments_start(text)
+    sents = sentences(text, comments_start)
+    masked_junk = junk_spans(text)
+    body_end = comments_start if comments_start is not None else len(text)
+    dl_end = dateline_end(text[:body_end])
+    doc_drone = DRONE_RE.search(text, 0, body_end) is not None
+
+    mentions: list[Mention] = []
+    claims: list[Claim] = []
+    for si, s in enumerate(sents):
+        if not _CUE_RE.search(text, s.start, s.end):
+            # a place-only line after an event ("Wana, South Waziristan.") locates it
+            if mentions and mentions[-1].sent >= si - 2 and mentions[-1].section == s.section and \
+                    _PLACE_TAIL_RE.match(text[s.start:s.end]) and s.end - s.start < 90:
+                mentions[-1].extra_spans.append((s.start, s.end))
+            continue
+        if any(a <= s.start and s.end <= b for a, b in masked_junk):
+            continue
+        dates = find_dates(text, published, s.start, s.end)
+        dmask = [(d.start, d.end) for d in dates] + [j for j in masked_junk if j[0] < s.end and s.start < j[1]]
+        cas = find_casualties(text, s.start, s.end, dmask)
+        has_day = any(d.days or d.follows is not None for d in dates) or any(
+            d.relative and not d.earliest and not d.days and re.search(
+                r"day|night|morning|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                r"\d", d.text, re.I) for d in dates)
+        multi_day = any(len(d.days) >= 2 for d in dates) or sum(1 for d in dates if d.days) >= 2
+        sclaims = find_claims(text, s.start, s.end, cas, has_day, multi_day)
+        if sclaims:
+            claims.extend(sclaims)
+            continue
+        sent_mentions: list[Mention] = []
+        for seg in split_segments(text, s.start, s.end):
+            trig_all = strike_triggers(text, seg.start, seg.end)
+            trig = [t for t in trig_all if not is_negated(text, seg.start, t[0], t[1], seg.end)
+                    and not is_hypothetical(text, seg.start, t[0], t[1], seg.end)]
+            seg_cas = [c for c in cas if seg.start <= c.anchor < seg.end]
+            if trig_all and not trig:
+                continue
+            if not trig:
+                seg_cas = [c for c in seg_cas if not is_hypothetical(text, seg.start, c.anchor, c.anchor + 1,
+                                                                     seg.end)]
+                if not seg_cas:
+                    continue
+            seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
+            bg = _BACKGROUND_RE.search(text, seg.start, seg.end) is not None
+            sent_mentions.append(Mention(seg.start, seg.end, si, s.section, trig, seg_cas, seg_dates, bg))
+        # a clause with a toll but no strike word belongs with its neighbour in the same sentence
+        merged: list[Mention] = []
+        for m in sent_mentions:
+            if merged and (not m.triggers or not merged[-1].triggers) and not (
+                    m.dates and merged[-1].dates) and (not m.triggers or not merged[-1].casualties):
+                prev = merged[-1]
+                prev.end = max(prev.end, m.end)
+                prev.triggers += m.triggers
+                prev.casualties += m.casualties
+                prev.dates += m.dates
+                prev.background = prev.background or m.background
+                continue
+            merged.append(m)
+        mentions.extend(merged)
+
+    events = _cluster(mentions, text, published)
+    out: list[Event] = []
+    prev_day: date | None = None
+    for acc in events:
+        ev = _finalise(acc, text, published, dl_end, doc_drone, claims, prev_day)
+        if ev is None:
+            continue
+        if ev.date is not None:
+            prev_day = ev.date
+        out.append(ev)
+    _inherit_perpetrator(out, text)
+    result.events = out
+    result.claims = claims
+    return result
+
+
+_DAYISH = re.compile(r"day|night|morning|today|yesterday|\d", re.IGNORECASE)
+
+
+def _day_list(m: Mention) -> list[tuple[object, DateMention]]:
+    """(key, mention) for each single day a mention names: the date, or its text when it cannot be resolved."""
+    out: list[tuple[object, DateMention]] = []
+    for d in m.dates:
+        if d.days:
+            out.extend((day, d) for day in d.days)
+        elif d.relative and not d.earliest and d.follows is None and _DAYISH.search(d.text):
+            for part in re.split(r"\s*(?:,|and|&)\s*", d.text) if re.search(r"\d\s*(?:,|and|&)", d.text) else [d.text]:
+                out.append(("?" + part.lower(), d))
+    return out
+
+
+def _near_dates(m: Mention, text: str) -> list[DateMention]:
+    """Dates of a clause that sit near its strike words or tolls (not "Ramadan started on July 20 and ...")."""
+    if len(m.dates) <= 1:
+        return m.dates
+    anchors = [a for a, _b in m.triggers] + [b for _a, b in m.triggers] + [c.anchor for c in m.casualties]
+    if not anchors:
+        return m.dates
+    return [d for d in m.dates if min(min(abs(d.start - a), abs(d.end - a)) for a in anchors) <= 60]
+
+
+def _cluster(mentions: list[Mention], text: str, published: date | None) -> list[_Acc]:
+    events: list[_Acc] = []
+    for m in mentions:
+        m.dates = _near_dates(m, text)
+        days = _day_list(m)
+        keys: list[object] = []
+        for k, _dm in days:
+            if k not in keys:
+                keys.append(k)
+        if len(keys) >= 2:
+            # several strikes on several days in one clause
+            for key in keys:
+                dm = next(x for k, x in days if k == key)
+                clone = _clone(m, [dm])
+                clone.multi = True
+                ds = [x for _k, x in days]
+                clone.group_dates = text[min(x.start for x in ds):max(x.end for x in ds)]
+                target = _find_same_day(events, key, m.section)
+                if target is not None:
+                    target.mentions.append(clone)
+                else:
+                    events.append(_Acc([clone], day=key if isinstance(key, date) else None, section=m.section,
+                                       combined=True, last_sent=m.sent, day_key=key))
+            continue
+        key = keys[0] if keys else None
+        if key is not None:
+            day = key if isinstance(key, date) else None
+            target = _find_same_day(events, key, m.section)
+            if target is None:
+                target = _find_by_keys(events, m, text, undated_only=True)
+            if target is None and events and events[-1].day_key is None and events[-1].section == m.section and \
+                    m.sent - events[-1].last_sent <= 1 and _compatible(events[-1], m, text) and \
+                    not _new_event_cue(m, text) and (day is None or _window_ok(events[-1], day)) and \
+                    any(x.casualties or x.extra_spans for x in events[-1].mentions):
+                target = events[-1]
+            if target is None:
+                events.append(_Acc([m], day=day, section=m.section, last_sent=m.sent, day_key=key))
+            else:
+                target.day, target.day_key = day, key
+                target.mentions.append(m)
+                target.last_sent = m.sent
+            continue
+        names = {n.lower() for c in m.casualties for n, _s, _e in c.named}
+        if names:
+            named_target = next((e for e in events if e.section == m.section and e.names() & names), None)
+            if named_target is not None:
+                named_target.mentions.append(m)
+                named_target.last_sent = m.sent
+                continue
+        keyed = _find_by_keys(events, m, text, undated_only=False)
+        if keyed is not None and not names:
+            keyed.mentions.append(m)
+            keyed.last_sent = m.sent
+            continue
+        # no day of its own: a toll or a place that continues the previous event when close and compatible
+        windows = [d for d in m.dates if d.earliest is not None]
+        if not names and events and events[-1].section == m.section and \
+                m.sent - events[-1].last_sent <= 2 and _compatible(events[-1], m, text) and \
+                not _new_event_cue(m, text) and all(_window_ok(events[-1], None, w) for w in windows):
+            events[-1].mentions.append(m)
+            events[-1].last_sent = m.sent
+            continue
+        events.append(_Acc([m], day=None, section=m.section, last_sent=m.sent))
+    return events
+
+
+_KEY_STOP = frozenset({
+    "US", "U.S.", "CIA", "Pakistan", "Pakistani", "Pakistan's", "American", "Americans", "Taliban", "TTP",
+    "The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "This", "That", "These", "Those",
+    "Officials", "Government", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Afghan", "Afghanistan", "Islamabad", "Washington", "Reuters", "AP", "AFP", "VICE", "News", "Bureau",
+    "North", "South", "Waziristan", "Agency", "Tribal", "Areas", "FATA", "Drone", "Drones", "Strike", "Strikes",
+})
+_KEY_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
+
+
+def _keys(m: Mention, text: str) -> set[str]:
+    keys = {k.rstrip("'’s") for k in _KEY_RE.findall(text[m.start:m.end])}
+    keys = {k for k in keys if k not in _KEY_STOP and len(k) > 2}
+    for t in TARGET_RE.finditer(text, m.start, m.end):
+        keys.add("#" + TARGET_WORDS[t.group().lower()])
+    return keys
+
+
+def _find_by_keys(events: list[_Acc], m: Mention, text: str, undated_only: bool) -> _Acc | None:
+    """An earlier event of the same kind that names the same place or target ("the Karachi attack")."""
+    mk = {k for k in _keys(m, text) if not k.startswith("#")}
+    if not mk:
+        return None
+    mt = _mention_type(m, text)
+    for e in reversed(events):
+        if e.section != m.section or (undated_only and e.day is not None):
+            continue
+        et = next((t for t in (_mention_type(x, text) for x in e.mentions) if t is not None), None)
+        if mt is not None and et is not None and mt != et:
+            continue
+        if mt is None and et is not None and not m.casualties:
+            pass
+        ek: set[str] = set()
+        for x in e.mentions:
+            ek |= _keys(x, text)
+        if mk & ek:
+            return e
+    return None
+
+
+def _window_ok(acc: _Acc, day: date | None, window: DateMention | None = None) -> bool:
+    if window is not None and acc.day is not None and window.earliest and window.latest:
+        return window.earliest <= acc.day <= window.latest
+    if day is not None:
+        for x in acc.mentions:
+            for d in x.dates:
+                if d.earliest and d.latest and not (d.earliest <= day <= d.latest):
+                    return False
+    return True
+
+
+_NEW_EVENT_RE = re.compile(r"\b(?:another|second|third|separate|a\s+(?:later|further|new)|earlier\s+in\s+the\s+day|"
+                           r"in\s+a\s+(?:separate|second|third|different)|one\s+day\s+later|a\s+day\s+later|"
+                           r"the\s+next\s+day|also\s+(?:struck|hit|targeted))\b", re.IGNORECASE)
+
+
+def _new_event_cue(m: Mention, text: str) -> bool:
+    return _NEW_EVENT_RE.search(text, m.start, m.end) is not None
+
+
+def _compatible(acc: _Acc, m: Mention, text: str) -> bool:
+    a = _mention_type(acc.mentions[0], text)
+    b = _mention_type(m, text)
+    if a is None or b is None or a == b:
+        return True
+    return {a, b} <= {"drone_strike", "air_strike"}
+
+
+def _mention_type(m: Mention, text: str) -> str | None:
+    if not m.triggers:
+        return None
+    return type_and_perpetrator(text, m.start, m.end, m.triggers).type
+
+
+def _find_same_day(events: list[_Acc], key: object, section: str) -> _Acc | None:
+    for e in events:
+        if e.day_key == key and e.section == section:
+            return e
+    return None
+
+
+def _clone(m: Mention, dates: list[DateMention]) -> Mention:
+    return Mention(m.start, m.end, m.sent, m.section, list(m.triggers), list(m.casualties), dates, m.background,
+                   list(m.extra_spans), m.multi)
+
+
+def _ev(ev: Event, fld: str, span: tuple[int, int] | None) -> None:
+    if span is not None:
+        ev.evidence.append(Evidence(fld, span[0], span[1]))
+
+
+def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, doc_drone: bool,
+              claims: list[Claim], prev_day: date | None) -> Event | None:
+    ms = acc.mentions
+    ev = Event(section="comments" if acc.section == "comments" else "body")
+    # --- type and perpetrator: the first mention that says
+    for m in ms:
+        if not m.triggers:
+            continue
+        t = type_and_perpetrator(text, m.start, m.end, m.triggers)
+        if ev.type is None and t.type is not None:
+            ev.type = t.type  # type: ignore[assignment]
+            _ev(ev, "type", t.type_span)
+        if ev.perpetrator is None and t.perpetrator is not None:
+            ev.perpetrator = t.perpetrator
+            _ev(ev, "perpetrator", t.perp_span)
+    if ev.type is None and doc_drone:
+        trig = next(((m, t) for m in ms for t in m.triggers
+                     if re.match(r"(?:air\s*)?strikes?|struck|missiles?|rockets?", text[t[0]:t[1]], re.I)), None)
+        if trig is not None:
+            ev.type = "drone_strike"
+            _ev(ev, "type", trig[1])
+    if ev.type in ("air_strike", "drone_strike") and ev.perpetrator in ("Taliban", "TTP", "al-Qaeda", "IS"):
+        ev.perpetrator = None
+        ev.evidence = [e for e in ev.evidence if e.field != "perpetrator"]
+
+    # --- casualties
+    figures_from = [m for m in ms if not m.multi]
+    if any(m.multi for m in ms):
+        for m in ms:
+            if m.multi:
+                for c in m.casualties:
+                    if c.has_total and not any(cl.start == c.start and cl.end == c.end for cl in claims):
+                        dts = m.group_dates or ", ".join(d.text for d in m.dates)
+                        claims.append(Claim(text=text[c.start:c.end], start=c.start, end=c.end, source=None,
+                                            quantity=c.hi if c.hi is not None else c.lo,
+                                            unit="killed" if c.kind == "killed" else "injured",
+                                            period=dts or None))
+    cas = [c for m in figures_from for c in m.casualties]
+    _apply_counts(ev, cas, "killed")
+    _apply_counts(ev, cas, "injured")
+    for cls, fld in (("civilian", "civilians"), ("child", "children"), ("militant", "militants")):
+        _apply_class(ev, [c for c in cas if c.kind == "killed"], cls, fld)
+    # children and women are civilians: a lower bound when no civilian figure is given
+    if ev.civilians_min is None:
+        kids = [c.classes[k] for c in cas if c.kind == "killed" for k in ("child", "woman") if k in c.classes]
+        if kids:
+            lo = sum(v[0] or 0 for v in kids)
+            if lo > 0:
+                ev.civilians_min = lo
+                for v in kids:
+                    _ev(ev, "civilians_min", (v[2], v[3]))
+    named: list[str] = []
+    for c in cas:
+        if c.kind != "killed":
+            continue
+        for n, s, e in c.named:
+            if n.lower() not in {x.lower() for x in named}:
+                named.append(n)
+                _ev(ev, "named_dead", (s, e))
+    ev.named_dead = named
+    # munitions: "fired two missiles"
+    for m in ms:
+        mm = _MUNITION_RE.search(text, m.start, m.end)
+        if mm:
+            qm = QUANTITY_RE.match(text, mm.start("q"))
+            q = quantity_from_match(qm) if qm else None
+            if q is not None and (q.lo is not None or q.hi is not None):
+                ev.munitions_min, ev.munitions_max = q.lo, q.hi
+                _ev(ev, "munitions_min" if q.lo is not None else "munitions_max", (mm.start(), mm.end()))
+                if q.lo is not None and q.hi is not None:
+                    _ev(ev, "munitions_max", (mm.start(), mm.end()))
+                break
+
+    # --- dates
+    _apply_dates(ev, acc, ms, text, published, prev_day)
+
+    # --- place
+    _apply_geo(ev, ms, text, dl_end)
+
+    # --- target and groups
+    _apply_target(ev, ms, text)
+    _apply_groups(ev, ms, text)
+
+    # --- specific enough to be a strike report?
+    has_toll = any(getattr(ev, f) is not None for f in ("killed_min", "killed_max", "injured_min", "injured_max",
+                                                        "civilians_min", "children_min", "militants_min"))
+    has_day = ev.date is not None or any(_day_list(m) for m in ms) or any(
+        d.follows is not None for m in ms for d in m.dates)
+    combined_toll = acc.combined and any(c.has_total for m in ms for c in m.casualties)
+    has_place = ev.geo_precision in ("place", "admin2")
+    singular_act = any(_singular_act(text, m) for m in ms)
+    unknown_cas = any(re.search(r"casualt(?:y|ies)\s+(?:figures\s+)?(?:are\s+|were\s+)?(?:unknown|unclear)|"
+                                r"unknown\s+casualt|no\s+casualty\s+figures", text[m.start:m.end + 60], re.I)
+                      for m in ms)
+    if not (has_toll or has_day or named or combined_toll or (has_place and (singular_act or unknown_cas or
+                                                                            _has_strike_noun(text, ms)))):
+        return None
+    if not has_toll and not named and not combined_toll and not any(m.triggers for m in ms):
+        return None
+    # --- role
+    bg = all(m.background for m in ms) or any(m.background and m.dates for m in ms)
+    latest = ev.date or ev.date_latest
+    if published is not None and latest is not None and latest < published - timedelta(days=14):
+        bg = True
+    if published is not None and ev.date is not None and ev.date >= published - timedelta(days=7) and not any(
+            m.background and m.dates for m in ms) and not all(m.background for m in ms):
+        bg = False
+    ev.role = "background" if bg else "main"
+    ev.evidence.sort(key=lambda e: (e.start, e.field))
+    return ev
+
+
+def _has_strike_noun(text: str, ms: list[Mention]) -> bool:
+    return any(re.match(r"(?:air\s*|drone\s+|missile\s+)?(?:strikes?|attack|raid|bombing|airstrike)",
+                        text[a:b], re.I) for m in ms for a, b in m.triggers)
+
+
+def _singular_act(text: str, m: Mention) -> bool:
+    seg = text[m.start:m.end]
+    return re.search(r"\b(?:a|an|one|the)\s+(?:\w+\s+){0,3}?(?:strike|attack|raid|missile|drone)\b", seg, re.I) \
+        is not None or re.search(r"^\s*(?:(?:US|CIA|drone|missile|air|failed|double)\s+)*(?:strike|attack|raid)\b",
+                                 seg, re.I) is not None
+
+
+def _apply_counts(ev: Event, cas: list[Casualties], kind: str) -> None:
+    items = [c for c in cas if c.kind == kind]
+    totals = [c for c in items if c.has_total]
+    lo: int | None = None
+    hi: int | None = None
+    spans_lo: list[tuple[int, int]] = []
+    spans_hi: list[tuple[int, int]] = []
+    revisions = [c for c in totals if c.revision]
+    if revisions:
+        totals = totals[totals.index(revisions[-1]):]
+    first = True
+    for c in totals:
+        if first:
+            lo, hi = c.lo, c.hi
+            first = False
+        elif c.additive:
+            lo = (lo or 0) + (c.lo or 0) if (lo is not None or c.lo is not None) else None
+            hi = hi + c.hi if hi is not None and c.hi is not None else None
+        else:
+            los = [v for v in (lo, c.lo) if v is not None]
+            his = [v for v in (hi, c.hi) if v is not None]
+            lo = min(los) if los else None
+            hi = max(his) if his else None
+        if c.lo is not None:
+            spans_lo.append((c.start, c.end))
+        if c.hi is not None:
+            spans_hi.append((c.start, c.end))
+    if lo is None:
+        subs = [c for c in items if not c.has_total and c.lo is not None]
+        if subs:
+            lo = max(c.lo for c in subs if c.lo is not None)
+            spans_lo = [(c.start, c.end) for c in subs]
+    if lo is not None and hi is not None and hi < lo:
+        hi = lo
+    setattr(ev, f"{kind}_min", lo)
+    setattr(ev, f"{kind}_max", hi)
+    if lo is not None:
+        for sp in spans_lo:
+            _ev(ev, f"{kind}_min", sp)
+    if hi is not None:
+        for sp in spans_hi:
+            _ev(ev, f"{kind}_max", sp)
+
+
+def _apply_class(ev: Event, cas: list[Casualties], cls: str, fld: str) -> None:
+    lo: int | None = None
+    hi: int | None = None
+    got = False
+    spans: list[tuple[int, int]] = []
+    for c in cas:
+        if cls not in c.classes:
+            continue
+        clo, chi, s, e = c.classes[cls]
+        spans.append((s, e))
+        if not got:
+            lo, hi = clo, chi
+            got = True
+        elif c.additive:
+            lo = (lo or 0) + (clo or 0)
+            hi = hi + chi if hi is not None and chi is not None else None
+        else:
+            los = [v for v in (lo, clo) if v is not None]
+            his = [v for v in (hi, chi) if v is not None]
+            lo = min(los) if los else None
+            hi = max(his) if his else None
+    if not got:
+        return
+    if ev.killed_max is not None:
+        if hi is None or hi > ev.killed_max:
+            hi = ev.killed_max if hi is None and lo is not None and lo == ev.killed_max else hi
+    if lo is not None and hi is not None and hi < lo:
+        hi = lo
+    setattr(ev, f"{fld}_min", lo)
+    setattr(ev, f"{fld}_max", hi)
+    for sp in spans:
+        if lo is not None:
+            _ev(ev, f"{fld}_min", sp)
+        if hi is not None:
+            _ev(ev, f"{fld}_max", sp)
+
+
+def _apply_dates(ev: Event, acc: _Acc, ms: list[Mention], text: str, published: date | None,
+                 prev_day: date | None) -> None:
+    chosen: DateMention | None = None
+    if acc.day is not None:
+        for m in ms:
+            for d in m.dates:
+                if acc.day in d.days:
+                    chosen = d
+                    break
+            if chosen:
+                break
+        ev.date = ev.date_earliest = ev.date_latest = acc.day
+    else:
+        # a day we could not resolve, a day relative to the previous event, or the narrowest window
+        for m in ms:
+            for d in m.dates:
+                if d.follows is not None and prev_day is not None:
+                    day = prev_day + timedelta(days=d.follows)
+                    if published is None or day <= published:
+                        ev.date = ev.date_earliest = ev.date_latest = day
+                        chosen = d
+                        break
+            if chosen:
+                break
+        if chosen is None:
+            windows = [d for m in ms for d in m.dates if d.earliest is not None and d.latest is not None]
+            if windows:
+                best = min(windows, key=lambda d: (d.latest - d.earliest) if d.latest and d.earliest else
+                           timedelta(days=99999))
+                chosen = best
+                ev.date_earliest, ev.date_latest = best.earliest, best.latest
+                if best.earliest == best.latest:
+                    ev.date = best.earliest
+        if chosen is None:
+            texts = [d for m in ms for d in m.dates if d.follows is None]
+            if texts:
+                chosen = texts[0]  # e.g. "Friday" with no publication date: text kept, day unknown
+    if chosen is not None:
+        ev.date_text = chosen.text
+        span = (chosen.start, chosen.end)
+        _ev(ev, "date_text", span)
+        for f in ("date", "date_earliest", "date_latest"):
+            if getattr(ev, f) is not None:
+                _ev(ev, f, span)
+    if ev.date_latest is None and published is not None:
+        ev.date_latest = published  # reported by then; from the publication date, not the text
+
+
+def _apply_geo(ev: Event, ms: list[Mention], text: str, dl_end: int | None) -> None:
+    g = _geo()
+    if g is None:
+        return
+    resolve = g[0]
+    best: GeoResult | None = None
+    spans: list[tuple[int, int]] = []
+    for m in ms:
+        s = m.start
+        if dl_end is not None and s < dl_end <= m.end:
+            s = dl_end
+        spans.append((s, m.end))
+        spans.extend(m.extra_spans)
+    seen: set[tuple[int, int]] = set()
+    for s, e in spans:
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
+        try:
+            r = resolve(text, s, e)  # type: ignore[operator]
+        except Exception:
+            r = None
+        if r is None or not isinstance(r, GeoResult):
+            continue
+        if best is None or _PRECISION_RANK.get(r.geo_precision, 0) > _PRECISION_RANK.get(best.geo_precision, 0):
+            best = r
+    if best is None:
+        return
+    for f in ("country", "admin1", "admin2", "place", "lat", "lon", "geo_precision"):
+        setattr(ev, f, getattr(best, f))
+    ev.geo_conflict = best.conflict
+    if best.start is not None and best.end is not None:
+        for f in ("country", "admin1", "admin2", "place", "lat", "lon", "geo_precision", "geo_conflict"):
+            if getattr(ev, f) is not None:
+                ev.evidence.append(Evidence(f, best.start, best.end))
+
+
+_TARGET_CONTEXT = re.compile(r"(?:\bon|\bat|\binto|\bhit|\bhits|\bstruck|\btargeted|\btargeting|\bdestroyed|"
+                             r"\bdestroys|\bagainst|\bnear|\bin)\s+(?:\w+[\s,]+){0,4}$", re.IGNORECASE)
+
+
+def _apply_target(ev: Event, ms: list[Mention], text: str) -> None:
+    found: list[tuple[str, int, int]] = []
+    for m in ms:
+        for t in TARGET_RE.finditer(text, m.start, m.end):
+            before = text[max(m.start, t.start() - 40):t.start()]
+            if not _TARGET_CONTEXT.search(before):
+                continue
+            canon = TARGET_WORDS[t.group().lower()]
+            if canon == "village":
+                continue
+            if canon not in [f[0] for f in found]:
+                found.append((canon, t.start(), t.end()))
+    if found:
+        ev.target = ", ".join(f[0] for f in found[:3])
+        for _c, s, e in found[:3]:
+            _ev(ev, "target", (s, e))
+
+
+def _apply_groups(ev: Event, ms: list[Mention], text: str) -> None:
+    perp_spans = [(e.start, e.end) for e in ev.evidence if e.field == "perpetrator"]
+    taken: list[tuple[int, int]] = []
+    groups: list[str] = []
+    for m in ms:
+        for name, rx in GROUP_PATTERNS:
+            for g in rx.finditer(text, m.start, m.end):
+                sp = (g.start(), g.end())
+                if any(a < sp[1] and sp[0] < b for a, b in perp_spans + taken):
+                    continue
+                taken.append(sp)
+                if name not in groups:
+                    groups.append(name)
+                    _ev(ev, "target_groups", sp)
+    ev.target_groups = groups
+
+
+def _inherit_perpetrator(events: list[Event], text: str) -> None:
+    """A drone strike whose clause names no perpetrator takes the one the article gives its other drone strikes,
+    when that is a single perpetrator (evidence: where the article says it)."""
+    perps = {(e.perpetrator) for e in events if e.type == "drone_strike" and e.perpetrator}
+    if len(perps) != 1:
+        return
+    perp = next(iter(perps))
+    src = next(e for e in events if e.type == "drone_strike" and e.perpetrator == perp)
+    span = next((x for x in src.evidence if x.field == "perpetrator"), None)
+    for e in events:
+        if e.type == "drone_strike" and e.perpetrator is None and e.section == src.section:
+            e.perpetrator = perp
+            if span is not None:
+                e.evidence.append(Evidence("perpetrator", span.start, span.end))

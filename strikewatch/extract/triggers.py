@@ -1,0 +1,226 @@
+"""Event typing and the filters that decide whether a clause reports a strike at all.
+
+- segments: a sentence is cut where one event is related to another ("in response to the Taliban attack",
+  "in retaliation for a US drone strike that killed ...", "after"), so each part describes one event;
+- triggers: strike/attack words (not "drone war", "drone program");
+- negation and lulls ("no new drone strikes", "without a single strike", "the lull in drone strikes");
+- plans, threats and hypotheticals ("will still carry out strikes", "threatened to shoot down any drone");
+- type (drone_strike, air_strike, ground_attack, bombing) and perpetrator (US, PK, TTP, ...) with their spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from strikewatch.extract.lexicon import (
+    AIRSTRIKE_RE,
+    BOMBING_RE,
+    DRONE_RE,
+    GENERIC_DRONE_RE,
+    GROUND_RE,
+    MANNED_RE,
+    PERPETRATOR_PATTERNS,
+)
+
+SEGMENT_BREAK_RE = re.compile(
+    r"(?:,\s*|\s+)(?=(?:which\s+(?:they\s+|it\s+|he\s+|she\s+)?(?:said|says|claimed)\s+(?:was|were)\s+)?"
+    r"(?:in\s+(?:direct\s+|apparent\s+|swift\s+)?(?:response|retaliation|reprisal|revenge|answer)\s+(?:to|for)|"
+    r"(?:weeks?|days?|months?|hours?|years?)\s+after\b|after\b|following\b|since\b|prior\s+to\b|ahead\s+of\b|"
+    r"before\b|than\b|just\s+as\b|a\s+day\s+after\b))",
+    re.IGNORECASE,
+)
+# a strike word proper (not a bare kill verb)
+STRIKE_TRIGGER_RE = re.compile(
+    r"\b(?:(?:drone|missile|aerial|US|U\.S\.|American|CIA|helicopter|jet|rocket|mortar|artillery)[\s-]+"
+    r"(?:strikes?|attacks?|raids?)|air\s*strikes?|airstrikes?|air-strikes?|strikes?|struck|attack(?:s|ed|ing)?|raids?|raided|bombings?|"
+    r"bombed|bombardments?|shelling|shelled|missiles?|rockets?|drones?|blasts?|explosions?|ambush(?:ed)?|"
+    r"assaults?|stormed|incidents?\s+of\s+(?:US\s+|U\.S\.\s+|American\s+)?(?:drone\s+)?strikes|UAVs?|"
+    r"gunmen|shooting|suicide\s+bomb\w*|air\s+raids?)\b",
+    re.IGNORECASE,
+)
+ACTION_RE = re.compile(
+    r"\b(?:hit|hits|struck|strikes?|targeted|targets|targeting|destroyed|destroys|demolished|pounded|slammed|"
+    r"fired|fires|firing|rained|launched|carried\s+out|killed|kills|killing|attacked|attacks)\b",
+    re.IGNORECASE,
+)
+_STRIKE_ADJ = r"(?:(?:US|U\.S\.|American|CIA|drone|air|aerial|missile|new|more|single|major|fresh|further|other|" \
+    r"such|additional|reported|known|confirmed|fatal|deadly|lethal|military|covert|Pakistani|the|any|a)\s+){0,4}"
+NEGATION_RE = re.compile(
+    r"(?:\b(?:no|without(?:\s+a)?|zero|nor|absence\s+of|lull\s+in|halt(?:ed)?\s+(?:to|in|of)|pause\s+(?:in|of)|"
+    r"end\s+(?:to|of)|ban\s+on|suspension\s+of|free\s+of|break\s+(?:in|from)|hiatus\s+(?:in|from)|"
+    r"moratorium\s+on|decline\s+in|drop\s+in|reduction\s+in|stop(?:ped|ping)?|halt(?:ed|ing)?|"
+    r"suspend(?:ed|ing)?|curb(?:ed|ing)?|restrain(?:ed|ing)?|den(?:y|ied|ies|ying)\s+(?:that\s+)?(?:any\s+)?|"
+    r"scal(?:e|ed|ing)\s+back)\s+" + _STRIKE_ADJ + r"$"
+    r"|\b(?:not|n['’]t|never|neither)\s+(?:[\w'’-]+\s+){0,6}$)",
+    re.IGNORECASE,
+)
+_AFTER_NEG = re.compile(r"\s*(?:\w+\s+){0,3}?(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:thwarted|foiled|disrupted|"
+                        r"prevented|averted|called\s+off|aborted|denied|did\s+not|didn't|never)\b", re.IGNORECASE)
+HYPOTHETICAL_RE = re.compile(
+    r"\b(?:will|would|could|might|should|shall|must|can|cannot|can't|won't|wouldn't|going\s+to|"
+    r"plan(?:s|ned|ning)?\s+to|threat(?:en|ens|ened|ening)?\s+to|threatened|vow(?:s|ed)?\s+to|"
+    r"promis(?:e|es|ed)\s+to|intend(?:s|ed)?\s+to|expect(?:s|ed)?\s+to|want(?:s|ed)?\s+to|urg(?:e|es|ed|ing)|"
+    r"call(?:s|ed)?\s+for|demand(?:s|ed|ing)?|ask(?:s|ed)?\b[^.;]{0,40}\bto|if|unless|whether|predict\w*|"
+    r"proposed|hypothetical|future|to\s+(?:launch|carry\s+out|conduct|stop|halt|end|resume|shoot\s+down|"
+    r"use|allow|permit|approve|authori[sz]e|avoid|prevent|escape|evade|face|counter)|compensation\s+for|protest(?:s|ed|ing)?\s+(?:against|"
+    r"over)?|condemn(?:s|ed|ing)?\s+(?:the\s+)?(?:use|policy)|oppos(?:e|es|ed|ing|ition)|policy\s+(?:of|on)|"
+    r"legal(?:ity)?\s+of|debate\s+(?:on|over|about)|rules\s+for|guidelines\s+for)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_HAVE_AFTER_MODAL = re.compile(r"\b(?:may|might|could|would|must)\s+(?:have|also\s+have)\b", re.IGNORECASE)
+MILITANT_AGENT_RE = re.compile(
+    r"\b(?:militants?|insurgents?|Taliban|TTP|terrorists?|gunmen|suicide\s+bombers?|attackers|fighters|jihadists?|"
+    r"al[- ]Qa(?:e|i)da|Islamic\s+State|ISIS|IMU)(?:'s|’s)?\s+(?:\w+\s+){0,2}(?:attack|assault|raid|siege)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Segment:
+    start: int
+    end: int
+
+
+def split_segments(text: str, start: int, end: int) -> list[Segment]:
+    """Cut a sentence where it relates one event to another."""
+    cuts = [start]
+    for m in SEGMENT_BREAK_RE.finditer(text, start, end):
+        if m.end() - cuts[-1] > 3:
+            cuts.append(m.end())
+    cuts.append(end)
+    return [Segment(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+_GENERIC_OTHER = re.compile(r"\b(?:attacks?|strikes?|terror|bomb(?:ing)?)\s+(?:plots?|plans?|threats?|capabilit\w*|"
+                            r"warnings?|alerts?|drills?)\b|\b(?:plots?|plans?|threats?)\s+to\s+(?:attack|strike|bomb)\b",
+                            re.IGNORECASE)
+
+
+def generic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in GENERIC_DRONE_RE.finditer(text, start, end)]
+    spans += [(m.start(), m.end()) for m in _GENERIC_OTHER.finditer(text, start, end)]
+    return spans
+
+
+def strike_triggers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Strike words in text[start:end], minus generic compounds ("drone war", "drone program")."""
+    gen = generic_spans(text, start, end)
+    out = []
+    for m in STRIKE_TRIGGER_RE.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in gen):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def is_negated(text: str, seg_start: int, trig_start: int, trig_end: int | None = None,
+               seg_end: int | None = None) -> bool:
+    """'no new drone strikes', 'without a single strike', 'the lull in drone strikes', 'the plot was foiled'."""
+    before = text[max(seg_start, trig_start - 70):trig_start]
+    if NEGATION_RE.search(before) is not None:
+        return True
+    if trig_end is not None:
+        after = text[trig_end:min(seg_end if seg_end is not None else len(text), trig_end + 40)]
+        if _AFTER_NEG.match(after):
+            return True
+    return False
+
+
+def is_hypothetical(text: str, seg_start: int, trig_start: int, trig_end: int, seg_end: int) -> bool:
+    """Plans, threats, conditions, debates: a modal or intention word shortly before the strike word, or a
+    modal right after it ("strikes will continue")."""
+    before = text[max(seg_start, trig_start - 80):trig_start]
+    m = HYPOTHETICAL_RE.search(before)
+    if m is not None and not _HAVE_AFTER_MODAL.search(before[m.start():m.start() + 25]):
+        return True
+    after = text[trig_end:min(seg_end, trig_end + 30)]
+    am = re.match(r"\s+(?:\w+\s+)?(?:will|would|could|might|should|must|can|may)\b(?!\s+have)", after, re.I)
+    return am is not None
+
+
+@dataclass(slots=True)
+class Typing:
+    type: str | None
+    type_span: tuple[int, int] | None
+    perpetrator: str | None
+    perp_span: tuple[int, int] | None
+
+
+def type_and_perpetrator(text: str, start: int, end: int, triggers: list[tuple[int, int]]) -> Typing:
+    """Event type and perpetrator from the words of one event's segment."""
+    seg = (start, end)
+    gen = generic_spans(text, *seg)
+
+    def first(rx: re.Pattern[str]) -> tuple[int, int] | None:
+        for m in rx.finditer(text, *seg):
+            if not any(a <= m.start() < b for a, b in gen):
+                return (m.start(), m.end())
+        return None
+
+    drone = first(DRONE_RE)
+    manned = first(MANNED_RE)
+    airstrike = first(AIRSTRIKE_RE)
+    bombing = first(BOMBING_RE)
+    ground = first(GROUND_RE)
+    militant_agent = first(MILITANT_AGENT_RE)
+    typ: str | None = None
+    span: tuple[int, int] | None = None
+    if drone:
+        typ, span = "drone_strike", drone
+    elif manned:
+        typ, span = "air_strike", manned
+    elif airstrike:
+        typ, span = "air_strike", airstrike
+    elif militant_agent:
+        typ, span = "ground_attack", militant_agent
+    elif bombing:
+        typ, span = "bombing", bombing
+    elif ground:
+        typ, span = "ground_attack", ground
+    perp, pspan = _perpetrator(text, start, end, triggers + [s for s in (drone, manned, airstrike, militant_agent)
+                                                            if s is not None])
+    if typ == "ground_attack" and militant_agent and perp is None:
+        perp, pspan = _agent_group(text, *militant_agent)
+    if typ is None and triggers and perp in ("Taliban", "TTP", "IS", "al-Qaeda"):
+        typ, span = "ground_attack", triggers[0]
+    return Typing(typ, span, perp, pspan)
+
+
+def _agent_group(text: str, s: int, e: int) -> tuple[str | None, tuple[int, int] | None]:
+    for code, rx in PERPETRATOR_PATTERNS:
+        m = rx.search(text, s, e)
+        if m:
+            return code, (m.start(), m.end())
+    return None, None
+
+
+def _perpetrator(text: str, start: int, end: int, anchors: list[tuple[int, int]]
+                 ) -> tuple[str | None, tuple[int, int] | None]:
+    """Who struck: a perpetrator word just before a strike word ("US drone", "Pakistani jets", "Taliban's
+    Sunday attack") or after it ("by a US drone", "carried out by Pakistani helicopters")."""
+    best: tuple[int, str, tuple[int, int]] | None = None
+    for a, b in anchors:
+        lo = max(start, a - 45)
+        window = text[lo:b]
+        for code, rx in PERPETRATOR_PATTERNS:
+            for m in rx.finditer(window):
+                ms, me = lo + m.start(), lo + m.end()
+                between = text[me:a]
+                # the words between must not carry a verb that makes the group the victim
+                if re.search(r"\b(?:killed|killing|against|on|targeting|targeted|at|hit|kill|kills)\b", between, re.I):
+                    continue
+                dist = a - me if me <= a else 0
+                if best is None or dist < best[0] or (dist == best[0] and code == "PK"):
+                    best = (dist, code, (ms, me))
+        after = text[b:min(end, b + 50)]
+        m2 = re.match(r"\s+(?:\w+\s+){0,3}?(?:by|from)\s+(?:a\s+|an\s+|the\s+)?", after, re.I)
+        if m2:
+            tail_start = b + m2.end()
+            for code, rx in PERPETRATOR_PATTERNS:
+                m = rx.match(text, tail_start, min(end, tail_start + 40))
+                if m and (best is None or best[0] > 0):
+                    best = (0, code, (m.start(), m.end()))
+    if best is None:
+        return None, None
+    return best[1], best[2]
