@@ -199,6 +199,10 @@ class _Writer:
         self.rng = rng
 
     # numbers ---------------------------------------------------------------------------------------------
+    def num_cap(self, n: int, text: str) -> str:
+        """``text`` (the number as chosen) fit to open a sentence: spelled out up to twenty."""
+        return _cap(P.NUMBER_WORDS[n]) if text.isdigit() and n <= 20 else _cap(text)
+
     def num(self, n: int) -> str:
         r = self.rng.random()
         if 1 <= n <= 9 and r < 0.85 or 10 <= n <= 20 and r < 0.2:
@@ -311,6 +315,16 @@ class _Writer:
 
 
 # ------------------------------------------------------------------------------------------------- generator
+
+
+_THEMES: dict[str, tuple[P.Theme, ...]] = {}
+
+
+def _filler_themes(country: str) -> tuple[P.Theme, ...]:
+    themes = _THEMES.get(country)
+    if themes is None:
+        themes = _THEMES[country] = P.FILLER[""] + P.FILLER.get(country, ())
+    return themes
 
 
 def _groups(facts: Iterable[StrikeFacts], max_size: int = 3) -> Iterator[list[StrikeFacts]]:
@@ -431,8 +445,9 @@ class Generator:
             n = rng.randint(max(ilo or 0, 1), ihi)
             t = w.num(n)
             template = rng.choice(P.INJURED if n > 1 else P.INJURED_ONE)
-            s = template.format(n=t, n_cap=_cap(t), attr=rng.choice(P.ATTR), source=rng.choice(P.SOURCES))
-            shown = _cap(t) if "{n_cap}" in template else t
+            tc = w.num_cap(n, t)
+            s = template.format(n=t, n_cap=tc, attr=rng.choice(P.ATTR), source=rng.choice(P.SOURCES))
+            shown = tc if "{n_cap}" in template else t
             ev.injured_min = n
             ev.injured_max = None if template.startswith("At least") else n
             d.add(s, [(i, "injured", shown)])
@@ -451,8 +466,9 @@ class Generator:
             n = rng.randint(bottom, top)
             t = w.num(n)
             template = rng.choice(pool if n > 1 else pool_one)
-            shown = _cap(t) if "{n_cap}" in template else t
-            d.add(template.format(n=t, n_cap=_cap(t)), [(i, name, shown)])
+            tc = w.num_cap(n, t)
+            shown = tc if "{n_cap}" in template else t
+            d.add(template.format(n=t, n_cap=tc), [(i, name, shown)])
             setattr(ev, f"{name}_min", n)
             setattr(ev, f"{name}_max", n)
         if f.target and rng.random() < 0.7:
@@ -553,25 +569,26 @@ class Generator:
 
     def _filler(self, w: _Writer, d: _Draft, f: StrikeFacts, target: int) -> None:
         rng = w.rng
-        pool = list(P.FILLER[""]) + list(P.FILLER.get(f.country, ()))
-        rng.shuffle(pool)
+        themes = _filler_themes(f.country)
         slots = {"gov": P.COUNTRY_GOV.get(f.country, "the capital"), "area": f.area or "the area",
                  "cname": f.country_name}
-        choice = rng.choice
-        refills = 1  # a long article may use a theme twice, worded differently
+        rand = rng.random
+        pool: list[P.Theme] = []
+        refills = 2  # a long article may use a theme twice, worded differently
         while d.n_words < target:
             if not pool:
                 if not refills:
                     break
                 refills -= 1
-                pool = list(P.FILLER[""]) + list(P.FILLER.get(f.country, ()))
+                pool = list(themes)
                 rng.shuffle(pool)
             d.new_para()
-            for _ in range(rng.randint(2, 3)):
+            for _ in range(2 + (rand() < 0.5)):
                 if not pool:
                     break
                 a, b, c = pool.pop()
-                d.add(f"{choice(a)} {choice(b)} {choice(c)}".format(**slots))
+                s = f"{a[int(rand() * len(a))]} {b[int(rand() * len(b))]} {c[int(rand() * len(c))]}"
+                d.add(s.format(**slots) if "{" in s else s)
 
     def _title(self, w: _Writer, f: StrikeFacts, toll: _Toll, events: list[SynthEvent]) -> str:
         rng = w.rng
