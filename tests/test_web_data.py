@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
 from strikewatch.db import session_scope
 from strikewatch.db.tables import Article, EventRow, RawBlob, Strike, StrikeReport
@@ -108,68 +108,69 @@ GEO = {
 }
 
 
-def _strike(**kw: Any) -> Strike:
-    base: dict[str, Any] = {"status": "active", "type": "drone_strike", "target_groups": [], "named_dead": [],
-                            "double_tap": False, "why": {}, "created_at": NOW, "updated_at": NOW}
-    base.update(kw)
-    return Strike(**base)
+NOWHERE_TEXT = "One person was killed in a drone strike somewhere in the tribal areas, a resident said by telephone."
+
+
+def _extra_text(k: int) -> tuple[str, str]:
+    day = dt.date(2010, 1, 4) + dt.timedelta(days=7 * k)
+    phrase = f"killed {k % 5 + 1} people"
+    return f"A drone strike {phrase} in Kunar province on {day:%d %B %Y}, district officials said.", phrase
+
+
+def _add_article(s: Any, n: int, title: str, outlet: str, published: dt.date | None, text: str,
+                 comments: str | None) -> int:
+    raw = f"{n}\n{title}\n{text}".encode()
+    sha = hashlib.sha256(raw).hexdigest()
+    s.add(RawBlob(sha256=sha, size=len(raw), data=raw, created_at=NOW))
+    s.flush()
+    art = Article(sha256=sha, text_sha256=hashlib.sha256(text.encode()).hexdigest(), source=f"test:{n}",
+                  content_type="text/plain", title=title, outlet=outlet, published=published, published_basis="cli",
+                  text=text, comments=comments, n_chars=len(text), ingested_at=NOW, extractor_version="test")
+    s.add(art)
+    s.flush()
+    return int(art.id)
+
+
+def _add_event(s: Any, article_id: int, text: str, fields: dict[str, Any], phrases: dict[str, str]) -> int:
+    ev = EventRow(article_id=article_id, idx=0, extractor_version="test", role="main", section="body",
+                  type="drone_strike", evidence=[_span(text, ph, f) for f, ph in phrases.items()], target_groups=[],
+                  named_dead=[], **fields)
+    s.add(ev)
+    s.flush()
+    return int(ev.id)
 
 
 def seed(engine: Engine, *, extra: int = 0) -> dict[str, Any]:
-    """Insert the articles, events and strike records; ``extra`` more records without sources (pagination)."""
-    ids: dict[str, Any] = {}
+    """Articles and their events, merged into strike records by the real merge stage.
+
+    ``extra`` adds that many more one-report strikes in Kunar (for pagination). Returns the ids tests use.
+    """
+    from strikewatch.merge import update_strikes
+
     with session_scope(engine) as s:
-        art_ids = []
-        for i, a in enumerate(ARTICLES):
-            raw = (a["title"] + "\n" + a["text"]).encode()
-            sha = hashlib.sha256(raw).hexdigest()
-            s.add(RawBlob(sha256=sha, size=len(raw), data=raw, created_at=NOW))
-            s.flush()
-            art = Article(sha256=sha, text_sha256=hashlib.sha256(a["text"].encode()).hexdigest(),
-                          source=f"test:{i}", content_type="text/plain", title=a["title"], outlet=a["outlet"],
-                          published=a["published"], published_basis="cli", text=a["text"], comments=a["comments"],
-                          n_chars=len(a["text"]), ingested_at=NOW, extractor_version="test")
-            s.add(art)
-            s.flush()
-            art_ids.append(art.id)
+        art_ids = [_add_article(s, i, a["title"], a["outlet"], a["published"], a["text"], a["comments"])
+                   for i, a in enumerate(ARTICLES)]
         ev_ids = []
         for n, (ai, fields, phrases) in enumerate(EVENTS):
-            text = ARTICLES[ai]["text"]
-            evidence = [_span(text, ph, f) for f, ph in phrases.items()]
             geo = GEO[["miranshah", "miranshah", "dande", "wana", "bayda"][n]]
-            ev = EventRow(article_id=art_ids[ai], idx=0, extractor_version="test", role="main", section="body",
-                          type="drone_strike", evidence=evidence, target_groups=[], named_dead=[], **geo, **fields)
-            s.add(ev)
-            s.flush()
-            ev_ids.append(ev.id)
-        mir = _strike(date=dt.date(2014, 6, 12), date_precision="day", **GEO["miranshah"], killed_min=4,
-                      killed_max=6, injured_min=2, injured_max=2, civilians_min=0, civilians_max=2, grade="fair",
-                      grade_reason="two independent sources agree on the place and date", n_sources=2, n_reports=2,
-                      why={"rule": "same place and date", "score": 0.92})
-        dande = _strike(date=dt.date(2014, 6, 12), date_precision="day", **GEO["dande"], killed_min=3, killed_max=3,
-                        militants_min=3, militants_max=3, grade="weak", grade_reason="a single report",
-                        n_sources=1, n_reports=1)
-        wana = _strike(date=dt.date(2012, 3, 9), date_precision="day", **GEO["wana"], killed_min=10, killed_max=15,
-                       civilians_min=3, civilians_max=3, grade="confirmed", grade_reason="several sources agree",
-                       n_sources=1, n_reports=1)
-        bayda = _strike(date=dt.date(2013, 1, 4), date_precision="day", **GEO["bayda"], killed_min=2, killed_max=2,
-                        grade="contested", grade_reason="the ministry denies the strike took place", n_sources=1,
-                        n_reports=1)
-        nowhere = _strike(date=None, country="PK", killed_min=1, killed_max=1, grade="weak", n_sources=0, n_reports=0)
-        s.add_all([mir, dande, wana, bayda, nowhere])
-        s.flush()
-        links = [(mir, 0), (mir, 1), (dande, 2), (wana, 3), (bayda, 4)]
-        for strike, n in links:
-            ai = EVENTS[n][0]
-            s.add(StrikeReport(strike_id=strike.id, event_id=ev_ids[n], article_id=art_ids[ai],
-                               source_group=art_ids[ai], score=0.9, why={}))
+            ev_ids.append(_add_event(s, art_ids[ai], ARTICLES[ai]["text"], {**geo, **fields}, phrases))
+        nid = _add_article(s, 100, "Strike in the tribal areas", "Wire", None, NOWHERE_TEXT, None)
+        _add_event(s, nid, NOWHERE_TEXT, {"country": "PK", "killed_min": 1, "killed_max": 1},
+                   {"killed": "One person was killed"})
         for k in range(extra):
-            s.add(_strike(date=dt.date(2010, 1, 1) + dt.timedelta(days=7 * k), country="AF", admin1="Kunar",
-                          lat=34.8 + (k % 10) * 0.01, lon=71.1, killed_min=k % 5, killed_max=k % 5 + 1,
-                          grade="weak", n_sources=1, n_reports=1))
-        s.flush()
-        ids.update(miranshah=mir.id, dande=dande.id, wana=wana.id, bayda=bayda.id, nowhere=nowhere.id,
-                   articles=art_ids, events=ev_ids)
+            text, phrase = _extra_text(k)
+            day = dt.date(2010, 1, 4) + dt.timedelta(days=7 * k)
+            aid = _add_article(s, 1000 + k, f"Kunar strike {k}", "Wire", day, text, None)
+            _add_event(s, aid, text, {"date": day, "country": "AF", "admin1": "Kunar", "lat": 34.85 + (k % 10) * 0.02,
+                                      "lon": 71.1 + (k % 7) * 0.02, "geo_precision": "admin1",
+                                      "killed_min": k % 5 + 1, "killed_max": k % 5 + 1}, {"killed": phrase})
+    update_strikes(engine)
+    ids: dict[str, Any] = {"articles": art_ids, "events": ev_ids}
+    with session_scope(engine) as s:
+        for name, ev in (("miranshah", ev_ids[0]), ("dande", ev_ids[2]), ("wana", ev_ids[3]), ("bayda", ev_ids[4])):
+            ids[name] = s.scalar(select(StrikeReport.strike_id).where(StrikeReport.event_id == ev))
+        ids["nowhere"] = s.scalar(select(StrikeReport.strike_id).where(StrikeReport.article_id == nid))
+        ids["active"] = s.scalar(select(func.count()).select_from(Strike).where(Strike.status == "active"))
     return ids
 
 

@@ -168,26 +168,35 @@ def api_strikes(
 
 def _geojson(items: list[dict[str, Any]]) -> dict[str, Any]:
     feats = []
+    skipped = 0
     for r in items:
-        geom = None
-        if r.get("lat") is not None and r.get("lon") is not None:
-            geom = {"type": "Point", "coordinates": [r["lon"], r["lat"]]}
+        if r.get("lat") is None or r.get("lon") is None:
+            skipped += 1
+            continue
         props = {k: v for k, v in r.items() if k not in ("lat", "lon")}
-        feats.append({"type": "Feature", "id": r["id"], "geometry": geom, "properties": props})
-    return {"type": "FeatureCollection", "features": feats}
+        point = {"type": "Point", "coordinates": [r["lon"], r["lat"]]}
+        feats.append({"type": "Feature", "id": r["id"], "geometry": point, "properties": props})
+    return {"type": "FeatureCollection", "features": feats, "skipped_no_coordinates": skipped}
+
+
+def _export() -> Any:
+    try:
+        from strikewatch import export  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return None
+    return export
 
 
 def geojson_bytes(items: list[dict[str, Any]]) -> bytes:
-    try:
-        from strikewatch import export  # type: ignore[attr-defined,unused-ignore]
-
-        writer = getattr(export, "geojson_dict", None)
-    except ImportError:
-        writer = None
-    return dumps(writer(items) if writer else _geojson(items))
+    """A FeatureCollection of the records with coordinates (``strikewatch.export``'s writer when present)."""
+    export = _export()
+    return dumps(export.geojson_dict(items) if export is not None else _geojson(items))
 
 
 def csv_text(items: list[dict[str, Any]]) -> str:
+    export = _export()
+    if export is not None:
+        return str(export.csv_text(items))
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(queries.LIST_FIELDS), extrasaction="ignore", lineterminator="\n")
     w.writeheader()
@@ -199,7 +208,7 @@ def csv_text(items: list[dict[str, Any]]) -> str:
 @router.get("/strikes.geojson", responses={**ERRORS, 200: {"content": {"application/geo+json": {}}}},
             tags=["strikes"], response_class=Response)
 def api_strikes_geojson(db: DB, flt: Filter) -> Response:
-    """All matching records as a GeoJSON FeatureCollection (records without coordinates have a null geometry)."""
+    """Matching records with coordinates as a GeoJSON FeatureCollection (``skipped_no_coordinates``: the rest)."""
     return Response(geojson_bytes(queries.iter_strikes(db, flt)), media_type="application/geo+json")
 
 

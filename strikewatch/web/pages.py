@@ -52,8 +52,9 @@ def source_snippets(text: str, evidence: list[dict[str, Any]], ev_id: Any) -> li
             for e in evidence
             if lo <= int(e["start"]) and int(e["end"]) <= hi
         ]
-        out.append({"start": lo, "end": hi, "html": highlight(text[lo:hi], spans),
-                    "anchor": f"ev-{ev_id}-{lo}"})
+        first = min(int(e["start"]) for e in evidence if lo <= int(e["start"]) and int(e["end"]) <= hi)
+        # the article page gives each evidence span the id ev-<event id>-<start>
+        out.append({"start": lo, "end": hi, "html": highlight(text[lo:hi], spans), "anchor": f"ev-{ev_id}-{first}"})
     return out
 
 
@@ -332,7 +333,7 @@ def page_review_strike(request: Request, db: DB, strike_id: StrikeId) -> Respons
     ctx = strike_context(db, strike_id)
     if ctx is None:
         raise HTTPException(404, f"no strike record {strike_id}")
-    return render(request, "review_strike.html", {**ctx, "settable": review.SETTABLE,
+    return render(request, "review_strike.html", {**ctx, "settable": review.settable(),
                                                   "message": request.query_params.get("error")}, user=user)
 
 

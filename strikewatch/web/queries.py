@@ -85,22 +85,41 @@ def strike_row_dict(row: Any) -> dict[str, Any]:
     return {k: _value(m[k]) for k in LIST_FIELDS}
 
 
+def _views() -> Any:
+    """``strikewatch.merge.views`` when the merge stage provides it (None otherwise)."""
+    try:
+        from strikewatch.merge import views  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return None
+    return views
+
+
+def _view_filters(flt: StrikeFilter) -> dict[str, Any]:
+    return {"since": flt.since, "until": flt.until, "country": flt.country, "admin": flt.admin,
+            "grade": list(flt.grade) or None, "min_killed": flt.min_killed,
+            "status": None if flt.include_inactive else "active"}
+
+
 def list_strikes(
     session: Session, flt: StrikeFilter, *, sort: str = "-date", limit: int = 50, offset: int = 0,
-    with_total: bool = True,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of strike records and the number matching the filter."""
+    views = _views()
+    if views is not None:
+        rows, total = views.list_strikes(session, sort=sort, limit=limit, offset=offset, **_view_filters(flt))
+        return list(rows), int(total)
     cols = [getattr(Strike, k) for k in LIST_FIELDS]
     stmt = flt.apply(select(*cols)).order_by(*_order(sort)).limit(limit).offset(offset)
     rows = [strike_row_dict(r) for r in session.execute(stmt)]
-    total = -1
-    if with_total:
-        total = int(session.execute(flt.apply(select(func.count()).select_from(Strike))).scalar_one())
+    total = int(session.execute(flt.apply(select(func.count()).select_from(Strike))).scalar_one())
     return rows, total
 
 
 def iter_strikes(session: Session, flt: StrikeFilter, *, sort: str = "date", batch: int = 2000) -> list[dict[str, Any]]:
     """Every matching record (exports, static site)."""
+    views = _views()
+    if views is not None:
+        return list(views.iter_strikes(session, sort=sort, batch=batch, **_view_filters(flt)))
     cols = [getattr(Strike, k) for k in LIST_FIELDS]
     stmt = flt.apply(select(*cols)).order_by(*_order(sort))
     return [strike_row_dict(r) for r in session.execute(stmt.execution_options(yield_per=batch))]

@@ -26,6 +26,24 @@ INT_FIELDS = frozenset(f"{c}_{b}" for c in COUNT_FIELDS for b in ("min", "max"))
 FLOAT_FIELDS = frozenset({"lat", "lon"})
 
 
+def _engine() -> Any:
+    """``strikewatch.merge.review`` when the merge stage provides it (None otherwise)."""
+    try:
+        from strikewatch.merge import review as engine  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return None
+    return engine if hasattr(engine, "apply_action") else None
+
+
+def settable() -> tuple[str, ...]:
+    """The fields a reviewer may set (the merge stage's list when present)."""
+    try:
+        from strikewatch.merge.driver import SETTABLE as MERGE_SETTABLE  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return SETTABLE
+    return tuple(MERGE_SETTABLE)
+
+
 def coerce_value(field: str, value: Any) -> Any:
     """The typed value for ``field`` from a form string or JSON value (UserError if it does not fit)."""
     if field not in SETTABLE:
@@ -76,11 +94,8 @@ def apply(session: Session, action: str, args: dict[str, Any], *, by: str, reaso
         raise UserError("a reason is required for every review action")
     if action not in ACTIONS:
         raise UserError(f"unknown action {action!r}")
-    try:
-        from strikewatch.merge import review as engine  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        engine = None
-    if engine is not None and hasattr(engine, "apply_action"):
+    engine = _engine()
+    if engine is not None:
         result = engine.apply_action(session, action, args, by=by, reason=reason)
         return dict(result)
     return _fallback(session, action, args, by=by, reason=reason)

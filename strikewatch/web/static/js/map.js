@@ -81,7 +81,7 @@
   });
 
   function addStrikes(fc) {
-    var markers = [], noGeo = 0, countries = {};
+    var markers = [], noGeo = fc.skipped_no_coordinates || 0, countries = {};
     fc.features.forEach(function (f) {
       var p = f.properties || {};
       if (!f.geometry || f.geometry.type !== "Point") { noGeo += 1; return; }

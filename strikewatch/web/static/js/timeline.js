@@ -21,6 +21,8 @@
     return (m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
   }
 
+  function tick(v) { return v % 1 ? v.toFixed(1) : String(v); }
+
   function draw(data) {
     var rows = data.series;
     box.textContent = "";
@@ -45,9 +47,9 @@
     el("line", { x1: m.l, y1: m.t + ih, x2: m.l + iw, y2: m.t + ih }, axis);
     [0, 0.5, 1].forEach(function (f) {
       var t = el("text", { x: m.l - 6, y: yS(maxStrikes * f) + 4, "text-anchor": "end" }, axis);
-      t.textContent = String(Math.round(maxStrikes * f));
+      t.textContent = tick(maxStrikes * f);
       var k = el("text", { x: m.l + iw + 6, y: yK(maxKilled * f) + 4, "text-anchor": "start" }, axis);
-      k.textContent = String(Math.round(maxKilled * f));
+      k.textContent = tick(maxKilled * f);
       el("line", { x1: m.l, x2: m.l + iw, y1: yS(maxStrikes * f), y2: yS(maxStrikes * f), stroke: "#eee" }, axis);
     });
     var t1 = el("text", { x: 4, y: 14 }, axis); t1.textContent = "strikes";
