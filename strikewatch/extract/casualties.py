@@ -89,7 +89,8 @@ _BOUNDARY_WORDS = frozenset(
         "per",
     }
 )
-_BOUNDARY_PUNCT = frozenset({".", ";", ":", "!", "?", "—", "–", '"', "“", "”", "[", "]"})
+_BOUNDARY_PUNCT = frozenset({".", ";", ":", "!", "?", "—", "–", "[", "]"})
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
 # -ed / -ing words that modify a person noun rather than end the phrase
 _ADJ_ED = frozenset(
     {
@@ -445,6 +446,7 @@ class Casualties:
     revision: bool = False  # "rose to", "lowered to": supersedes earlier figures
     additive: bool = False  # "also", "another", "more": adds to earlier figures
     has_total: bool = True
+    hedged: bool = False  # "by some sources", "possibly", "reportedly"
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -617,6 +619,8 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
             chunks.append(Chunk("B", tok, low, ts, te))
         elif tok in ("(", ")"):
             chunks.append(Chunk("P", tok, low, ts, te))
+        elif tok in _QUOTES:
+            chunks.append(Chunk("QT", tok, low, ts, te))
         elif low in _VERBISH:
             chunks.append(Chunk("V", tok, low, ts, te))
         else:
@@ -665,7 +669,8 @@ def _mark_names(chunks: list[Chunk], text: str) -> None:
         i += 1
 
 
-_NP_KINDS = frozenset({"Q", "H", "N", "C", "INC", "AMONG", "OR", "ART", "PRON", "NEG", "X", "P", "AGE", "AUX"})
+_NP_KINDS = frozenset({"Q", "H", "N", "C", "INC", "AMONG", "OR", "ART", "PRON", "NEG", "X", "P", "AGE", "AUX",
+                       "QT"})
 
 
 def _parse_np(chunks: list[Chunk], a: int, b: int, text: str) -> tuple[list[Item], Item | None]:
@@ -688,6 +693,9 @@ def _parse_np(chunks: list[Chunk], a: int, b: int, text: str) -> tuple[list[Item
     while i < b:
         c = chunks[i]
         k = c.kind
+        if k == "QT":
+            i += 1
+            continue
         if k == "P":
             if c.text == "(":
                 paren += 1
@@ -803,6 +811,13 @@ def _parse_np(chunks: list[Chunk], a: int, b: int, text: str) -> tuple[list[Item
             elif prons and not heads:
                 items.append(Item(1, 1, "people", gs, ge, subset=subset, implied=True))
             elif (last is not None and (last.singular or pending_art)) or (last is None and names):
+                prev_c = chunks[i - len(grp) - 1] if i - len(grp) - 1 >= a else None
+                if (items and items[-1].implied and items[-1].name is None and items[-1].cls == "militant"
+                        and cls == "militant" and prev_c is not None and prev_c.low == "and" and not pending_art):
+                    # "leader and ideologue Shaykh X": one person with two titles
+                    items[-1].name, items[-1].name_span, items[-1].end = name, name_span, ge
+                    pending_art = False
+                    continue
                 items.append(Item(1, 1, cls, gs, ge, subset=subset, name=name, name_span=name_span, implied=True))
             elif last is not None:
                 items.append(Item(None, None, cls, gs, ge, subset=subset))
@@ -891,6 +906,8 @@ _TOLL_AFTER = re.compile(
     r"revised|stood|stands|stand|was|is|of|at|to|put\s+at|placed\s+at)\s+)+(?:to\s+|at\s+)?",
     re.IGNORECASE,
 )
+_HEDGE = re.compile(r"\b(?:by\s+some\s+(?:sources|accounts|reports|counts)|according\s+to\s+some|some\s+reports|"
+                    r"possibly|may\s+have|unconfirmed)\b", re.IGNORECASE)
 _ADDITIVE_NEAR = re.compile(r"\b(?:also|another|more|further|additional|too|as\s+well|other)\b", re.IGNORECASE)
 _ALL_CIV = re.compile(
     r"\b(?<!possibly\s)(?<!could\s)(?:all|reportedly\s+all)\s+(?:(?:named|innocent|local)\s+)*"
@@ -951,7 +968,15 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
             ):
                 right_a += 1
             active_ok = (c.kind == "K" and low in ACTIVE_KILL) or (c.kind == "I" and low in ACTIVE_INJURE)
-            if active_ok and right_a < n and chunks[right_a].kind in ("Q", "H", "N", "ART", "PRON", "NEG"):
+            if active_ok and right_a < n and chunks[right_a].kind == "X":
+                # modifiers before the object's head: "injures Egyptian al Qaeda leader ..."
+                look = right_a
+                while look < n and look - right_a < 4 and chunks[look].kind in ("X", "QT") and not \
+                        _is_boundary_x(chunks[look]):
+                    look += 1
+                if not (look < n and chunks[look].kind in ("H", "N", "Q")):
+                    active_ok = False
+            if active_ok and right_a < n and chunks[right_a].kind in ("Q", "H", "N", "ART", "PRON", "NEG", "X"):
                 if chunks[right_a].kind == "ART" and not (
                     right_a + 1 < n and chunks[right_a + 1].kind in ("H", "N", "Q", "X")
                 ):
@@ -1046,6 +1071,9 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
         cas.revision = revision
         window = text[max(start, cas.start - 25) : min(end, c.end + 12)]
         cas.additive = bool(_ADDITIVE_NEAR.search(window))
+        # "also reported killed by some sources": an addition only some reports make raises the maximum only
+        cas.hedged = bool(_HEDGE.search(text, c.end, min(end, c.end + 40))) or bool(
+            _HEDGE.search(text, max(start, cas.start - 30), cas.start))
         # alternates: "at least 10 people — 16 by some counts"
         if cas.has_total:
             tail_from = max(cas.end, c.end if chunks[k].start > cas.end else cas.end)

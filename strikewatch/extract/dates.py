@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from strikewatch.extract.lexicon import MONTHS, WEEKDAYS
 
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -35,7 +35,7 @@ DATE_RE = re.compile(
         (?:\s*(?:,|and|&|-|–|to)\s*(?P<d2b>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?P<m2>{_MONTH})
         (?:,?\s+(?P<y2>{_YEAR}))?\b)
   | (?P<my>\b(?:(?P<mymod>early|late|mid|mid-|last|this|earlier\s+this|later\s+this)\s*-?\s*)?
-        (?P<m3>January|February|March|April|May|June|July|August|September|October|November|December)
+        (?P<m3>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))
         (?:\s+(?:of\s+)?(?P<y3>{_YEAR}))?\b)
   | (?P<rel>\b(?P<relw>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|
         the\s+day\s+before\s+yesterday|overnight|earlier\s+today|early\s+today)\b)

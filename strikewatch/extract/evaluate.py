@@ -26,6 +26,7 @@ def _norm_agency(s: str | None) -> str | None:
     if not s:
         return None
     s = s.lower().replace("agency", "").replace("frontier region", "").replace("frontier", "")
+    s = re.sub(r"^f\.?r\.?\s+", "", s.strip())
     s = s.replace("district", "").strip()
     return re.sub(r"\s+", " ", s) or None
 

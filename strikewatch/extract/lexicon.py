@@ -80,6 +80,12 @@ _PERSON_NOUNS: dict[str, tuple[str, ...]] = {
         "teenagers",
         "teenager",
         "civilian rescuers",
+        "team",
+        "cell",
+        "family",
+        "families",
+        "crew",
+        "household",
     ),
     "civilian": (
         "civilians",
@@ -254,6 +260,11 @@ SINGULAR_PERSON: frozenset[str] = frozenset(
         "kids",
         "ttp",
         "security forces",
+        "team",
+        "cell",
+        "family",
+        "crew",
+        "household",
     )
 ) | {"boss"}
 # heads that refer to the dead themselves as a noun phrase ("13 dead", "20 bodies")

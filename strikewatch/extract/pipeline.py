@@ -39,12 +39,13 @@ _CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _BACKGROUND_RE = re.compile(
-    r"\b(?:had\s+(?:been|killed|hit|struck|targeted|died)|last\s+(?:(?:US|U\.S\.|American|CIA|known|drone|"
-    r"such|reported)\s+)*(?:strike|attack|raid)|previous(?:ly)?|earlier\s+(?:strike|attack|raid)s?|"
+    r"\b(?:had\s+(?:been|killed|hit|struck|targeted|died)|"
     r"in\s+(?:direct\s+|apparent\s+)?(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|database|"
     r"records?\s+show|back\s+(?:in|on)|years?\s+ago|months\s+ago|the\s+(?:strike|attack)\s+that\s+killed)\b",
     re.IGNORECASE,
 )
+_EARLIER_RE = re.compile(r"\b(?:previous|earlier|past|prior|former)\s+(?:(?:US|U\.S\.|drone|air|missile)\s+)?$",
+                         re.IGNORECASE)
 _PLACE_TAIL_RE = re.compile(
     r"^\s*(?:(?:in|near|at)\s+)?[A-Z][\w'’-]*(?:[ ,/]+(?:[A-Z][\w'’-]*|area|agency|district|village|valley|of|"
     r"the|near|and|or|region|tribal|province))*\s*\.?\s*$"
@@ -116,7 +117,10 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             # a place-only line after an event ("Wana, South Waziristan.") locates it
             if mentions and mentions[-1].sent >= si - 2 and mentions[-1].section == s.section and \
                     _PLACE_TAIL_RE.match(text[s.start:s.end]) and s.end - s.start < 90:
-                mentions[-1].extra_spans.append((s.start, s.end))
+                same = [pm for pm in mentions if pm.sent == mentions[-1].sent]
+                informative = [pm for pm in same if pm.casualties or pm.dates] or same[-1:]
+                for pm in informative:
+                    pm.extra_spans.append((s.start, s.end))
             continue
         if any(a <= s.start and s.end <= b for a, b in masked_junk):
             continue
@@ -134,7 +138,9 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             continue
         sent_mentions: list[Mention] = []
         for seg in split_segments(text, s.start, s.end):
-            trig_all = strike_triggers(text, seg.start, seg.end)
+            # strikes named as earlier ones ("sites of previous attacks") are not this clause's event
+            trig_all = [t for t in strike_triggers(text, seg.start, seg.end)
+                        if not _EARLIER_RE.search(text, max(seg.start, t[0] - 30), t[0])]
             trig = [t for t in trig_all if not is_negated(text, seg.start, t[0], t[1], seg.end)
                     and not is_hypothetical(text, seg.start, t[0], t[1], seg.end)]
             seg_cas = [c for c in cas if seg.start <= c.anchor < seg.end]
@@ -455,8 +461,8 @@ def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, 
     unknown_cas = any(re.search(r"casualt(?:y|ies)\s+(?:figures\s+)?(?:are\s+|were\s+)?(?:unknown|unclear)|"
                                 r"unknown\s+casualt|no\s+casualty\s+figures", text[m.start:m.end + 60], re.I)
                       for m in ms)
-    if not (has_toll or has_day or named or combined_toll or (has_place and (singular_act or unknown_cas or
-                                                                            _has_strike_noun(text, ms)))):
+    if not (has_toll or has_day or named or combined_toll or (singular_act and unknown_cas) or (
+            has_place and (singular_act or unknown_cas or _has_strike_noun(text, ms)))):
         return None
     if not has_toll and not named and not combined_toll and not any(m.triggers for m in ms):
         return None
@@ -501,7 +507,8 @@ def _apply_counts(ev: Event, cas: list[Casualties], kind: str) -> None:
             lo, hi = c.lo, c.hi
             first = False
         elif c.additive:
-            lo = (lo or 0) + (c.lo or 0) if (lo is not None or c.lo is not None) else None
+            if not c.hedged:
+                lo = (lo or 0) + (c.lo or 0) if (lo is not None or c.lo is not None) else None
             hi = hi + c.hi if hi is not None and c.hi is not None else None
         else:
             los = [v for v in (lo, c.lo) if v is not None]
