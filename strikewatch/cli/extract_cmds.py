@@ -1,10 +1,179 @@
-"""CLI commands of the extract stage."""
+"""CLI commands of the extract stage: ``extract`` (files or JSONL) and ``evaluate`` (dev set and seed checks)."""
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+from strikewatch.errors import UserError
+
+
+def _parse_date(value: str | None, what: str = "--published") -> date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"{what}: expected YYYY-MM-DD, got {value!r}") from None
+
+
+def _shared_dir() -> Path:
+    env = os.environ.get("STRIKEWATCH_SHARED")
+    candidates = [Path(env)] if env else []
+    candidates += [Path(__file__).resolve().parents[3] / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"]
+    for c in candidates:
+        if c.is_dir():
+            return c
+    raise UserError("shared data not found: set STRIKEWATCH_SHARED or pass --dev")
+
+
+def _jsonl_line(line: str) -> dict[str, Any]:
+    """One output record for one input line; never raises."""
+    from strikewatch.extract import extract_article
+
+    try:
+        doc = json.loads(line)
+    except (json.JSONDecodeError, ValueError) as exc:
+        return {"id": None, "events": [], "claims": [], "error": f"malformed JSON: {exc.msg}"}
+    if not isinstance(doc, dict):
+        return {"id": None, "events": [], "claims": [], "error": "a line must be a JSON object"}
+    doc_id = doc.get("id")
+    out_id = doc_id if isinstance(doc_id, (str, int)) or doc_id is None else str(doc_id)
+    text = doc.get("text")
+    if text is None:
+        text = ""
+    if not isinstance(text, str):
+        return {"id": out_id, "events": [], "claims": [], "error": "text must be a string"}
+    pub_raw = doc.get("published")
+    published: date | None = None
+    error: str | None = None
+    if isinstance(pub_raw, str) and pub_raw:
+        try:
+            published = date.fromisoformat(pub_raw[:10])
+        except ValueError:
+            error = f"published: expected YYYY-MM-DD, got {pub_raw!r}"
+    try:
+        ex = extract_article(text, published, doc_id=None if out_id is None else str(out_id))
+    except Exception as exc:  # the extractor must not stop a batch; say which line failed and why
+        return {"id": out_id, "events": [], "claims": [], "error": f"extraction failed: {type(exc).__name__}: {exc}"}
+    rec = ex.to_dict()
+    rec["id"] = out_id
+    if error:
+        rec["error"] = error
+    return rec
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the main app."""
-    return None
+
+    @app.command("extract")
+    def extract_cmd(
+        files: Annotated[list[Path] | None, typer.Argument(help="Plain-text articles to read.")] = None,
+        published: Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD.")] = None,
+        jsonl: Annotated[
+            Path | None,
+            typer.Option("--jsonl", help="Read one {id, text, published, url} document per line; write one line "
+                                         "{id, events, claims} per input line, same order ('-' = stdin)."),
+        ] = None,
+    ) -> None:
+        """Extract strikes (events) and statistics (claims) from articles, as JSON."""
+        from strikewatch.cli.common import print_json
+        from strikewatch.extract import extract_article
+
+        if jsonl is not None:
+            if files:
+                raise UserError("give either FILE... or --jsonl, not both")
+            if str(jsonl) == "-":
+                stream = sys.stdin
+            else:
+                if not jsonl.is_file():
+                    raise UserError(f"no such file: {jsonl}")
+                stream = jsonl.open(encoding="utf-8", errors="replace", newline="")
+            try:
+                for raw in stream:
+                    line = raw.rstrip("\r\n")
+                    rec = _jsonl_line(line)
+                    sys.stdout.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                sys.stdout.flush()
+            finally:
+                if stream is not sys.stdin:
+                    stream.close()
+            return
+        if not files:
+            raise UserError("give FILE... or --jsonl IN.jsonl")
+        pub = _parse_date(published)
+        out: list[dict[str, Any]] = []
+        for f in files:
+            if not f.is_file():
+                raise UserError(f"no such file: {f}")
+            text = f.read_text(encoding="utf-8", errors="replace")
+            out.append(extract_article(text, pub, doc_id=str(f)).to_dict())
+        print_json(out[0] if len(out) == 1 else out)
+
+    @app.command("evaluate")
+    def evaluate_cmd(
+        dev: Annotated[Path | None, typer.Option("--dev", help="Dev set JSON (Dronestream/TBIJ dump).")] = None,
+        seeds: Annotated[Path | None, typer.Option("--seeds", help="Folder of seed articles.")] = None,
+        fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+        mismatches: Annotated[bool, typer.Option("--mismatches", help="List summaries read differently.")] = False,
+    ) -> None:
+        """Score the extractor on the dev summaries and the seed articles."""
+        from strikewatch.cli.common import console, print_json
+        from strikewatch.extract import EXTRACTOR_VERSION
+        from strikewatch.extract.evaluate import report
+
+        if fmt not in ("table", "json"):
+            raise UserError("--format must be table or json")
+        if dev is None or seeds is None:
+            shared = _shared_dir()
+            dev = dev or shared / "data" / "dev" / "dronestream_pakistan_2004_2010.json"
+            seeds = seeds or shared / "seeds"
+        if not dev.is_file():
+            raise UserError(f"no such file: {dev}")
+        if not seeds.is_dir():
+            raise UserError(f"no such folder: {seeds}")
+        try:
+            res = report(dev, seeds)
+        except (KeyError, ValueError, json.JSONDecodeError) as exc:
+            raise UserError(f"cannot read dev set {dev}: {exc}") from None
+        res["extractor_version"] = EXTRACTOR_VERSION
+        if fmt == "json":
+            if not mismatches:
+                res.pop("mismatches", None)
+            print_json(res)
+            return
+        from rich.table import Table
+
+        d = res["dev"]
+        t = Table(title=f"dev: {d['n']} TBIJ summaries ({dev.name})")
+        t.add_column("measure")
+        t.add_column("value", justify="right")
+        t.add_column("goal", justify="right")
+        goals = {"found": ">= 0.98", "agency_exact_named": ">= 0.97", "killed_min_exact": ">= 0.95"}
+        for k in ("found", "agency_exact_named", "agency_exact_all", "killed_min_exact", "killed_max_exact",
+                  "range_overlap", "spurious_per_doc"):
+            t.add_row(k, f"{d[k]:.3f}", goals.get(k, ""))
+        t.add_row("summaries naming an agency or town", str(d["named_place"]), "")
+        console.print(t)
+        s = Table(title="seed checks")
+        s.add_column("check")
+        s.add_column("ok")
+        s.add_column("detail")
+        for row in res["seeds"]:
+            s.add_row(row["check"], "yes" if row["passed"] else "NO", row["detail"])
+        console.print(s)
+        if mismatches:
+            m = Table(title="summaries read differently from the dev counts")
+            for col in ("id", "problem", "dev deaths", "extracted", "text"):
+                m.add_column(col)
+            for row in res["mismatches"]:
+                got = row.get("got") or {}
+                m.add_row(str(row["id"]), row["problem"], str(row["deaths"]),
+                          str(got.get("killed", "")), row["text"][:110])
+            console.print(m)
