@@ -39,8 +39,8 @@ def _jsonl_line(line: str) -> dict[str, Any]:
 
     try:
         doc = json.loads(line)
-    except (json.JSONDecodeError, ValueError) as exc:
-        return {"id": None, "events": [], "claims": [], "error": f"malformed JSON: {exc.msg}"}
+    except ValueError as exc:  # json.JSONDecodeError is a ValueError
+        return {"id": None, "events": [], "claims": [], "error": f"malformed JSON: {str(exc)[:120]}"}
     if not isinstance(doc, dict):
         return {"id": None, "events": [], "claims": [], "error": "a line must be a JSON object"}
     doc_id = doc.get("id")

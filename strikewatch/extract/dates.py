@@ -118,10 +118,6 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateMention | None:
             mon, d1, d1b, y = m.group("m1"), m.group("d1"), m.group("d1b"), m.group("y1")
         else:
             mon, d1, d1b, y = m.group("m2"), m.group("d2"), m.group("d2b"), m.group("y2")
-        if mon.lower().rstrip(".") == "may" and m.group("mdy") and not y and not d1b:
-            # "may 5" is too often the verb: need a capital M
-            if not mon.startswith("M"):
-                return None
         month = _month(mon)
         days = [int(d1)] + ([int(d1b)] if d1b else [])
         if any(not 1 <= d <= 31 for d in days):
@@ -133,15 +129,15 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateMention | None:
             year = first.year if first is not None else None
         if not y:
             dm.relative = True
-        for d in days:
-            r = _safe(year, month, d) if year is not None else None
+        for dd in days:
+            r = _safe(year, month, dd) if year is not None else None
             if r is not None:
                 resolved.append(r)
-        if d1b and "-" in m.group() or (d1b and "–" in m.group()) or (d1b and " to " in m.group()):
+        span = bool(d1b) and ("-" in m.group() or "–" in m.group() or " to " in m.group())
+        if span and len(resolved) == 2:
             # a span "11-13 June": a window, not two events
-            if len(resolved) == 2:
-                dm.earliest, dm.latest = min(resolved), max(resolved)
-                return dm
+            dm.earliest, dm.latest = min(resolved), max(resolved)
+            return dm
         dm.days = resolved
     elif m.group("my"):
         month = _month(m.group("m3"))

@@ -559,9 +559,8 @@ def _apply_class(ev: Event, cas: list[Casualties], cls: str, fld: str) -> None:
             hi = max(his) if his else None
     if not got:
         return
-    if ev.killed_max is not None:
-        if hi is None or hi > ev.killed_max:
-            hi = ev.killed_max if hi is None and lo is not None and lo == ev.killed_max else hi
+    if ev.killed_max is not None and (hi is None or hi > ev.killed_max):
+        hi = ev.killed_max if hi is None and lo is not None and lo == ev.killed_max else hi
     if lo is not None and hi is not None and hi < lo:
         hi = lo
     setattr(ev, f"{fld}_min", lo)

@@ -218,9 +218,9 @@ def _perpetrator(text: str, start: int, end: int, anchors: list[tuple[int, int]]
         if m2:
             tail_start = b + m2.end()
             for code, rx in PERPETRATOR_PATTERNS:
-                m = rx.match(text, tail_start, min(end, tail_start + 40))
-                if m and (best is None or best[0] > 0):
-                    best = (0, code, (m.start(), m.end()))
+                pm = rx.match(text, tail_start, min(end, tail_start + 40))
+                if pm and (best is None or best[0] > 0):
+                    best = (0, code, (pm.start(), pm.end()))
     if best is None:
         return None, None
     return best[1], best[2]
