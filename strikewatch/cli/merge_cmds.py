@@ -30,10 +30,10 @@ class LogFormat(StrEnum):
     json = "json"
 
 
-ReasonOpt = Annotated[str, typer.Option("--reason", help="Why (required; stored in the audit log).",
-                                        show_default=False)]
-ByOpt = Annotated[str, typer.Option("--by", help="Who decides (required; stored in the audit log).",
-                                    show_default=False)]
+ReasonOpt = Annotated[str | None, typer.Option("--reason", help="Why (required; stored in the audit log).",
+                                               show_default=False)]
+ByOpt = Annotated[str | None, typer.Option("--by", help="Who decides (required; stored in the audit log).",
+                                           show_default=False)]
 
 
 def _date(value: str | None, name: str) -> dt.date | None:
@@ -275,6 +275,10 @@ review_app = typer.Typer(help="Human review of strike records: every decision is
 def _review(fn: Any, *args: Any, db: str | None, **kw: Any) -> Any:
     from strikewatch.db import open_db, session_scope
 
+    if "by" in kw and not (kw["by"] or "").strip():
+        raise UserError("--by is required: who made this decision")
+    if "reason" in kw and not (kw["reason"] or "").strip():
+        raise UserError("--reason is required: why this decision was made")
     engine = open_db(db)
     with session_scope(engine) as s:
         return fn(s, *args, **kw)
@@ -284,7 +288,7 @@ def _review(fn: Any, *args: Any, db: str | None, **kw: Any) -> Any:
 def review_merge(
     a: Annotated[int, typer.Argument(help="Strike that keeps its id.", show_default=False)],
     b: Annotated[int, typer.Argument(help="Strike merged into A.", show_default=False)],
-    reason: ReasonOpt, by: ByOpt, db: DbOption = None,
+    reason: ReasonOpt = None, by: ByOpt = None, db: DbOption = None,
 ) -> None:
     """Merge strike B into strike A (they are one strike)."""
     from strikewatch.merge.review import merge as do
@@ -299,7 +303,7 @@ def review_split(
     reports: Annotated[list[str], typer.Option("--reports", help="Reports to move to a new record: report keys, "
                                                "ARTICLE@DATE[@PLACE] or ARTICLE ids; repeat or separate by commas.",
                                                show_default=False)],
-    reason: ReasonOpt, by: ByOpt, db: DbOption = None,
+    reason: ReasonOpt = None, by: ByOpt = None, db: DbOption = None,
 ) -> None:
     """Move some reports of strike A to a new strike record."""
     from strikewatch.merge.review import split as do
@@ -317,7 +321,7 @@ def review_set(
     assignments: Annotated[list[str], typer.Argument(help="FIELD=VALUE ... (e.g. killed_max=12 place='Datta Khel' "
                                                      "grade=discounted; lists separated by ';').",
                                                      show_default=False)],
-    reason: ReasonOpt, by: ByOpt, db: DbOption = None,
+    reason: ReasonOpt = None, by: ByOpt = None, db: DbOption = None,
 ) -> None:
     """Override fields of strike A; the overrides are re-applied after every re-merge."""
     from strikewatch.merge.review import parse_assignments, set_fields
@@ -329,7 +333,7 @@ def review_set(
 @review_app.command("reject")
 def review_reject(
     a: Annotated[int, typer.Argument(help="Strike that is not a strike.", show_default=False)],
-    reason: ReasonOpt, by: ByOpt, db: DbOption = None,
+    reason: ReasonOpt = None, by: ByOpt = None, db: DbOption = None,
 ) -> None:
     """Reject strike A (not a strike); its reports no longer merge with others."""
     from strikewatch.merge.review import reject as do
