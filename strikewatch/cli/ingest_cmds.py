@@ -26,6 +26,11 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
+def _say(message: str) -> None:
+    """One line on stderr (Rich markup, never wrapped, no number highlighting)."""
+    err_console.print(message, highlight=False, soft_wrap=True)
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -74,7 +79,7 @@ def ingest(
     else:
         _print_summary(report)
     if not report.ok:
-        raise typer.Exit(1)
+        raise SystemExit(1)  # not typer.Exit: main() runs click with standalone_mode=False, which swallows it
 
 
 def _print_summary(report: IngestReport) -> None:
@@ -88,19 +93,18 @@ def _print_summary(report: IngestReport) -> None:
     )
     if report.skipped:
         line += f", {len(report.skipped)} skipped (not a supported file type)"
-    err_console.print(line, highlight=False)
+    _say(line)
     for a in report.wire_copies:
-        err_console.print(
+        _say(
             f"  wire copy: article {a.id} ({escape(a.source)}) of article {a.dup_of} "
             f"(similarity {a.dup_similarity:.2f})",
-            highlight=False,
         )
     for r in report.rejected:
-        err_console.print(f"  [red]rejected[/red] {escape(r.source)}: {escape(r.reason)}", highlight=False)
+        _say(f"  [red]rejected[/red] {escape(r.source)}: {escape(r.reason)}")
     for w in report.warnings:
-        err_console.print(f"  [yellow]warning[/yellow] {escape(w)}", highlight=False)
+        _say(f"  [yellow]warning[/yellow] {escape(w)}")
     if report.merge_error:
-        err_console.print(f"  [red]error[/red] {escape(report.merge_error)}", highlight=False)
+        _say(f"  [red]error[/red] {escape(report.merge_error)}")
 
 
 def articles(
@@ -122,7 +126,7 @@ def articles(
         print_json(rows)
         return
     if not rows:
-        err_console.print("no articles stored yet: add some with `strikewatch ingest SOURCE...`")
+        _say("no articles stored yet: add some with `strikewatch ingest SOURCE...`")
         return
     table = Table(show_lines=False)
     table.add_column("id", justify="right", no_wrap=True)
@@ -199,17 +203,16 @@ def reextract(
 
     engine = open_db(db)
     report = run(engine, all_articles=all_, progress=sys.stderr.isatty())
-    err_console.print(
+    _say(
         f"re-extracted {report.reextracted} articles with extractor {EXTRACTOR_VERSION}"
         + (f", {len(report.failed)} failed" if report.failed else ""),
-        highlight=False,
     )
     for f in report.failed:
-        err_console.print(f"  [red]failed[/red] {f}", highlight=False)
+        _say(f"  [red]failed[/red] {f}")
     if report.merge_error:
-        err_console.print(f"  [red]error[/red] {report.merge_error}", highlight=False)
+        _say(f"  [red]error[/red] {report.merge_error}")
     if report.failed or report.merge_error:
-        raise typer.Exit(1)
+        raise SystemExit(1)  # not typer.Exit: main() runs click with standalone_mode=False, which swallows it
 
 
 def register(app: typer.Typer) -> None:

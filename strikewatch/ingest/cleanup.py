@@ -85,7 +85,7 @@ def remove_page_chrome(text: str) -> str:
         flat = " ".join(par.split())
         if flat and _is_cookie_block(flat):
             drop[i] = True
-    # Button and heading lines next to a dropped banner ("X", "Accept Cookies", "Do Not Sell ...").
+    # Next to a dropped banner: its buttons ("X", "Accept Cookies", "Do Not Sell ...") and more about cookies.
     changed = True
     while changed:
         changed = False
@@ -94,7 +94,7 @@ def remove_page_chrome(text: str) -> str:
                 continue
             near = (i > 0 and drop[i - 1]) or (i + 1 < len(pars) and drop[i + 1])
             flat = " ".join(par.split())
-            if near and (_CONSENT_SHORT.match(flat) or (len(flat.split()) <= 6 and _COOKIE_WORD.search(flat))):
+            if near and (_CONSENT_SHORT.match(flat) or _COOKIE_WORD.search(flat)):
                 drop[i] = changed = True
     # Inside a paragraph: lone consent lines ("X" followed by a banner sentence).
     out = []

@@ -34,7 +34,7 @@ DEFAULT_TIMEOUT = 30.0
 
 Kind = Literal["text", "html", "jsonl", "feed", "url", "auto"]
 _EXT_KIND: dict[str, Kind] = {
-    ".txt": "text", ".text": "text", ".md": "text",
+    ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
