@@ -133,8 +133,8 @@ doc(file="reports.jsonl", id="nm-20140612-drones-return", outlet="The Northern M
     main=[ev("Ob333", (4, None), "At least four people were killed")],
     background=[ev("Ob332")],
     body="""\
-At least four people were killed late on Wednesday when a US drone struck a compound in the Darga Mandi area \
-close to Miranshah, the main town of North Waziristan, local officials said.
+At least four people were killed late on Wednesday when a US drone struck a compound in Tabi Tolkhel, near \
+Darga Mandi and close to Miranshah, the main town of North Waziristan, local officials said.
 
 The attack ended a pause of almost six months. The previous strike in Pakistan's tribal areas was on Christmas \
 Day, when a house in Qutab Khel on the edge of Miranshah was hit.
@@ -240,8 +240,8 @@ doc(file="2014-06-13_frontierledger_ten-killed.html", outlet="The Frontier Ledge
     main=[ev("Ob334", (None, 10), "killed up to 10 people", injured=(4, 4))],
     background=[ev("Ob333")],
     body="""\
-A second US drone strike in as many days killed up to 10 people on Thursday in the area between Darga Mandi \
-and Ghulam Khan in North Waziristan, officials and residents said.
+A second US drone strike in as many days killed up to 10 people on Thursday in Dande Darpakhel, between \
+Darga Mandi and Ghulam Khan in North Waziristan, officials and residents said.
 
 According to an official of the political administration, the drone targeted a house and an adjoining \
 vehicle shed before dawn. Four people were pulled alive from the debris and taken to Miranshah.
@@ -423,7 +423,7 @@ doc(file="2014-12-27_tribalareas_twin-strikes.html", outlet="Tribal Areas Report
     main=[ev("Ob356", (5, None), "at least five people were killed"),
           ev("Ob357", (4, 4), "four in the second")],
     body="""\
-Twin drone strikes killed nine people in the Kund area of the Shawal valley on Friday, according to local \
+Twin drone strikes killed nine people in Kundghar in the Shawal valley on Friday, according to local \
 tribesmen.
 
 At least five people were killed in the first strike, early in the morning, and four in the second, which \
