@@ -98,4 +98,8 @@ def _table(results: list[GeoResult], console: Console, title: str) -> None:
             r.source or "",
         ]
         t.add_row(*row, *([r.conflict or ""] if with_conflict else []))
+    if not console.is_terminal:  # piped: do not fold names to an 80-column guess
+        from rich.console import Console as _Console
+
+        console = _Console(width=max(console.width, 200))
     console.print(t)

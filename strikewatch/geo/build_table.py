@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from strikewatch.geo.normalize import norm, skeleton, split_aliases, squash
+from strikewatch.geo.normalize import fold, norm, skeleton, split_aliases, squash
 
 DATA = Path(__file__).resolve().parent / "data"
 CURATED = DATA / "curated.tsv"
@@ -233,6 +233,12 @@ def harvest_tbij(path: Path, admins: AdminIndex) -> list[RawObs]:
                 continue
             if country == "PK":
                 idx = next((i for i in range(len(toks) - 1, -1, -1) if admins.find_admin2("PK", toks[i])), None)
+                a1 = admins.find_admin1("PK", toks[-1]) if len(toks) >= 2 else None
+                if idx is None and a1 is not None:
+                    name = clean_place(toks[0])  # "Ahmad Wal, Balochistan": attached by name only
+                    if name:
+                        out.append(RawObs(name, "PK", a1.name, "", "", lat, lon, "TBIJ"))
+                    continue
                 if idx is None or idx == 0:
                     continue
                 a2 = admins.find_admin2("PK", toks[idx])
@@ -329,7 +335,8 @@ def add_geonames(entries: list[Entry], admins: AdminIndex, countries: set[str]) 
                 break
         a1 = admins.admin1_code.get((cc, c["admin1code"]))
         if match is None:
-            match = Entry(kind="place", name=c["name"], country=cc, admin1=a1.name if a1 else "")
+            display = c["name"] if c["name"].isascii() else fold(c["name"])
+            match = Entry(kind="place", name=display, country=cc, admin1=a1.name if a1 else "")
             entries.append(match)
         for n in names:
             match.add_alias(n)
@@ -474,16 +481,25 @@ def finish(entries: list[Entry]) -> None:
                 e.coord_source = "geonames-mean"
 
 
+# Primary names of curated rows and big cities are proper nouns however often English text uses them ("Pakistan",
+# "Kabul"); these few are everyday English words as well and always need a place context.
+EVERYDAY_NAMES = frozenset({"tank", "swat", "bay", "hub", "wah", "bazaar", "amber", "mana", "tal", "lam"})
+
+
 def common_words(entry: Entry) -> list[str]:
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - dev dependency
         sys.exit("build_table needs wordfreq (pip install wordfreq) to flag names that are English words")
+    proper = "curated" in entry.sources or entry.population >= 100_000
     out = []
     for n in entry.names():
         words = norm(n).split()
-        if len(words) == 1 and zipf_frequency(words[0], "en") >= 3.0:
-            out.append(n)
+        if len(words) != 1 or zipf_frequency(words[0], "en") < 3.0:
+            continue
+        if n == entry.name and proper and words[0] not in EVERYDAY_NAMES:
+            continue
+        out.append(n)
     return out
 
 

@@ -88,7 +88,8 @@ _BORDER_AFTER = re.compile(r"^[\s\-–]*(?:[A-Z][a-z]+[\s\-–]+)?(?:border|fron
 _BORDER_BEFORE = re.compile(r"\b(?:border|frontier|bordering|borders)\s+(?:with|of|into|from)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(
     r"^(?P<line>[ \t]*(?P<name>[A-Z][A-Z'’.\- ]{2,40}?|[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,3})"
-    r"(?:\s*,\s*[A-Z][A-Za-z .]{1,30}?)?(?:\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+    r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\s*,\s*[A-Z][A-Za-z .]{1,30}?"
+    r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?)?"
     r"\s*(?:\([^)\n]{1,30}\))?\s*(?::|—|–|--|-\s))",
     re.M,
 )

@@ -9,7 +9,8 @@ Rules (``resolve(text, start, end)``):
 3. A name shared by several rows is settled by the names the text puts around it ("Shaktoi, South Waziristan").
 4. When the text puts the place in another agency/province/country than the gazetteer ("Wana in North Waziristan"),
    the gazetteer's hierarchy is kept and ``conflict`` says what the text claimed.
-5. With no site at all, a reference point still tells the agency: "near Mir Ali" -> North Waziristan (admin2).
+5. With no site at all, a reference point still tells the agency: "near Mir Ali" -> North Waziristan (admin2,
+   or the province/country where no agency is known), with the reference place's point as the coordinates.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> Ge
         if m.role != "reference" or not m.places:
             continue
         p, _ = _choose(m, mentions, span, gaz)
-        up = gaz.admin2_of(p) if p.is_place else None
+        up = (gaz.admin2_of(p) or gaz.admin1_of(p) or gaz.country.get(p.country)) if p.is_place else None
         if up is not None:
             # the agency is known; the point is the reference place itself ("near Mir Ali"), not the agency centre
             result = gaz.to_result(up, m.start, m.end)
