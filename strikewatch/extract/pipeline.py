@@ -373,9 +373,7 @@ def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, 
     ev = Event(section="comments" if acc.section == "comments" else "body")
     # --- type and perpetrator: the first mention that says
     for m in ms:
-        if not m.triggers:
-            continue
-        t = type_and_perpetrator(text, m.start, m.end, m.triggers)
+        t = type_and_perpetrator(text, m.start, m.end, m.triggers or [(c.anchor, c.anchor + 1) for c in m.casualties])
         if ev.type is None and t.type is not None:
             ev.type = t.type  # type: ignore[assignment]
             _ev(ev, "type", t.type_span)
@@ -384,7 +382,7 @@ def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, 
             _ev(ev, "perpetrator", t.perp_span)
     if ev.type is None and doc_drone:
         trig = next(((m, t) for m in ms for t in m.triggers
-                     if re.match(r"(?:air\s*)?strikes?|struck|missiles?|rockets?", text[t[0]:t[1]], re.I)), None)
+                     if re.search(r"strikes?\b|struck|missiles?|rockets?", text[t[0]:t[1]], re.I)), None)
         if trig is not None:
             ev.type = "drone_strike"
             _ev(ev, "type", trig[1])
@@ -462,7 +460,7 @@ def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, 
                                 r"unknown\s+casualt|no\s+casualty\s+figures", text[m.start:m.end + 60], re.I)
                       for m in ms)
     if not (has_toll or has_day or named or combined_toll or (singular_act and unknown_cas) or (
-            has_place and (singular_act or unknown_cas or _has_strike_noun(text, ms)))):
+            has_place and (singular_act or unknown_cas))):
         return None
     if not has_toll and not named and not combined_toll and not any(m.triggers for m in ms):
         return None
@@ -486,7 +484,7 @@ def _has_strike_noun(text: str, ms: list[Mention]) -> bool:
 
 def _singular_act(text: str, m: Mention) -> bool:
     seg = text[m.start:m.end]
-    return re.search(r"\b(?:a|an|one|the)\s+(?:\w+\s+){0,3}?(?:strike|attack|raid|missile|drone)\b", seg, re.I) \
+    return re.search(r"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?(?:strike|attack|raid|airstrike|missile)\b", seg, re.I) \
         is not None or re.search(r"^\s*(?:(?:US|CIA|drone|missile|air|failed|double)\s+)*(?:strike|attack|raid)\b",
                                  seg, re.I) is not None
 
