@@ -43,7 +43,7 @@ from strikewatch.merge.load import (
     stream_reports,
 )
 from strikewatch.merge.record import RECORD_FIELDS, build_record
-from strikewatch.merge.reports import STRIKE_TYPES, Report, norm, place_level
+from strikewatch.merge.reports import STRIKE_TYPES, Report, norm_place, place_level
 from strikewatch.schema import join_comments
 
 ST = cast(Table, Strike.__table__)
@@ -112,7 +112,7 @@ def _jsonable(x: Any) -> Any:
 
 def fingerprint(rec: dict[str, Any]) -> str:
     when = rec.get("date") or rec.get("date_earliest") or "?"
-    where = norm(rec.get("place")) or norm(rec.get("admin2")) or norm(rec.get("admin1")) or "?"
+    where = norm_place(rec.get("place")) or norm_place(rec.get("admin2")) or norm_place(rec.get("admin1")) or "?"
     return f"{rec.get('country') or '?'}|{when}|{where}"[:128]
 
 
@@ -428,7 +428,7 @@ class Merger:
         ).all()
         sites = [
             StrikeSite(r.id, country, r.date.toordinal(), place_level(r.place, r.geo_precision, r.admin1, r.admin2),
-                       norm(r.admin2), r.target)
+                       norm_place(r.admin2), r.target)
             for r in rows
         ]
         found = find_double_taps(sites)

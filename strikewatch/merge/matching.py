@@ -51,10 +51,11 @@ class Match:
 
 
 def same_name(a: str, b: str, cutoff: float = FUZZY_PLACE) -> bool:
-    """Normalised names that are the same or spelling variants of each other."""
+    """Normalised names that are the same or spelling variants of each other (Miranshah/Miramshah,
+    Datta Khel/Datakhel): long enough, same first two letters, and a close edit similarity."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 5:
+    if min(len(a), len(b)) < 5 or a[:2] != b[:2]:
         return False
     return ratio(a, b) >= cutoff
 
@@ -70,6 +71,17 @@ def places_differ(a: Report, b: Report) -> bool:
     return True
 
 
+_ADMIN1_ALIASES = {"fata": "khyberpakhtunkhwa", "federallyadministeredtribalareas": "khyberpakhtunkhwa",
+                   "kpk": "khyberpakhtunkhwa", "kp": "khyberpakhtunkhwa", "nwfp": "khyberpakhtunkhwa",
+                   "northwestfrontier": "khyberpakhtunkhwa"}
+
+
+def _same_admin(a: str, b: str) -> bool:
+    """District and province names: exact after normalisation (North and South Waziristan are close spellings of
+    different districts), with the tribal areas' old and new province names taken as one."""
+    return _ADMIN1_ALIASES.get(a, a) == _ADMIN1_ALIASES.get(b, b)
+
+
 def cannot_link_reason(a: Report, b: Report) -> str | None:
     """Why two reports can never be one strike, or None."""
     if a.article_id == b.article_id:
@@ -80,9 +92,9 @@ def cannot_link_reason(a: Report, b: Report) -> str | None:
         return "one report has no date"
     if a.lo is not None and b.lo is not None and (a.lo - 1 > b.hi or b.lo - 1 > a.hi):  # type: ignore[operator]
         return "dates more than a day apart"
-    if a.admin1_n and b.admin1_n and a.admin1_n != b.admin1_n and not same_name(a.admin1_n, b.admin1_n):
+    if a.admin1_n and b.admin1_n and a.admin1_n != b.admin1_n and not _same_admin(a.admin1_n, b.admin1_n):
         return "different provinces"
-    if a.admin2_n and b.admin2_n and a.admin2_n != b.admin2_n and not same_name(a.admin2_n, b.admin2_n):
+    if a.admin2_n and b.admin2_n and a.admin2_n != b.admin2_n and not _same_admin(a.admin2_n, b.admin2_n):
         return "different districts"
     if places_differ(a, b):
         return "different places"

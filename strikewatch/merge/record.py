@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from strikewatch.merge.matching import FUZZY_NAME, same_name
-from strikewatch.merge.reports import Report, from_ord, norm
+from strikewatch.merge.reports import Report, from_ord, norm, norm_place
 from strikewatch.schema import COUNT_FIELDS
 
 RECORD_FIELDS: tuple[str, ...] = (
@@ -133,7 +133,8 @@ def build_place(reports: list[Report]) -> tuple[dict[str, Any], str]:
     if out["place"] is None:
         if out["admin2"] is not None:
             out["geo_precision"] = "admin2"
-            with_xy = [r for r in reports if r.lat is not None and r.admin2_n == norm(out["admin2"]) and not r.place_n]
+            a2 = norm_place(out["admin2"])
+            with_xy = [r for r in reports if r.lat is not None and r.admin2_n == a2 and not r.place_n]
         elif out["admin1"] is not None:
             out["geo_precision"] = "admin1"
             with_xy = [r for r in reports if r.lat is not None and not r.place_n and not r.admin2_n]

@@ -28,6 +28,11 @@ MERGEABLE_TYPES: frozenset[str | None] = STRIKE_TYPES | DISSENT_TYPES
 COUNT_COLUMNS: tuple[str, ...] = tuple(f"{f}_{m}" for f in COUNT_FIELDS for m in ("min", "max"))
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# generic words around place names ("Bajaur Agency", "Shawal valley", "Mir Ali tehsil", "the village of X")
+_GENERIC = re.compile(
+    r"\b(?:the|of|agency|district|tehsil|sub-?division|province|region|village|town|city|area|valley|bazaar|"
+    r"market|near|outskirts)\b"
+)
 
 
 def norm(name: str | None) -> str:
@@ -37,6 +42,16 @@ def norm(name: str | None) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return _NON_ALNUM.sub("", s)
+
+
+def norm_place(name: str | None) -> str:
+    """A place name reduced for comparison; generic words (agency, district, village, valley...) dropped."""
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    stripped = _NON_ALNUM.sub("", _GENERIC.sub(" ", s))
+    return stripped or _NON_ALNUM.sub("", s)
 
 
 def to_ord(d: dt.date | None) -> int | None:
@@ -139,8 +154,8 @@ def place_level(place: str | None, geo_precision: str | None, admin1: str | None
     """The normalised place name when it is more specific than a district, else ''."""
     if not place or geo_precision in ("admin2", "admin1", "country"):
         return ""
-    n = norm(place)
-    if n in (norm(admin2), norm(admin1)):
+    n = norm_place(place)
+    if n in (norm_place(admin2), norm_place(admin1)):
         return ""
     return n
 
@@ -181,8 +196,8 @@ def report_from_row(row: Any, group: int, published: dt.date | None = None) -> R
 def finish(r: Report) -> None:
     """Fill the derived fields of a report."""
     r.place_n = place_level(r.place, r.geo_precision, r.admin1, r.admin2)
-    r.admin2_n = norm(r.admin2)
-    r.admin1_n = norm(r.admin1)
+    r.admin2_n = norm_place(r.admin2)
+    r.admin1_n = norm_place(r.admin1)
     r.dead_n = tuple(sorted({n for n in (norm(x) for x in r.named_dead) if n}))
 
 

@@ -23,7 +23,7 @@ from strikewatch.db.tables import ReviewAction, Strike, StrikeReport
 from strikewatch.errors import UserError
 from strikewatch.merge.constraints import parse_key
 from strikewatch.merge.driver import SETTABLE, lock, now, parse_value, run
-from strikewatch.merge.reports import norm
+from strikewatch.merge.reports import norm_place
 
 ST = cast(Table, Strike.__table__)
 SR = cast(Table, StrikeReport.__table__)
@@ -96,7 +96,7 @@ def select_reports(members: list[list[Any]], specs: Iterable[str]) -> list[list[
                     raise UserError(f"{spec!r}: {parts[1]!r} is not a date (YYYY-MM-DD)") from None
                 hits = [m for m in hits if parse_key(m[1])[1].startswith(parts[1])]
             if len(parts) > 2 and parts[2]:
-                want = norm(parts[2])
+                want = norm_place(parts[2])
                 hits = [m for m in hits if parse_key(m[1])[2] == want]
         if not hits:
             raise UserError(f"report {spec!r} is not in this strike record")
