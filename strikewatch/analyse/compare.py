@@ -2,7 +2,8 @@
 
 Matching rule (also in docs/analysis.md): two rows can match when both are dated and their dates differ by at
 most ``max_days`` (1), their countries do not differ, and their agencies (admin2) do not differ (an unknown
-agency is compatible with any). Among candidates the assignment is one-to-one and minimises the total cost
+agency is compatible with any, and a Frontier Region with its district: "FR Bannu" / "Bannu"). Among candidates
+the assignment is one-to-one and minimises the total cost
 
     cost = |date difference in days| + 0.5 * (1 - place similarity) + 0.25 * (agency unknown on a side)
            + 0.25 * min(|killed_max difference|, 20) / 20
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from strikewatch.analyse.places import same_admin2
 from strikewatch.analyse.records import TrackerStrike
 
 INFEASIBLE = 1e6
@@ -53,7 +55,7 @@ def _cost(x: TrackerStrike, y: TrackerStrike, max_days: int) -> float | None:
         return None
     if x.country and y.country and x.country != y.country:
         return None
-    if x.admin2 and y.admin2 and x.admin2 != y.admin2:
+    if not same_admin2(x.admin2, y.admin2):
         return None
     cost = float(days)
     cost += 0.5 * (1.0 - _place_similarity(x.place, y.place))

@@ -71,8 +71,10 @@ def parse_range(value: object) -> Range:
     if isinstance(value, int):
         return Range(value, value) if value >= 0 else Range(None, None, "negative")
     if isinstance(value, float):
-        if value != value or value < 0:  # NaN or negative
-            return Range(None, None, "negative" if value < 0 else "unknown")
+        if value != value or value in (float("inf"), float("-inf")):
+            return Range(None, None, "unparsed")
+        if value < 0:
+            return Range(None, None, "negative")
         return Range(int(value), int(value)) if value == int(value) else Range(None, None, "unparsed")
     if isinstance(value, dt.date):  # a spreadsheet cell holding the date Excel made of "3-4"
         return Range(value.month, value.day, "excel-date")

@@ -1,12 +1,14 @@
 """Normalising the place names trackers use, so the same agency is spelt the same in every dataset.
 
 TBIJ writes "Kurram Agency", New America "Kurram", Pakistan Body Count "Lower Kurram Agency" or "Bajaur  Agency";
-all become admin2 "Kurram" / "Bajaur" with admin1 "Federally Administered Tribal Areas" (the province the agencies
-belonged to while the trackers recorded them; FATA merged into Khyber Pakhtunkhwa in 2018).
+all become admin2 "Kurram" / "Bajaur" with admin1 "Khyber Pakhtunkhwa" -- the names strikewatch's own records get
+from the gazetteer (the former FATA agencies keep their names as admin2 under the province they merged into in
+2018), so tracker rows and our own records compare like with like.
 
-This is a small table of the names that occur in the trackers, kept here until the gazetteer
-(``strikewatch.geo.lookup``) can answer the same question; unknown names pass through cleaned of suffixes such as
-"Agency" or "District", so other theatres (Yemen, Somalia, Afghanistan) work without entries here.
+Names are looked up in the offline gazetteer (``strikewatch.geo``; exact spellings and aliases only, and only
+its province/district rows). A small table here covers the trackers' spellings should the gazetteer not know one;
+unknown names pass through cleaned of suffixes such as "Agency" or "District", so other theatres (Yemen, Somalia,
+Afghanistan) work without entries here.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-FATA = "Federally Administered Tribal Areas"
 KP = "Khyber Pakhtunkhwa"
+FATA = KP  # the former Federally Administered Tribal Areas, merged into Khyber Pakhtunkhwa in 2018
 BALOCHISTAN = "Balochistan"
 
 # Canonical admin2 -> admin1 (Pakistan).
@@ -111,15 +113,48 @@ def _key(name: str) -> str:
     return " ".join(text.split())
 
 
-def admin1_name(name: str | None) -> str | None:
+@lru_cache(maxsize=8192)
+def _gazetteer_admin(name: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """(country, admin1, admin2) of the gazetteer's province/district rows spelt exactly ``name`` (any alias)."""
+    try:
+        from strikewatch.geo import get_gazetteer
+
+        places = get_gazetteer().exact(name)
+    except Exception:  # no gazetteer table built: the table below still normalises the trackers' names
+        return ()
+    out: list[tuple[str, str | None, str | None]] = []
+    for p in places:
+        if p.kind == "admin2" and p.admin2:
+            out.append((p.country, p.admin1, p.admin2))
+        elif p.kind == "admin1" and p.admin1:
+            out.append((p.country, p.admin1, None))
+    return tuple(out)
+
+
+def _from_gazetteer(text: str, country: str | None) -> tuple[str | None, str | None] | None:
+    names = [text]
+    bare = _SUFFIX_RE.sub("", text)
+    if bare and bare != text:
+        names.append(bare)
+    for n in names:
+        for c, a1, a2 in _gazetteer_admin(n):
+            if country is None or c == country:
+                return a1, a2
+    return None
+
+
+def admin1_name(name: str | None, country: str | None = None) -> str | None:
     """Canonical province name, or None when ``name`` is not a province we know."""
     text = clean(name)
     if text is None:
         return None
+    g = _from_gazetteer(text, country)
+    if g is not None and g[1] is None:
+        return g[0]
     return _ADMIN1_ALIASES.get(_key(text))
 
 
-def normalize_area(name: str | None) -> tuple[str | None, str | None]:
+def normalize_area(name: str | None, country: str | None = None) -> tuple[str | None, str | None]:
     """(admin1, admin2) for an area cell: an agency/district, or a province, or unknown.
 
     ``"North Waziristan Agency"`` -> (FATA, "North Waziristan"); ``"Khyber Pakhtunkhwa province"`` -> (KP, None);
@@ -129,14 +164,17 @@ def normalize_area(name: str | None) -> tuple[str | None, str | None]:
     text = clean(name)
     if text is None:
         return None, None
-    province = admin1_name(text)
-    if province is not None:
-        return province, None
     key = _key(text)
     if "/" in key or " or " in key:
-        parts = [normalize_area(p) for p in re.split(r"/| or ", text)]
+        parts = [normalize_area(p, country) for p in re.split(r"/| or ", text)]
         admin1s = {p[0] for p in parts if p[0]}
         return (admin1s.pop() if len(admin1s) == 1 else None), None
+    g = _from_gazetteer(text, country)
+    if g is not None:
+        return g
+    province = _ADMIN1_ALIASES.get(key)
+    if province is not None:
+        return province, None
     canonical = _ADMIN2_ALIASES.get(key) or _ADMIN2_ALIASES.get(_PREFIX_RE.sub("", key))
     if canonical is None:
         bare = _SUFFIX_RE.sub("", text)
@@ -144,13 +182,25 @@ def normalize_area(name: str | None) -> tuple[str | None, str | None]:
     return PK_ADMIN2.get(canonical), canonical
 
 
-def known_admin2(name: str | None) -> str | None:
-    """The canonical agency/district if ``name`` is one we know (used to read comma-separated locations)."""
+def known_admin2(name: str | None, country: str | None = None) -> tuple[str | None, str] | None:
+    """(admin1, admin2) if ``name`` is an agency/district we know (used to read comma-separated locations)."""
     text = clean(name)
     if text is None:
         return None
+    g = _from_gazetteer(text, country)
+    if g is not None and g[1] is not None:
+        return g[0], g[1]
     key = _key(text)
-    return _ADMIN2_ALIASES.get(key) or _ADMIN2_ALIASES.get(_PREFIX_RE.sub("", key))
+    canonical = _ADMIN2_ALIASES.get(key) or _ADMIN2_ALIASES.get(_PREFIX_RE.sub("", key))
+    return (PK_ADMIN2.get(canonical), canonical) if canonical else None
+
+
+def same_admin2(a: str | None, b: str | None) -> bool:
+    """Whether two admin2 names may be the same district: equal, or one is the other's Frontier Region
+    ("FR Bannu" / "Bannu"), or either is unknown."""
+    if not a or not b:
+        return True
+    return _PREFIX_RE.sub("", a.lower()) == _PREFIX_RE.sub("", b.lower())
 
 
 @lru_cache(maxsize=512)

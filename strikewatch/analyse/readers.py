@@ -153,11 +153,10 @@ def split_location(location: str | None) -> tuple[str | None, str | None, str | 
     admin1 = admin2 = None
     rest: list[str] = []
     for p in parts:
-        a2 = known_admin2(p)
-        a1 = admin1_name(p)
-        if a2 and admin2 is None:
-            admin2 = a2
-            admin1 = admin1 or PK_ADMIN2.get(a2)
+        a2 = known_admin2(p, country) if admin2 is None else None
+        a1 = admin1_name(p, country)
+        if a2 is not None:
+            admin1, admin2 = admin1 or a2[0], a2[1]
         elif a1:
             admin1 = a1
         else:
@@ -165,26 +164,25 @@ def split_location(location: str | None) -> tuple[str | None, str | None, str | 
     if rest and re.match(r"(?i)^(?:vicinity of|near|outskirts of)\b", rest[-1]) and len(rest) == 1:
         return country, admin1, admin2, rest[0]
     if admin1 is None and admin2 is None and rest and (country is not None or len(rest) >= 2):
-        admin1 = normalize_area(rest.pop())[1]
+        admin1 = normalize_area(rest.pop(), country)[1]
     if admin2 is None and len(rest) >= 2:
-        admin2 = normalize_area(rest.pop())[1]
+        admin2 = normalize_area(rest.pop(), country)[1]
     place = place_name(rest[0]) if rest else None
     return country, admin1, admin2, place
 
 
 def _place_and_area(row: TrackerStrike, place_cell: Any, area_cell: Any) -> None:
     """Fill admin1/admin2/place from a place cell and an area (agency or province) cell."""
-    row.admin1, row.admin2 = normalize_area(area_cell)
+    row.admin1, row.admin2 = normalize_area(area_cell, row.country)
     place = place_name(place_cell)
     if place is not None:
-        a2 = known_admin2(place)
+        a2 = known_admin2(place, row.country)
         if a2 is not None:  # the "place" is itself an agency/district ("Hangu district")
             if row.admin2 is None:
-                row.admin2 = a2
-                row.admin1 = row.admin1 or PK_ADMIN2.get(a2)
-            place = None if row.admin2 == a2 else place
-        elif admin1_name(place) is not None:
-            row.admin1 = row.admin1 or admin1_name(place)
+                row.admin1, row.admin2 = row.admin1 or a2[0], a2[1]
+            place = None if row.admin2 == a2[1] else place
+        elif admin1_name(place, row.country) is not None:
+            row.admin1 = row.admin1 or admin1_name(place, row.country)
             place = None
     row.place = place
     if row.admin2 is not None and row.admin1 is None:
@@ -354,7 +352,7 @@ def read_newamerica(path: str | Path) -> list[TrackerStrike]:
         if row.date is None and clean(date_cell):
             row.flags.append("date:unparsed")
         _place_and_area(row, _cell(values, i_village), _cell(values, i_region))
-        row.admin1 = row.admin1 or admin1_name(_cell(values, i_prov))
+        row.admin1 = row.admin1 or admin1_name(_cell(values, i_prov), row.country)
         row.lat, row.lon = parse_lat_lon(_cell(values, i_lat), _cell(values, i_lon))
         strikes = parse_range(_cell(values, i_n))
         row.n_strikes = strikes.min if strikes.min and strikes.min > 0 else 1
@@ -405,7 +403,7 @@ def read_pbc(path: str | Path) -> list[TrackerStrike]:
         loc = clean(_cell(values, i_loc))
         loc = re.sub(r"\s*\(.*?\)\s*", " ", loc).strip() if loc else None
         _place_and_area(row, loc, _cell(values, i_city))
-        row.admin1 = row.admin1 or admin1_name(_cell(values, i_prov))
+        row.admin1 = row.admin1 or admin1_name(_cell(values, i_prov), row.country)
         row.lat, row.lon = parse_lat_lon(_cell(values, i_lat), _cell(values, i_lon))
         strikes = parse_range(_cell(values, i_n))
         if strikes.min is None or strikes.min < 1:
@@ -509,23 +507,24 @@ def read_mapped_csv(
         row.date = parse_date(date_cell, order)
         if row.date is None and date_cell:
             row.flags.append("date:unparsed")
+        if "country" in idx:
+            row.country = country_code(get("country"))
+        row.country = row.country or (country_code(country) if country else None)
         if "location" in idx:
-            row.country, row.admin1, row.admin2, row.place = split_location(get("location"))
+            c, row.admin1, row.admin2, row.place = split_location(get("location"))
+            row.country = row.country or c
         if "area" in idx:
-            a1, a2 = normalize_area(get("area"))
+            a1, a2 = normalize_area(get("area"), row.country)
             row.admin1, row.admin2 = a1 or row.admin1, a2 or row.admin2
         for key in ("admin1", "admin2", "place"):
             if key in idx and clean(get(key)):
                 setattr(row, key, clean(get(key)))
         if "admin2" in idx and row.admin2:
-            a1, a2 = normalize_area(row.admin2)
+            a1, a2 = normalize_area(row.admin2, row.country)
             row.admin2 = a2
             row.admin1 = row.admin1 or a1
         if "admin1" in idx and row.admin1:
-            row.admin1 = admin1_name(row.admin1) or row.admin1
-        if "country" in idx:
-            row.country = country_code(get("country")) or row.country
-        row.country = row.country or (country_code(country) if country else None)
+            row.admin1 = admin1_name(row.admin1, row.country) or row.admin1
         if "lat" in idx or "lon" in idx:
             row.lat, row.lon = parse_lat_lon(get("lat"), get("lon"))
         if "n_strikes" in idx:
