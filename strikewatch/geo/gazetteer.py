@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from strikewatch.geo.normalize import norm, skeleton, split_aliases, squash
+from strikewatch.geo.normalize import norm, skeleton, skeleton_of_squashed, split_aliases, squash
 from strikewatch.schema import GeoPrecision, GeoResult
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -95,18 +95,21 @@ class Gazetteer:
         self.places: list[Place] = []
         self.by_norm: dict[str, list[int]] = {}
         self.by_squash: dict[str, list[int]] = {}
-        self.by_skeleton: dict[str, list[int]] = {}
         self.acronyms: dict[str, list[int]] = {}  # case-sensitive short upper-case aliases (NWA, FATA, KP)
         self.admin2: dict[tuple[str, str], Place] = {}
         self.admin1: dict[tuple[str, str], Place] = {}
         self.country: dict[str, Place] = {}
         self.max_words = 1
+        self._choice_cache: dict[tuple[int, ...] | None, dict[str, int]] = {}
+        self._places_in: dict[tuple[str, str | None], list[Place]] = {}
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 self._add(row)
-        for idx in (self.by_norm, self.by_squash, self.by_skeleton, self.acronyms):
+        self._rank = [p.rank_key() for p in self.places]
+        for idx in (self.by_norm, self.by_squash, self.acronyms):
             for ids in idx.values():
-                ids.sort(key=lambda i: self.places[i].rank_key())
+                if len(ids) > 1:
+                    ids.sort(key=self._rank.__getitem__)
 
     def _add(self, row: dict[str, str]) -> None:
         i = len(self.places)
@@ -145,9 +148,6 @@ class Gazetteer:
                 continue
             self._put(self.by_norm, k, i)
             self._put(self.by_squash, k.replace(" ", ""), i)
-            sk = skeleton(n)
-            if len(sk) >= 2:
-                self._put(self.by_skeleton, sk, i)
             self.max_words = max(self.max_words, min(6, len(k.split())))
 
     @staticmethod
@@ -181,21 +181,17 @@ class Gazetteer:
         if len(q.replace(" ", "")) < 4:
             return []
         scored: dict[int, float] = {}
+        pool_ids = {p.id for p in pool} if pool is not None else set()
         sk = skeleton(name)
         # same transliteration skeleton: a weaker spelling match is enough, and it outranks look-alikes
         for i in self.by_skeleton.get(sk, []) if len(sk) >= 2 else []:
             p = self.places[i]
-            if pool is not None and p not in pool:
+            if pool is not None and i not in pool_ids:
                 continue
             best = max(fuzz.ratio(q.replace(" ", ""), squash(n)) for n in p.names())
             if best >= 60.0:
                 scored[i] = max(scored.get(i, 0.0), min(100.0, best + 15.0))
-        choices: dict[str, int] = {}
-        for p in pool if pool is not None else self.places:
-            if p.kind in ("country", "admin1") and pool is None:
-                continue
-            for n in p.names():
-                choices.setdefault(squash(n), p.id)
+        choices = self._choices(pool)
         for key, score, _ in process.extract(
             q.replace(" ", ""), list(choices), scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff
         ):
@@ -207,6 +203,35 @@ class Gazetteer:
                 scored[i] += 8.0
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.places[kv[0]].rank_key()))
         return [(self.places[i], s) for i, s in ranked[:limit]]
+
+    @cached_property
+    def by_skeleton(self) -> dict[str, list[int]]:
+        """Transliteration skeleton -> row ids; built on the first near-spelling query."""
+        idx: dict[str, list[int]] = {}
+        for sq, ids in self.by_squash.items():
+            sk = skeleton_of_squashed(sq)
+            if len(sk) >= 2:
+                for i in ids:
+                    self._put(idx, sk, i)
+        for ids in idx.values():
+            ids.sort(key=self._rank.__getitem__)
+        return idx
+
+    def _choices(self, pool: list[Place] | None) -> dict[str, int]:
+        """Squashed name -> row id over ``pool`` (all places and admin2 units when None), cached per pool."""
+        key = tuple(p.id for p in pool) if pool is not None else None
+        cached = self._choice_cache.get(key)
+        if cached is None:
+            cached = {}
+            for p in pool if pool is not None else self.places:
+                if p.kind in ("country", "admin1") and pool is None:
+                    continue
+                for n in p.names():
+                    cached.setdefault(squash(n), p.id)
+            if len(self._choice_cache) > 64:
+                self._choice_cache.clear()
+            self._choice_cache[key] = cached
+        return cached
 
     @cached_property
     def english(self) -> frozenset[str]:

@@ -23,6 +23,8 @@ _APOS = re.compile(r"['’‘`ʼʻ]")
 def fold(text: str) -> str:
     """Strip accents and transliteration marks (ā -> a, ‘ -> removed)."""
     text = _APOS.sub("", text)
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -59,7 +61,12 @@ _DOUBLE = re.compile(r"(.)\1+")
 
 def skeleton(text: str) -> str:
     """Transliteration-tolerant consonant key (see module doc). Empty for names without letters."""
-    s = _DOUBLE.sub(r"\1", squash(text))
+    return skeleton_of_squashed(squash(text))
+
+
+def skeleton_of_squashed(squashed: str) -> str:
+    """``skeleton`` of a name already passed through ``squash``."""
+    s = _DOUBLE.sub(r"\1", squashed)
     if not s:
         return ""
     for old, new in _SKELETON_RULES:
