@@ -89,6 +89,22 @@ def _level(p: Place) -> int:
     return p.level
 
 
+def _point_from_reference(
+    result: GeoResult, unit: Place, mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer
+) -> None:
+    """An agency-level site with "near Y" inside that agency: Y's point beats the agency's centre."""
+    for i in span:
+        m = mentions[i]
+        if m.role != "reference" or not m.places:
+            continue
+        p, _ = _choose(m, mentions, span, gaz)
+        inside = (unit.kind == "admin2" and p.admin2 == unit.name) or (unit.kind == "admin1" and p.admin1 == unit.name)
+        if p.is_place and inside and p.lat is not None and p.lon is not None:
+            result.lat, result.lon = round(p.lat, 5), round(p.lon, 5)
+            result.source = f"{p.source}; point of {p.name}, a reference point ({m.text!r} in the text)"
+            return
+
+
 def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> GeoResult | None:
     """The strike site named in ``text[start:end]``, or None when the stretch names no place we know."""
     gaz = gaz or get_gazetteer()
@@ -103,6 +119,8 @@ def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> Ge
         m = mentions[i]
         result = gaz.to_result(place, m.start, m.end)
         result.conflict = conflict
+        if not place.is_place:
+            _point_from_reference(result, place, mentions, span, gaz)
         return result
     for i in span:
         m = mentions[i]
