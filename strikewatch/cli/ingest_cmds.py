@@ -92,7 +92,7 @@ def _print_summary(report: IngestReport) -> None:
         f"[bold]{len(report.rejected)}[/bold] rejected"
     )
     if report.skipped:
-        line += f", {len(report.skipped)} skipped (not a supported file type)"
+        line += f", {len(report.skipped)} skipped"
     _say(line)
     for a in report.wire_copies:
         _say(
@@ -101,6 +101,8 @@ def _print_summary(report: IngestReport) -> None:
         )
     for r in report.rejected:
         _say(f"  [red]rejected[/red] {escape(r.source)}: {escape(r.reason)}")
+    for sk in report.skipped:
+        _say(f"  skipped {escape(sk.source)}: {escape(sk.reason)}")
     for w in report.warnings:
         _say(f"  [yellow]warning[/yellow] {escape(w)}")
     if report.merge_error:

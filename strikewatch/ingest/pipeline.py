@@ -119,9 +119,13 @@ def ingest_sources(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
     update_strikes: bool = True,
+    extract: bool = True,
 ) -> IngestReport:
     """Ingest files, folders, JSONL, URLs and feeds; returns what happened to each input. Raises only for a
-    database that cannot be used (``UserError``); bad inputs are reported in ``IngestReport.rejected``."""
+    database that cannot be used (``UserError``); bad inputs are reported in ``IngestReport.rejected``.
+
+    ``extract=False`` stores articles without running the extractor (``reextract`` fills them in later);
+    ``update_strikes=False`` leaves the merge queue for a later run or ``flush_merge_queue``."""
     opts = ReadOptions(published=published, max_bytes=max_bytes, timeout=timeout)
     expanded = expand_sources(sources)
     report = IngestReport(rejected=list(expanded.rejected), skipped=list(expanded.skipped))
@@ -134,7 +138,7 @@ def ingest_sources(
         for idx, item in iter_articles(expanded.inputs, opts):
             if idx != done_inputs:
                 if batch:
-                    _store_batch(engine, batch, report)
+                    _store_batch(engine, batch, report, extract)
                     batch = []
                 if hook:
                     hook(idx, total, report)
@@ -144,12 +148,12 @@ def ingest_sources(
                 continue
             batch.append(item)
             if len(batch) >= BATCH:
-                _store_batch(engine, batch, report)
+                _store_batch(engine, batch, report, extract)
                 batch = []
                 if hook:
                     hook(idx, total, report)
         if batch:
-            _store_batch(engine, batch, report)
+            _store_batch(engine, batch, report, extract)
         if hook:
             hook(total, total, report)
     finally:
@@ -163,7 +167,7 @@ def ingest_sources(
     return report
 
 
-def _store_batch(engine: Engine, batch: list[ArticleIn], report: IngestReport) -> None:
+def _store_batch(engine: Engine, batch: list[ArticleIn], report: IngestReport, extract: bool = True) -> None:
     shas = [sha256_hex(a.raw) for a in batch]
     with session_scope(engine) as session:
         known = present_ids(session, shas)
@@ -171,7 +175,7 @@ def _store_batch(engine: Engine, batch: list[ArticleIn], report: IngestReport) -
         if sha in known:
             report.present.append((art.source, known[sha]))
             continue
-        prep = prepare(art)
+        prep = prepare(art, extract=extract)
         outcome = store_prepared(engine, prep)
         _record(report, prep, outcome)
         known[sha] = outcome.article_id  # the same bytes twice in one run: stored once

@@ -148,15 +148,14 @@ def find_wire_original(session: Session, prep: PreparedArticle) -> tuple[int, fl
     ).all()
     if not candidates:
         return None
-    mine = neardup.shingles(prep.article.text)
+    mine = neardup.profile(prep.article.text)
     best: tuple[float, int] | None = None  # (similarity, root)
     ids = [c.article_id for c in candidates]
     rows = session.execute(select(Article.id, Article.dup_of, Article.text).where(Article.id.in_(ids)))
     for aid, dup_of, body in rows:
-        jac, cont = neardup.similarity(mine, neardup.shingles(body))
-        if not neardup.is_wire_copy(jac, cont):
+        sim = neardup.wire_similarity(mine, body)
+        if sim is None:
             continue
-        sim = max(jac, cont)
         root = dup_of or aid
         if best is None or sim > best[0] or (sim == best[0] and root < best[1]):
             best = (sim, root)

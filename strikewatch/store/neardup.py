@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,7 +29,7 @@ MIN_TOKENS = 40
 JACCARD_MIN = 0.5
 CONTAINMENT_MIN = 0.85
 MIN_SIZE_RATIO = 0.3
-MAX_CANDIDATES = 25  # verified per new article, those sharing the most bands first
+MAX_CANDIDATES = 12  # verified per new article, those sharing the most bands first
 
 _WORD = re.compile(r"\w+")
 
@@ -44,10 +45,7 @@ def tokens(text: str) -> list[str]:
 
 
 def shingles(text: str) -> set[str]:
-    toks = tokens(text)
-    if len(toks) < SHINGLE:
-        return {" ".join(toks)} if toks else set()
-    return {" ".join(toks[i : i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
+    return _shingles(tokens(text))
 
 
 def _signed64(u: int) -> int:
@@ -94,7 +92,7 @@ def fingerprint(text: str) -> Fingerprint:
     return Fingerprint(band_keys(sh) if n_tokens >= MIN_TOKENS else (), simhash(sh))
 
 
-def similarity(a: set[str], b: set[str]) -> tuple[float, float]:
+def similarity(a: AbstractSet[str], b: AbstractSet[str]) -> tuple[float, float]:
     """(Jaccard, containment) of two shingle sets; containment is of the smaller set in the larger, and counts
     only when the smaller is at least ``MIN_SIZE_RATIO`` of the larger (a trimmed repost, not a quotation)."""
     if not a or not b:
@@ -107,3 +105,62 @@ def similarity(a: set[str], b: set[str]) -> tuple[float, float]:
 
 def is_wire_copy(jaccard: float, containment: float) -> bool:
     return jaccard >= JACCARD_MIN or containment >= CONTAINMENT_MIN
+
+
+_NUMBER_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen dozens",
+    )
+)
+
+
+def _numbers(toks: list[str]) -> set[str]:
+    return {t for t in toks if t[0].isdigit() or t in _NUMBER_WORDS}
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers a text states (digit groups and number words). ``six`` and ``6`` stay distinct, which only
+    matters when one outlet rewrites the other's figures, and then the reports are not plain copies."""
+    return _numbers(tokens(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What a wire-copy comparison needs of one text."""
+
+    shingles: frozenset[str]
+    numbers: frozenset[str]
+
+
+def _shingles(toks: list[str]) -> set[str]:
+    if len(toks) < SHINGLE:
+        return {" ".join(toks)} if toks else set()
+    return {" ".join(toks[i : i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
+
+
+def profile(text: str) -> Profile:
+    toks = tokens(text)
+    return Profile(frozenset(_shingles(toks)), frozenset(_numbers(toks)))
+
+
+def numbers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Copies state the same figures: at most one number (or a tenth of them) differs each way, or one side
+    states a subset of the other's. Formulaic reports of different strikes share wording, not their figures."""
+    allowed = max(1, (min(len(a), len(b)) + 9) // 10)
+    symmetric = len(a - b) <= allowed and len(b - a) <= allowed
+    # one side cut paragraphs with their figures but changed none of the others
+    trimmed = (a <= b or b <= a) and (min(len(a), len(b)) >= 2 or len(a ^ b) <= 2 * allowed)
+    return symmetric or trimmed
+
+
+def wire_similarity(a: Profile, b_text: str) -> float | None:
+    """Similarity of a profiled text and another text when one is a wire copy of the other, else None."""
+    toks = tokens(b_text)
+    if not numbers_agree(a.numbers, frozenset(_numbers(toks))):
+        return None
+    jac, cont = similarity(a.shingles, _shingles(toks))
+    if not is_wire_copy(jac, cont):
+        return None
+    return max(jac, cont)
