@@ -101,6 +101,7 @@ class Stats:
     strikes_retired: int = 0
     strikes_merged: int = 0
     pairs_compared: int = 0
+    reports_left_out: int = 0
 
     def to_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
@@ -221,7 +222,9 @@ class Merger:
             clusters = cluster_reports(u.reports, must, cannot)
             for cl in clusters:
                 cl.forced = [f"{a.action} #{a.id}" for a in acts]
-            clusters = [c for c in clusters if any(r.type in STRIKE_TYPES for r in c.reports)]
+            kept = [c for c in clusters if makes_record(c.reports)]
+            self.stats.reports_left_out += sum(len(c.reports) for c in clusters) - sum(len(c.reports) for c in kept)
+            clusters = kept
             cand_ids = {s for r in u.reports for s in cand_by_article.get(r.article_id, ())} - self.claimed
             cands = [self.old[s] for s in sorted(cand_ids) if s in self.old and self.old[s].eligible]
             assigned = reconcile(clusters, cands)
@@ -490,6 +493,17 @@ def parse_value(field_name: str, value: str | None) -> Any:
     if field_name == "geo_precision" and v not in ("place", "admin2", "admin1", "country"):
         raise ValueError("geo_precision must be place, admin2, admin1 or country")
     return v
+
+
+def makes_record(reports: list[Report]) -> bool:
+    """Does a group of reports make a strike record? It needs a strike account (not only dissenting ones); one
+    known only from background mentions or reader comments must also be specific: a named place, or a day and a
+    district. Otherwise its reports stay with their articles, in no record."""
+    if not any(r.type in STRIKE_TYPES for r in reports):
+        return False
+    if any(r.credible for r in reports):
+        return True
+    return any(r.place_n or (r.precise and r.admin2_n) for r in reports)
 
 
 def reconcile(clusters: list[Cluster], cands: list[OldStrike]) -> list[int | None]:

@@ -24,6 +24,7 @@ ev_lo = func.coalesce(EV.c.date_earliest, EV.c.date, EV.c.date_latest)
 ev_hi = func.coalesce(EV.c.date_latest, EV.c.date, EV.c.date_earliest)
 
 
+
 def chunks(ids: Iterable[Any], n: int = CHUNK) -> Iterator[list[Any]]:
     buf: list[Any] = []
     for x in ids:
@@ -51,8 +52,12 @@ def current_events_filter() -> Any:
 
 
 def mergeable_filter() -> Any:
+    """Strike types (or dissenting accounts) that can be placed: a country and at least a date window.
+
+    Reports without a date or a country stay with their article but make no strike record: they could be put on
+    no map or timeline and matched with nothing."""
     types = [t for t in MERGEABLE_TYPES if t is not None]
-    return or_(EV.c.type.is_(None), EV.c.type.in_(types))
+    return and_(or_(EV.c.type.is_(None), EV.c.type.in_(types)), EV.c.country.is_not(None), ev_lo.is_not(None))
 
 
 def events_select() -> Select[Any]:

@@ -15,9 +15,9 @@ Cannot-link (never the same strike):
 - undated reports are only compared with undated reports.
 
 Weights (added up; THRESHOLD = 2.6):
-  same day +2.0 | one day apart +0.5 | inside the other's window +1.0 | windows overlap +0.5
+  same day +2.0 | one day apart -0.5 | inside the other's window +1.0 | windows overlap +0.5
   same place +3.0 | same district (a report names no village) +1.0 | same province +0.4 | same country +0.2
-  tolls overlap +1.0 | tolls far apart (more than 3x and 4 apart) -1.0
+  tolls overlap +1.0 | tolls close (1 apart, or a quarter of the larger) +0.5 | far apart (3x and 4) -1.0
   a named dead person in common +3.0 | both name the dead, nobody in common -1.0
   same target +0.7 | different target -0.5 | one hit rescuers/a funeral and the other did not -4.0
   a target group in common +0.3 | same perpetrator +0.3 | different perpetrator -1.0
@@ -120,6 +120,8 @@ def _toll_feature(a: Report, b: Report) -> tuple[str, float] | None:
     if alo <= bmax and blo <= amax:
         return ("tolls overlap", 1.0)
     low, high = (amax, blo) if amax < blo else (bmax, alo)
+    if high - low <= max(1.0, 0.25 * high):
+        return ("tolls close", 0.5)
     if high - low > 4 and high > 3 * max(low, 1):
         return ("tolls far apart", -1.0)
     return None
@@ -137,7 +139,7 @@ def compare(a: Report, b: Report) -> Match | None:
             if a.lo == b.lo:
                 feats.append(("same day", 2.0))
             else:
-                feats.append(("one day apart", 0.5))
+                feats.append(("one day apart", -0.5))
         elif a.precise or b.precise:
             p, w = (a, b) if a.precise else (b, a)
             assert w.hi is not None
