@@ -44,6 +44,10 @@ _BACKGROUND_RE = re.compile(
     r"records?\s+show|back\s+(?:in|on)|years?\s+ago|months\s+ago|the\s+(?:strike|attack)\s+that\s+killed)\b",
     re.IGNORECASE,
 )
+_DATE_CUE = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|today|tonight|yesterday|night|morning|afternoon|evening|week|month|year|ago|later|earlier|next|"
+    r"following|previous|Christmas|New Year|Boxing", re.IGNORECASE)
 _EARLIER_RE = re.compile(r"\b(?:previous|earlier|past|prior|former)\s+(?:(?:US|U\.S\.|drone|air|missile)\s+)?$",
                          re.IGNORECASE)
 _PLACE_TAIL_RE = re.compile(
@@ -72,6 +76,8 @@ class Mention:
     extra_spans: list[tuple[int, int]] = field(default_factory=list)  # place tails
     multi: bool = False  # one of several days named together: its toll is for all of them
     group_dates: str | None = None  # the text naming those days together ("today and Wednesday")
+    mtype: str | None = None
+    typed: bool = False
 
 
 @dataclass(slots=True)
@@ -124,7 +130,7 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             continue
         if any(a <= s.start and s.end <= b for a, b in masked_junk):
             continue
-        dates = find_dates(text, published, s.start, s.end)
+        dates = find_dates(text, published, s.start, s.end) if _DATE_CUE.search(text, s.start, s.end) else []
         dmask = [(d.start, d.end) for d in dates] + [j for j in masked_junk if j[0] < s.end and s.start < j[1]]
         cas = find_casualties(text, s.start, s.end, dmask)
         has_day = any(d.days or d.follows is not None for d in dates) or any(
@@ -152,6 +158,10 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
                 if not seg_cas:
                     continue
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
+            if not seg_cas and not seg_dates and not _SINGULAR_ACT.search(text, seg.start, seg.end) and not \
+                    _SINGULAR_HEAD.match(text, seg.start, seg.end) and not _MUNITION_RE.search(text, seg.start,
+                                                                                                seg.end):
+                continue  # a general statement about strikes: nothing here can make an event specific
             bg = _BACKGROUND_RE.search(text, seg.start, seg.end) is not None
             sent_mentions.append(Mention(seg.start, seg.end, si, s.section, trig, seg_cas, seg_dates, bg))
         # a clause with a toll but no strike word belongs with its neighbour in the same sentence
@@ -327,9 +337,10 @@ def _window_ok(acc: _Acc, day: date | None, window: DateMention | None = None) -
     return True
 
 
-_NEW_EVENT_RE = re.compile(r"\b(?:another|second|third|separate|a\s+(?:later|further|new)|earlier\s+in\s+the\s+day|"
-                           r"in\s+a\s+(?:separate|second|third|different)|one\s+day\s+later|a\s+day\s+later|"
-                           r"the\s+next\s+day|also\s+(?:struck|hit|targeted))\b", re.IGNORECASE)
+_NEW_EVENT_RE = re.compile(
+    r"\b(?:(?:another|second|third|fourth|separate|later|further|new|different|fresh)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:strike|attack|raid|airstrike|missile\s+strike|drone\s+strike|incident)|earlier\s+in\s+the\s+day|"
+    r"one\s+day\s+later|a\s+day\s+later|the\s+next\s+day|also\s+(?:struck|hit|targeted))\b", re.IGNORECASE)
 
 
 def _new_event_cue(m: Mention, text: str) -> bool:
@@ -347,7 +358,10 @@ def _compatible(acc: _Acc, m: Mention, text: str) -> bool:
 def _mention_type(m: Mention, text: str) -> str | None:
     if not m.triggers:
         return None
-    return type_and_perpetrator(text, m.start, m.end, m.triggers).type
+    if not m.typed:
+        m.mtype = type_and_perpetrator(text, m.start, m.end, m.triggers).type
+        m.typed = True
+    return m.mtype
 
 
 def _find_same_day(events: list[_Acc], key: object, section: str) -> _Acc | None:
@@ -370,6 +384,9 @@ def _ev(ev: Event, fld: str, span: tuple[int, int] | None) -> None:
 def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, doc_drone: bool,
               claims: list[Claim], prev_day: date | None) -> Event | None:
     ms = acc.mentions
+    if not any(m.casualties or m.dates or m.extra_spans or m.multi for m in ms) and not any(
+            _singular_act(text, m) for m in ms):
+        return None  # nothing that could make it specific
     ev = Event(section="comments" if acc.section == "comments" else "body")
     # --- type and perpetrator: the first mention that says
     for m in ms:
@@ -482,11 +499,15 @@ def _has_strike_noun(text: str, ms: list[Mention]) -> bool:
                         text[a:b], re.I) for m in ms for a, b in m.triggers)
 
 
+_SINGULAR_ACT = re.compile(r"\b(?:a|an|one|the)\s+(?:[\w'’-]+\s+){0,3}?(?:strike|attack|raid|airstrike|missile)\b",
+                           re.IGNORECASE)
+_SINGULAR_HEAD = re.compile(r"\s*(?:(?:US|CIA|drone|missile|air|failed|double)\s+)*(?:strike|attack|raid)\b",
+                            re.IGNORECASE)
+
+
 def _singular_act(text: str, m: Mention) -> bool:
-    seg = text[m.start:m.end]
-    return re.search(r"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?(?:strike|attack|raid|airstrike|missile)\b", seg, re.I) \
-        is not None or re.search(r"^\s*(?:(?:US|CIA|drone|missile|air|failed|double)\s+)*(?:strike|attack|raid)\b",
-                                 seg, re.I) is not None
+    return _SINGULAR_ACT.search(text, m.start, m.end) is not None or \
+        _SINGULAR_HEAD.match(text, m.start, m.end) is not None
 
 
 def _apply_counts(ev: Event, cas: list[Casualties], kind: str) -> None:
