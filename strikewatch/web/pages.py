@@ -206,6 +206,8 @@ def page_strike(request: Request, db: DB, strike_id: StrikeId) -> Response:
     ctx = strike_context(db, strike_id)
     if ctx is None:
         raise HTTPException(404, f"no strike record {strike_id}")
+    reviewed = request.query_params.get("reviewed")
+    ctx["reviewed"] = reviewed if reviewed in review.ACTIONS else None
     return render(request, "strike.html", ctx, user=_user(request, db))
 
 

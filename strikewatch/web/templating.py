@@ -201,6 +201,21 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[
     return lo, hi
 
 
+def strike_ids_of(args: Any) -> list[int]:
+    """The strike record ids an audit entry's arguments name (strike, other, id, new_id, ids)."""
+    out: list[int] = []
+    if not isinstance(args, dict):
+        return out
+    for key in ("strike", "id", "other", "new_id", "into"):
+        v = args.get(key)
+        if isinstance(v, int) and not isinstance(v, bool) and v not in out:
+            out.append(v)
+    for v in args.get("ids") or []:
+        if isinstance(v, int) and v not in out:
+            out.append(v)
+    return out
+
+
 def make_env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
@@ -212,6 +227,7 @@ def make_env() -> Environment:
     env.filters["date"] = fmt_date
     env.filters["country"] = country_name
     env.filters["place"] = place_line
+    env.filters["strike_ids"] = strike_ids_of
     env.globals["GRADE_LABELS"] = GRADE_LABELS
     env.globals["highlight"] = highlight
     return env
