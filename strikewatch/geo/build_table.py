@@ -406,6 +406,10 @@ def add_observations(
         else:
             e = Entry(kind="village", name=r.name, country=r.country, admin1=r.admin1, admin2=r.admin2, parent=r.parent)
             entries.append(e)
+        if e.sources == {"geonames"} and squash(r.name) != squash(e.name) and len(e.name.split()) > 2:
+            # "Markaz-e Woluswali-ye Achin": the sheets' short name ("Achin") is what reports use
+            e.aliases.insert(0, e.name)
+            e.name = r.name
         e.add_alias(r.name)
         index(e, r.name)
         if not e.parent and r.parent and squash(r.parent) != squash(e.name):

@@ -205,6 +205,12 @@ class Gazetteer:
         return [(self.places[i], s) for i, s in ranked[:limit]]
 
     @cached_property
+    def first_words(self) -> frozenset[str]:
+        """First words of every name, and every name without spaces: a text word outside this set starts no name."""
+        acronyms = {a.lower() for a in self.acronyms}
+        return frozenset({k.split(" ", 1)[0] for k in self.by_norm} | set(self.by_squash) | acronyms)
+
+    @cached_property
     def by_skeleton(self) -> dict[str, list[int]]:
         """Transliteration skeleton -> row ids; built on the first near-spelling query."""
         idx: dict[str, list[int]] = {}
@@ -218,16 +224,20 @@ class Gazetteer:
         return idx
 
     def _choices(self, pool: list[Place] | None) -> dict[str, int]:
-        """Squashed name -> row id over ``pool`` (all places and admin2 units when None), cached per pool."""
+        """Squashed name -> best row id over ``pool`` (all places and admin2 units when None), cached per pool."""
         key = tuple(p.id for p in pool) if pool is not None else None
         cached = self._choice_cache.get(key)
         if cached is None:
             cached = {}
-            for p in pool if pool is not None else self.places:
-                if p.kind in ("country", "admin1") and pool is None:
-                    continue
-                for n in p.names():
-                    cached.setdefault(squash(n), p.id)
+            if pool is None:
+                for sq, ids in self.by_squash.items():
+                    best = next((i for i in ids if self.places[i].kind not in ("country", "admin1")), None)
+                    if best is not None:
+                        cached[sq] = best
+            else:
+                for p in pool:
+                    for n in p.names():
+                        cached.setdefault(squash(n), p.id)
             if len(self._choice_cache) > 64:
                 self._choice_cache.clear()
             self._choice_cache[key] = cached

@@ -178,14 +178,22 @@ def _person_glued(text: str, toks: list[tuple[int, int]], i: int, gaz: Gazetteer
 
 def _scan_exact(text: str, gaz: Gazetteer) -> list[tuple[int, int, list[Place]]]:
     toks = _tokens(text)
+    # how many following tokens each token can join into one name (only spaces/hyphens/dots between them)
+    joinable = [bool(_GAP_IN_NAME.fullmatch(text[toks[k][1] : toks[k + 1][0]])) for k in range(len(toks) - 1)] + [False]
+    run = [0] * len(toks)
+    for k in range(len(toks) - 2, -1, -1):
+        run[k] = run[k + 1] + 1 if joinable[k] else 0
+    first_words = gaz.first_words
     out: list[tuple[int, int, list[Place]]] = []
     i = 0
     while i < len(toks):
         found: tuple[int, int, list[Place]] | None = None
-        for n in range(min(gaz.max_words + 1, len(toks) - i), 0, -1):
+        first = text[toks[i][0] : toks[i][1]]
+        if not _capitalised(first) or norm(first) not in first_words:
+            i += 1
+            continue
+        for n in range(min(gaz.max_words + 1, run[i] + 1), 0, -1):
             j = i + n - 1
-            if n > 1 and any(not _GAP_IN_NAME.fullmatch(text[toks[k][1] : toks[k + 1][0]]) for k in range(i, j)):
-                continue
             s, e = toks[i][0], toks[j][1]
             span = text[s:e]
             cands = gaz.exact(span)
@@ -240,6 +248,8 @@ def _scan_fuzzy(
     """Capitalised words in a place context that are not yet matched: try near spellings."""
     out: list[tuple[int, int, list[Place], float]] = []
     english = gaz.english
+    toks = _tokens(text)
+    tok_index = {a: k for k, (a, _) in enumerate(toks)}
     for m in re.finditer(r"\b[A-Z][a-z'’]+(?:[ \-][A-Z][a-z'’]+){0,2}\b", text):
         s, e = m.start(), m.end()
         if any(a < e and s < b for a, b in taken):
@@ -254,8 +264,7 @@ def _scan_fuzzy(
             continue
         if not chained and not _context_ok(text, s, e, ""):
             continue
-        toks = _tokens(text)
-        ti = next((k for k, (a, _) in enumerate(toks) if a == s), None)
+        ti = tok_index.get(s)
         if ti is not None and _person_glued(text, toks, ti, gaz):
             continue
         # "Painda" for "Painda Khel": villages named after a clan are often written without "Khel"
