@@ -276,8 +276,12 @@ def _cluster(mentions: list[Mention], text: str, published: date | None) -> list
             continue
         # no day of its own: a toll or a place that continues the previous event when close and compatible
         windows = [d for d in m.dates if d.earliest is not None]
+        # a toll with no strike word of its own ("officials put the toll at five") elaborates the last event
+        near = m.sent - events[-1].last_sent <= 2 if events else False
+        if not m.triggers and m.casualties and not windows:
+            near = True
         if not names and events and events[-1].section == m.section and \
-                m.sent - events[-1].last_sent <= 2 and _compatible(events[-1], m, text) and \
+                near and _compatible(events[-1], m, text) and \
                 not _new_event_cue(m, text) and all(_window_ok(events[-1], None, w) for w in windows):
             events[-1].mentions.append(m)
             events[-1].last_sent = m.sent
