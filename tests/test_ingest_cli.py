@@ -56,6 +56,7 @@ def test_seeds_stored_once_and_listed(cli, db_url: str, shared_dir: Path) -> Non
     first = cli("ingest", str(seeds), db=db_url)
     assert first.returncode == 0, first.stderr
     assert "5 stored, 0 already present, 0 wire copies, 0 rejected" in first.stderr
+    assert "ingesting" not in first.stderr  # no progress bar when stderr is not a terminal
     second = cli("ingest", str(seeds), db=db_url)
     assert second.returncode == 0, second.stderr
     assert "0 stored, 5 already present" in second.stderr
@@ -216,3 +217,34 @@ def test_two_ingests_at_once_store_each_once(db_url: str, tmp_path: Path) -> Non
     assert sum(s["stored"] for s in summaries) == n
     assert all(s["stored"] + s["already_present"] == n for s in summaries)
     assert count_articles(db_url) == n
+
+
+def test_progress_bar_on_a_terminal(sqlite_url: str, tmp_path: Path) -> None:
+    import pty
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(report_text(2000 + i))
+    master, slave = pty.openpty()
+    env = dict(os.environ, STRIKEWATCH_DB=sqlite_url, COLUMNS="100")
+    proc = subprocess.Popen([sys.executable, "-m", "strikewatch", "ingest", str(folder), "--no-extract"],
+                            stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=120)
+    os.close(master)
+    import re
+
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode("utf-8", "replace"))
+    assert proc.returncode == 0, shown
+    assert "ingesting" in shown and "5/5" in shown
+    assert "5 stored, 0 already present" in shown

@@ -58,6 +58,9 @@ def ingest(
     ] = 20.0,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for a URL.", min=0.1)] = 30.0,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Summary as a table or as JSON.")] = ListFormat.table,
+    no_extract: Annotated[
+        bool, typer.Option("--no-extract", help="Only archive; extract later with `strikewatch reextract`.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Store news articles with their extracted strike reports; each rejected input is listed with its reason."""
@@ -73,6 +76,7 @@ def ingest(
         progress=sys.stderr.isatty(),
         max_bytes=int(max_size * 1024 * 1024),
         timeout=timeout,
+        extract=not no_extract,
     )
     if fmt is ListFormat.json:
         print_json(report.to_dict())
