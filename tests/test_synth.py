@@ -294,3 +294,33 @@ def test_any_facts_give_truthful_documents(facts: list[StrikeFacts], seed: int) 
     for d in docs:
         check_truth(d, by_key)
         assert d.text.strip() and "{" not in d.text and "  " not in d.text
+
+
+def test_make_corpus_script_streams_jsonl_html_gzip_and_truth(tmp_path: Path) -> None:
+    import gzip
+    import importlib.util
+    import json
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "make_corpus.py"
+    spec = importlib.util.spec_from_file_location("make_corpus", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+
+    out, truth = tmp_path / "c.jsonl.gz", tmp_path / "t.jsonl"
+    assert mod.main(["--n", "300", "--out", str(out), "--truth", str(truth), "--seed", "4", "--quiet"]) == 0
+    with gzip.open(out, "rt", encoding="utf-8") as fh:
+        recs = [json.loads(line) for line in fh]
+    truths = [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines()]
+    assert len(recs) == len(truths) == 300
+    assert [r["id"] for r in recs] == [t["id"] for t in truths]
+    assert all(set(r) == {"id", "text", "published", "url", "outlet", "title"} for r in recs)
+    for r, t in zip(recs, truths, strict=True):
+        for e in t["events"]:
+            for start, end in e["spans"].values():
+                assert 0 <= start < end <= len(r["text"])
+    html_out = tmp_path / "h.jsonl"
+    assert mod.main(["--n", "20", "--out", str(html_out), "--html", "--seed", "4", "--quiet"]) == 0
+    pages = [json.loads(line) for line in html_out.read_text(encoding="utf-8").splitlines()]
+    assert all("html" in p and "text" not in p and "<article>" in p["html"] for p in pages)
+    assert [p["id"] for p in pages] == [r["id"] for r in recs[:20]]
