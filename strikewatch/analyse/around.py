@@ -6,8 +6,9 @@ included, as the event usually happens before a strike that day is reported): be
 after = [d, d + W - 1].
 
 The test statistic is the mean over events of (strikes after - strikes before). Its null distribution comes from
-the same number of random dates drawn uniformly (seeded, ``seed=0`` by default) from the days where both windows
-fit inside the dataset's span (first strike + W .. last strike - W + 1); ``n_random`` draws (10,000 by default).
+the same number of random dates drawn uniformly with replacement (numpy ``default_rng(seed)``, ``seed=0`` by
+default) from the days where both windows fit inside the dataset's span (first strike + W .. last strike - W + 1);
+``n_random`` draws (10,000 by default).
 The two-sided p-value is (1 + number of draws whose |statistic| >= the observed |statistic|) / (n_random + 1).
 Each event also gets its own p-value: the share of single random dates whose |after - before| is at least as
 large as the event's (with the same +1 correction). Small p: strike activity around these dates changed more
@@ -19,7 +20,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,22 +176,23 @@ def around(
     def change_at(i: int) -> int:
         return win("strikes", i, i + window - 1) - win("strikes", i - window, i - 1)
 
-    # Days where both windows fit inside the dataset's span.
+    import numpy as np
+
+    # Days where both windows fit inside the dataset's span, and the change (after - before) on each of them.
     cand_lo = (first - lo).days + window
     cand_hi = (last - lo).days - window + 1
-    rng = random.Random(seed)
+    rng = np.random.default_rng(seed)
+    changes = np.array([change_at(i) for i in range(cand_lo, cand_hi + 1)], dtype=np.int64)
+    single_null = np.abs(changes[rng.integers(0, len(changes), size=n_random)]) if len(changes) else None
     results: list[EventResult] = []
-    single_null: list[int] = []
-    if cand_hi >= cand_lo:
-        single_null = [abs(change_at(rng.randint(cand_lo, cand_hi))) for _ in range(n_random)]
     for e in events:
         i = (e.date - lo).days
         b, a = windows(i)
         inside = cand_lo <= i <= cand_hi
         p = None
-        if single_null and inside:
+        if single_null is not None and inside:
             ch = abs(a.strikes - b.strikes)
-            p = round((1 + sum(1 for x in single_null if x >= ch)) / (len(single_null) + 1), 4)
+            p = round((1 + int(np.count_nonzero(single_null >= ch))) / (n_random + 1), 4)
         results.append(EventResult(e, b, a, p, inside))
 
     covered = [res for res in results if res.covered]
@@ -199,17 +200,14 @@ def around(
     p_value: float | None = None
     null_mean: float | None = None
     null_sd: float | None = None
-    if covered and cand_hi >= cand_lo:
+    if covered and len(changes):
         n_ev = len(covered)
         obs = sum(res.change for res in covered) / n_ev
-        null: list[float] = []
-        for _ in range(n_random):
-            null.append(sum(change_at(rng.randint(cand_lo, cand_hi)) for _ in range(n_ev)) / n_ev)
+        null = changes[rng.integers(0, len(changes), size=(n_random, n_ev))].mean(axis=1)
         statistic = round(obs, 3)
-        p_value = round((1 + sum(1 for x in null if abs(x) >= abs(obs) - 1e-12)) / (n_random + 1), 4)
-        mean = sum(null) / n_random
-        sd = (sum((x - mean) ** 2 for x in null) / max(1, n_random - 1)) ** 0.5
-        null_mean, null_sd = round(mean, 3), round(sd, 3)
+        p_value = round((1 + int(np.count_nonzero(np.abs(null) >= abs(obs) - 1e-12))) / (n_random + 1), 4)
+        null_mean = round(float(null.mean()), 3)
+        null_sd = round(float(null.std(ddof=1)) if n_random > 1 else 0.0, 3)
 
     cats: dict[str, dict[str, Any]] = {}
     for res in results:

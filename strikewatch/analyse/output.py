@@ -31,7 +31,7 @@ def _fmt(v: Any) -> str:
     if isinstance(v, bool):
         return "yes" if v else ""
     if isinstance(v, float):
-        return f"{v:.1%}" if 0 <= v <= 1 and v != int(v) else f"{v:g}"
+        return f"{v:g}"
     return str(v)
 
 
@@ -44,12 +44,28 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None, 
     t = Table(title=title, title_justify="left", show_lines=False)
     for c in cols:
         numeric = any(isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool) for r in rows)
-        short = all(len(_fmt(r.get(c))) <= 12 for r in rows)  # dates, numbers, ranges: never wrapped
-        t.add_column((headers or {}).get(c, c), justify="right" if numeric else "left", overflow="fold",
-                     no_wrap=short)
+        label = (headers or {}).get(c, c)
+        width = max((len(_fmt(r.get(c))) for r in rows), default=1)
+        short = width <= 12  # dates, numbers, ranges: never wrapped or squeezed; long text wraps
+        t.add_column(label, justify="right" if numeric else "left", overflow="fold", no_wrap=short,
+                     min_width=max(width, min(len(label), 14)) if short else min(max(width, len(label)), 24))
     for r in rows:
         t.add_row(*(_fmt(r.get(c)) for c in cols))
     return t
+
+
+def show(console: Any, renderable: Any) -> None:
+    """Print a table at its natural width even when the terminal (or a pipe's 80 columns) is narrower, rather
+    than cropping columns away."""
+    need = console.measure(renderable, options=console.options.update(max_width=1000)).minimum
+    if need <= console.width:
+        console.print(renderable)
+        return
+    from rich.console import Console
+
+    wide = Console(file=console.file, width=need, highlight=False, color_system=console.color_system,
+                   force_terminal=console.is_terminal)
+    wide.print(renderable)
 
 
 def range_text(lo: int | None, hi: int | None) -> str:

@@ -128,7 +128,7 @@ def dataset_import(
 def dataset_list(fmt: FormatOpt = OutFormat.table, db: DbOption = None) -> None:
     """List imported datasets."""
     from strikewatch.analyse.datasets import list_datasets
-    from strikewatch.analyse.output import table, to_csv, to_json
+    from strikewatch.analyse.output import show, table, to_csv, to_json
     from strikewatch.db import open_db
 
     rows = [d.to_dict() for d in list_datasets(open_db(db))]
@@ -142,7 +142,7 @@ def dataset_list(fmt: FormatOpt = OutFormat.table, db: DbOption = None) -> None:
     else:
         for r in rows:
             r["file"] = Path(r["source_file"]).name
-        console.print(table(rows, ["name", "format", "rows", "strikes", "first", "last", "file"]))
+        show(console, table(rows, ["name", "format", "rows", "strikes", "first", "last", "file"]))
 
 
 def dataset_remove(name: Annotated[str, typer.Argument(help="Dataset name.")], db: DbOption = None) -> None:
@@ -168,7 +168,7 @@ def lulls_cmd(
     db: DbOption = None,
 ) -> None:
     """Gaps between strikes, longest first; longest_so_far marks a gap that was a record when it ended."""
-    from strikewatch.analyse.output import table, to_csv, to_json
+    from strikewatch.analyse.output import show, table, to_csv, to_json
     from strikewatch.analyse.timeline import lulls
 
     _e, rows, credit = _load(db, dataset)
@@ -180,7 +180,7 @@ def lulls_cmd(
     elif fmt is OutFormat.csv:
         _write(to_csv(data, ["start", "end", "days", "longest_so_far"]))
     else:
-        console.print(table(data, ["start", "end", "days", "longest_so_far"],
+        show(console, table(data, ["start", "end", "days", "longest_so_far"],
                             title=f"Gaps between strikes ({dataset or 'own'}), longest first"))
     if plot:
         from strikewatch.analyse.plots import plot_lulls
@@ -202,7 +202,7 @@ def rate_cmd(
     db: DbOption = None,
 ) -> None:
     """Strike rate: strikes in the trailing 30 and 90 days, and "one every N days"."""
-    from strikewatch.analyse.output import table, to_csv, to_json
+    from strikewatch.analyse.output import show, table, to_csv, to_json
     from strikewatch.analyse.timeline import rate
 
     _e, rows, credit = _load(db, dataset)
@@ -213,7 +213,7 @@ def rate_cmd(
     elif fmt is OutFormat.csv:
         _write(to_csv(data, ["date", "strikes_30d", "strikes_90d", "one_every_days_30d", "one_every_days_90d"]))
     else:
-        console.print(table(data, title=f"Strike rate ({dataset or 'own'}), every {step.value}"))
+        show(console, table(data, title=f"Strike rate ({dataset or 'own'}), every {step.value}"))
         s = summary
         if s.strikes:
             p30, p90 = s.peak_30d, s.peak_90d
@@ -242,7 +242,7 @@ def totals_cmd(
     db: DbOption = None,
 ) -> None:
     """Strikes and min–max sums of killed, civilians, children, injured per group, with civilian and child shares."""
-    from strikewatch.analyse.output import range_text, table, to_csv, to_json
+    from strikewatch.analyse.output import range_text, show, table, to_csv, to_json
     from strikewatch.analyse.totals import totals
 
     _e, rows, credit = _load(db, dataset)
@@ -264,10 +264,10 @@ def totals_cmd(
                 "civilians": range_text(d["civilians_min"], d["civilians_max"]),
                 "children": range_text(d["children_min"], d["children_max"]),
                 "injured": range_text(d["injured_min"], d["injured_max"]),
-                "civilian share": _share(d["civilian_share_min"], d["civilian_share_max"]),
-                "child share": _share(d["child_share_min"], d["child_share_max"]),
+                "civilian share min/max": _share(d["civilian_share_min"], d["civilian_share_max"]),
+                "child share min/max": _share(d["child_share_min"], d["child_share_max"]),
             })
-        console.print(table(view, title=f"Totals by {by.value} ({dataset or 'own'})"))
+        show(console, table(view, title=f"Totals by {by.value} ({dataset or 'own'})"))
         if grand.unknown_max["killed"]:
             console.print(f"{grand.unknown_max['killed']} rows have no maximum killed: max sums leave them out.",
                           highlight=False)
@@ -283,7 +283,7 @@ def _share(lo: float | None, hi: float | None) -> str:
         return "–"
     a = f"{lo:.0%}" if lo is not None else "?"
     b = f"{hi:.0%}" if hi is not None else "?"
-    return a if a == b else f"{a}–{b}"
+    return a if a == b else f"{a} / {b}"
 
 
 def around_cmd(
@@ -292,6 +292,8 @@ def around_cmd(
     window: Annotated[int, typer.Option("--window", help="Days before and after each event.", min=1)] = 30,
     n_random: Annotated[int, typer.Option("--random", help="Random dates drawn for the test.", min=100)] = 10_000,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the random dates (results are reproducible).")] = 0,
+    category: Annotated[list[str] | None, typer.Option("--category", help="Only events of this category (the CSV's "
+                                                       "third column); repeatable.", show_default=False)] = None,
     dataset: DatasetOpt = None,
     fmt: FormatOpt = OutFormat.table,
     plot: PlotOpt = None,
@@ -299,9 +301,14 @@ def around_cmd(
 ) -> None:
     """Strikes and tolls in the windows before and after political events, tested against random dates."""
     from strikewatch.analyse.around import around, read_events
-    from strikewatch.analyse.output import range_text, table, to_csv, to_json
+    from strikewatch.analyse.output import range_text, show, table, to_csv, to_json
 
     evs = read_events(events)
+    if category:
+        wanted = {c.lower() for c in category}
+        evs = [e for e in evs if (e.category or "").lower() in wanted]
+        if not evs:
+            raise UserError(f"no events of category {', '.join(category)} in {events}")
     _e, rows, credit = _load(db, dataset)
     res = around(rows, evs, window, n_random, seed)
     data = [e.to_dict() for e in res.events]
@@ -312,12 +319,12 @@ def around_cmd(
     else:
         view = [{
             "date": d["date"], "event": d["label"], "category": d["category"],
-            "strikes before": d["strikes_before"], "strikes after": d["strikes_after"],
+            "before": d["strikes_before"], "after": d["strikes_after"],
             "killed before": range_text(d["killed_min_before"], d["killed_max_before"]),
             "killed after": range_text(d["killed_min_after"], d["killed_max_after"]),
-            "p": d["p_value"], "in span": d["covered"],
+            "p": d["p_value"],
         } for d in data]
-        console.print(table(view, title=f"Strikes {window} days before/after each event ({dataset or 'own'})"))
+        show(console, table(view, title=f"Strikes {window} days before/after each event ({dataset or 'own'})"))
         if res.p_value is not None:
             console.print(
                 f"Mean change after - before: {res.statistic} strikes; random dates: mean {res.null_mean}, "
@@ -353,7 +360,7 @@ def compare_cmd(
     """Match strikes across trackers: what both list, what only one has, where tolls disagree, per-year counts."""
     from strikewatch.analyse.compare import compare
     from strikewatch.analyse.datasets import credit, load_rows
-    from strikewatch.analyse.output import range_text, table, to_csv, to_json
+    from strikewatch.analyse.output import range_text, show, table, to_csv, to_json
     from strikewatch.db import open_db
 
     if len(names) < 2:
@@ -370,12 +377,12 @@ def compare_cmd(
         _write(to_csv(rows))
     else:
         lim = limit or None
-        console.print(table([p.summary() for p in res.pairs], ["a", "b", "a_rows", "b_rows", "matched",
+        show(console, table([p.summary() for p in res.pairs], ["a", "b", "a_rows", "b_rows", "matched",
                                                                "matched_same_day", "only_a", "only_b",
                                                                "toll_disagreements"],
                             title=f"Matches within {max_days} day(s); disagreement = killed ranges more than "
                             f"{threshold} apart"))
-        console.print(table(res.years, title="Per year: strikes and killed (min, max)"))
+        show(console, table(res.years, title="Per year: strikes and killed (min, max)"))
         for p in res.pairs:
             for label, only in ((p.a, p.only_a()), (p.b, p.only_b())):
                 if only:
@@ -385,7 +392,7 @@ def compare_cmd(
                     ]
                     more = f" (first {lim} of {len(only)})" if lim and len(only) > lim else ""
                     other = p.b if label == p.a else p.a
-                    console.print(table(only_view, title=f"Only in {label}, not in {other}{more}"))
+                    show(console, table(only_view, title=f"Only in {label}, not in {other}{more}"))
             dis = p.disagreements()
             if dis:
                 view: list[dict[str, Any]] = [{"date": p.a_rows[m.a].date, "agency": p.a_rows[m.a].admin2,
@@ -394,7 +401,7 @@ def compare_cmd(
                          f"{p.b} id": p.b_rows[m.b].ext_id,
                          f"{p.b} killed": range_text(p.b_rows[m.b].killed_min, p.b_rows[m.b].killed_max),
                          "gap": g} for m, g in dis[:lim]]
-                console.print(table(view, title=f"Toll disagreements {p.a} vs {p.b}"))
+                show(console, table(view, title=f"Toll disagreements {p.a} vs {p.b}"))
     if plot:
         from strikewatch.analyse.plots import plot_compare
 
@@ -418,7 +425,7 @@ def claims_cmd(
     """Check aggregate claims found in articles against a dataset for the same period: agree or disagree."""
     from strikewatch.analyse.claims import check_claims, load_claims
     from strikewatch.analyse.datasets import load_rows
-    from strikewatch.analyse.output import range_text, table, to_csv, to_json
+    from strikewatch.analyse.output import range_text, show, table, to_csv, to_json
     from strikewatch.db import open_db
 
     engine = open_db(db)
@@ -438,7 +445,7 @@ def claims_cmd(
             "period": f"{d['start'] or '…'}..{d['end']}" if d["end"] else (d["period"] or "–"),
             check: range_text(d["dataset_min"], d["dataset_max"]), "verdict": d["verdict"], "note": d["note"],
         } for d in data]
-        console.print(table(view, title=f"Claims checked against {check}"))
+        show(console, table(view, title=f"Claims checked against {check}"))
         n = {v: sum(1 for d in data if d["verdict"] == v) for v in ("agree", "disagree", "unchecked")}
         console.print(f"{n['agree']} agree, {n['disagree']} disagree, {n['unchecked']} unchecked", highlight=False)
 
