@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -15,6 +16,7 @@ from strikewatch.cli import (
     ops_cmds,
     web_cmds,
 )
+from strikewatch.cli.common import DbOption
 from strikewatch.errors import UserError
 
 app = typer.Typer(
@@ -24,6 +26,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+
+@app.callback()
+def _root(db: DbOption = None) -> None:
+    """News reports in, an accountable, sourced record of air and drone strikes out."""
+    if db:  # `strikewatch --db URL COMMAND` works as well as `strikewatch COMMAND --db URL`
+        os.environ["STRIKEWATCH_DB"] = db
+
 
 for _module in (ingest_cmds, extract_cmds, geo_cmds, merge_cmds, analyse_cmds, web_cmds, ops_cmds):
     _module.register(app)
@@ -44,13 +55,11 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         sys.exit(130)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
+    except Exception as exc:  # usage errors and the like
+        show = getattr(exc, "show", None)
+        exit_code = getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):  # click/typer usage errors
+            show()
+            sys.exit(exit_code)
         sys.stderr.write(f"error: unexpected {type(exc).__name__}: {exc}\n")
         sys.exit(1)
