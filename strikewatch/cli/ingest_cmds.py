@@ -61,6 +61,16 @@ def ingest(
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Only archive; extract later with `strikewatch reextract`.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, show_default=False,
+                     help="Read and extract in N processes while one writer stores in batches (see docs/scale.md)."),
+    ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option("--cluster", show_default=False,
+                     help="Read and extract on the Dask cluster at tcp://HOST:PORT; this process stores."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Store news articles with their extracted strike reports; each rejected input is listed with its reason."""
@@ -68,6 +78,13 @@ def ingest(
     from strikewatch.ingest.pipeline import ingest_sources
 
     date = _parse_date(published)
+    if workers is not None or cluster is not None:
+        from strikewatch.scale.cli import ingest_scaled_command
+
+        ingest_scaled_command(sources, published=date, max_bytes=int(max_size * 1024 * 1024), timeout=timeout,
+                              as_json=fmt is ListFormat.json, extract=not no_extract, workers=workers,
+                              cluster=cluster, db=db)
+        return
     engine = open_db(db)
     report = ingest_sources(
         engine,
