@@ -35,7 +35,8 @@ from strikewatch.extract.lexicon import (
 from strikewatch.extract.numbers import QUANTITY_RE, Quantity, quantity_from_match
 
 CUE_RE = re.compile(
-    r"kill|dead|died|dies|death|slain|martyr|perish|assassinat|toll|fatalit|injur|wound|hurt|maim|lost\s+their\s+li",
+    r"\b(?:kill|dead|died|dies|death|slain|martyr|perish|assassinat|toll|fatalit|injur|wound|hurt|maim|"
+    r"lost\s+their\s+li)",
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"\d[\d,]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*|[^\w\s]", re.UNICODE)

@@ -19,6 +19,10 @@ _COMMENT_MARKERS = re.compile(
     )""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
+_JUNK_CHEAP = re.compile(r"cookie|privacy|do\s+not\s+sell|personal\s+information|opt[- ]out|read\s+more|follow|"
+                         r"story\s+is\s+over|rights\s+reserved|copyright|author|photo|image|archive|link:|"
+                         r"accept|allow|manage|save|reject|related|advertisement|share|tweet|email|print|subscribe|"
+                         r"sign\s+up|click|learn|credit|caption|^\s*x\s*$", re.IGNORECASE)
 _JUNK_LINE = re.compile(
     r"""cookie|\bprivacy\s+(?:policy|preferences|choices|request)|do\s+not\s+sell|personal\s+information|
     opt[- ]out|^\s*(?:accept|allow|manage|save|reject)\b[^\n]{0,40}$|^\s*x\s*$|read\s+more\s+here|
@@ -103,7 +107,7 @@ def sentences(text: str, comments_start: int | None = None) -> list[Sentence]:
         if not line.strip():
             continue
         para += 1
-        if _JUNK_LINE.search(line):
+        if _JUNK_CHEAP.search(line) and _JUNK_LINE.search(line):
             continue
         section = "comments" if comments_start is not None and ls >= comments_start else "body"
         stripped = line.rstrip()

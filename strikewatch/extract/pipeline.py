@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -34,8 +35,8 @@ from strikewatch.extract.triggers import (
 from strikewatch.schema import Claim, Event, Evidence, Extraction, GeoResult
 
 _CUE_RE = re.compile(
-    r"strike|struck|attack|raid|bomb|shell|missile|rocket|drone|blast|explo|ambush|assault|storm|gunm|shoot|"
-    r"kill|dead|died|death|slain|martyr|perish|assassinat|toll|fatalit|injur|wound|hurt|lost\s+their",
+    r"\b(?:strike|struck|attack|raid|bomb|shell|missile|rocket|drone|blast|explo|ambush|assault|storm|gunm|shoot|"
+    r"kill|dead|died|death|slain|martyr|perish|assassinat|toll|fatalit|injur|wound|hurt|lost\s+their|air|UAV)",
     re.IGNORECASE,
 )
 _BACKGROUND_RE = re.compile(
@@ -45,9 +46,9 @@ _BACKGROUND_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_CUE = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|today|tonight|yesterday|night|morning|afternoon|evening|week|month|year|ago|later|earlier|next|"
-    r"following|previous|Christmas|New Year|Boxing", re.IGNORECASE)
+    r"following|previous|Christmas|New Year|Boxing)", re.IGNORECASE)
 _EARLIER_RE = re.compile(r"\b(?:previous|earlier|past|prior|former)\s+(?:(?:US|U\.S\.|drone|air|missile)\s+)?$",
                          re.IGNORECASE)
 _PLACE_TAIL_RE = re.compile(
@@ -118,8 +119,11 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
 
     mentions: list[Mention] = []
     claims: list[Claim] = []
+    # one pass of each cue over the whole text; sentences are checked by offset
+    cue_pos = [m.start() for m in _CUE_RE.finditer(text)]
+    date_pos = [m.start() for m in _DATE_CUE.finditer(text)]
     for si, s in enumerate(sents):
-        if not _CUE_RE.search(text, s.start, s.end):
+        if not _has_pos(cue_pos, s.start, s.end):
             # a place-only line after an event ("Wana, South Waziristan.") locates it
             if mentions and mentions[-1].sent >= si - 2 and mentions[-1].section == s.section and \
                     _PLACE_TAIL_RE.match(text[s.start:s.end]) and s.end - s.start < 90:
@@ -130,7 +134,7 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             continue
         if any(a <= s.start and s.end <= b for a, b in masked_junk):
             continue
-        dates = find_dates(text, published, s.start, s.end) if _DATE_CUE.search(text, s.start, s.end) else []
+        dates = find_dates(text, published, s.start, s.end) if _has_pos(date_pos, s.start, s.end) else []
         dmask = [(d.start, d.end) for d in dates] + [j for j in masked_junk if j[0] < s.end and s.start < j[1]]
         cas = find_casualties(text, s.start, s.end, dmask)
         has_day = any(d.days or d.follows is not None for d in dates) or any(
@@ -158,9 +162,8 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
                 if not seg_cas:
                     continue
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
-            if not seg_cas and not seg_dates and not _SINGULAR_ACT.search(text, seg.start, seg.end) and not \
-                    _SINGULAR_HEAD.match(text, seg.start, seg.end) and not _MUNITION_RE.search(text, seg.start,
-                                                                                                seg.end):
+            if not seg_cas and not seg_dates and not _MUNITION_RE.search(text, seg.start, seg.end) and not \
+                    _singular_span(text, seg.start, seg.end):
                 continue  # a general statement about strikes: nothing here can make an event specific
             bg = _BACKGROUND_RE.search(text, seg.start, seg.end) is not None
             sent_mentions.append(Mention(seg.start, seg.end, si, s.section, trig, seg_cas, seg_dates, bg))
@@ -509,9 +512,27 @@ _SINGULAR_HEAD = re.compile(r"\s*(?:(?:US|CIA|drone|missile|air|failed|double)\s
                             re.IGNORECASE)
 
 
+_STRIKE_SG = re.compile(r"\b(?:strike|attack|raid|airstrike|missile)\b", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|one|the)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _has_pos(positions: list[int], start: int, end: int) -> bool:
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+def _singular_span(text: str, start: int, end: int) -> bool:
+    """'a drone strike', 'the attack', or a clause opening with 'Strike on ...'."""
+    if _SINGULAR_HEAD.match(text, start, end):
+        return True
+    for m in _STRIKE_SG.finditer(text, start, end):
+        if _ARTICLE_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+            return True
+    return False
+
+
 def _singular_act(text: str, m: Mention) -> bool:
-    return _SINGULAR_ACT.search(text, m.start, m.end) is not None or \
-        _SINGULAR_HEAD.match(text, m.start, m.end) is not None
+    return _singular_span(text, m.start, m.end)
 
 
 def _apply_counts(ev: Event, cas: list[Casualties], kind: str) -> None:
