@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from strikewatch.analyse.compare import compare, match_rows
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from strikewatch.analyse.compare import INFEASIBLE, assign, compare, match_rows
 from strikewatch.analyse.readers import read_newamerica, read_pbc, read_tbij_workbook
 from strikewatch.analyse.records import TrackerStrike
 
@@ -94,3 +97,20 @@ def test_three_datasets_pairwise() -> None:
     assert [(p.a, p.b, len(p.matches)) for p in res.pairs] == [("a", "b", 1), ("a", "c", 0), ("b", "c", 0)]
     assert [y["year"] for y in res.years] == ["2012", "2013"]
     assert res.years[1]["c_strikes"] == 1 and res.years[1]["a_strikes"] == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 6), st.data())
+def test_assignment_is_optimal(n: int, m: int, data: st.DataObject) -> None:
+    """The subset DP finds as many feasible pairs as the Hungarian algorithm, at the same least total cost."""
+    from scipy.optimize import linear_sum_assignment
+
+    cell = st.one_of(st.just(INFEASIBLE), st.floats(0, 3, allow_nan=False).map(lambda x: round(x, 2)))
+    matrix = [[data.draw(cell) for _ in range(m)] for _ in range(n)]
+    got = assign(matrix)
+    assert len({r for r, _ in got}) == len(got) == len({c for _, c in got})
+    assert all(matrix[r][c] < INFEASIBLE for r, c in got)
+    rows, cols = linear_sum_assignment(matrix)
+    ref = [(r, c) for r, c in zip(rows, cols, strict=True) if matrix[r][c] < INFEASIBLE]
+    assert len(got) == len(ref)
+    assert abs(sum(matrix[r][c] for r, c in got) - sum(matrix[r][c] for r, c in ref)) < 1e-6

@@ -8,9 +8,11 @@ the assignment is one-to-one and minimises the total cost
     cost = |date difference in days| + 0.5 * (1 - place similarity) + 0.25 * (agency unknown on a side)
            + 0.25 * min(|killed_max difference|, 20) / 20
 
-solved exactly (Hungarian algorithm, ``scipy.optimize.linear_sum_assignment``) within each block of rows linked
-by candidate pairs. A row that stands for several strikes (``n_strikes`` > 1, Pakistan Body Count) can match up
-to that many rows of the other side.
+solved exactly within each block of rows linked by candidate pairs: most blocks are a handful of rows, solved by
+dynamic programming over subsets (most matches first, then least cost); a block with more than ``DP_LIMIT`` rows
+on both sides goes to the Hungarian algorithm (``scipy.optimize.linear_sum_assignment``, imported only then).
+A row that stands for several strikes (``n_strikes`` > 1, Pakistan Body Count) can match up to that many rows of
+the other side.
 
 A matched pair's tolls **disagree** when the killed ranges [min, max] are more than ``threshold`` people apart
 (overlapping ranges agree). Unknown tolls are never a disagreement.
@@ -29,6 +31,40 @@ from strikewatch.analyse.places import same_admin2
 from strikewatch.analyse.records import TrackerStrike
 
 INFEASIBLE = 1e6
+DP_LIMIT = 8
+
+
+def assign(matrix: list[list[float]]) -> list[tuple[int, int]]:
+    """Pairs (row, column) of a minimum-cost assignment that first maximises the number of feasible pairs
+    (cost < INFEASIBLE); each row and column used at most once."""
+    n = len(matrix)
+    m = len(matrix[0]) if n else 0
+    if not n or not m:
+        return []
+    if min(n, m) > DP_LIMIT:
+        from scipy.optimize import linear_sum_assignment
+
+        rows, cols = linear_sum_assignment(matrix)
+        return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if matrix[r][c] < INFEASIBLE]
+    transpose = m > n  # the subset mask runs over the smaller side
+    cost = [list(col) for col in zip(*matrix, strict=True)] if transpose else matrix
+    n, m = len(cost), len(cost[0])
+    # best[mask] = (-(number of pairs), total cost, pairs) over the rows seen so far, mask = columns used
+    best: dict[int, tuple[int, float, tuple[tuple[int, int], ...]]] = {0: (0, 0.0, ())}
+    for r in range(n):
+        nxt = dict(best)
+        for mask, (neg, total, pairs) in best.items():
+            for c in range(m):
+                w = cost[r][c]
+                if w >= INFEASIBLE or mask & (1 << c):
+                    continue
+                key = mask | (1 << c)
+                cand = (neg - 1, total + w, (*pairs, (r, c)))
+                if key not in nxt or cand[:2] < nxt[key][:2]:
+                    nxt[key] = cand
+        best = nxt
+    _neg, _total, pairs = min(best.values(), key=lambda v: (v[0], v[1]))
+    return [(c, r) for r, c in pairs] if transpose else list(pairs)
 
 
 @dataclass(slots=True)
@@ -68,8 +104,6 @@ def _cost(x: TrackerStrike, y: TrackerStrike, max_days: int) -> float | None:
 
 def match_rows(a: Sequence[TrackerStrike], b: Sequence[TrackerStrike], max_days: int = 1) -> list[Match]:
     """One-to-one (or up to ``n_strikes``-to-one) matches between two datasets' rows."""
-    from scipy.optimize import linear_sum_assignment
-
     # Candidate pairs by a sweep over dates.
     a_idx = sorted((i for i, r in enumerate(a) if r.date), key=lambda i: a[i].date or dt.date.min)
     b_by_date: dict[dt.date, list[int]] = defaultdict(list)
@@ -111,12 +145,11 @@ def match_rows(a: Sequence[TrackerStrike], b: Sequence[TrackerStrike], max_days:
         a_slots = [i for i in sorted(ais) for _ in range(max(1, a[i].n_strikes))]
         b_slots = [j for j in sorted(bjs) for _ in range(max(1, b[j].n_strikes))]
         matrix = [[cand.get((i, j), INFEASIBLE) for j in b_slots] for i in a_slots]
-        rows_, cols_ = linear_sum_assignment(matrix)
         seen: set[tuple[int, int]] = set()
-        for r, c in zip(rows_, cols_, strict=True):
+        for r, c in assign(matrix):
             cost = matrix[r][c]
             i, j = a_slots[r], b_slots[c]
-            if cost >= INFEASIBLE or (i, j) in seen:
+            if (i, j) in seen:
                 continue  # the same pair twice only when both rows are multi-strike: count it once
             seen.add((i, j))
             da, db = a[i].date, b[j].date
