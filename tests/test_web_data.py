@@ -108,7 +108,8 @@ GEO = {
 }
 
 
-NOWHERE_TEXT = "One person was killed in a drone strike somewhere in the tribal areas, a resident said by telephone."
+NOWHERE_TEXT = ("One person was killed in a drone strike somewhere in the tribal areas on 2 July 2013, a resident "
+                "said by telephone.")
 
 
 def _extra_text(k: int) -> tuple[str, str]:
@@ -154,9 +155,10 @@ def seed(engine: Engine, *, extra: int = 0) -> dict[str, Any]:
         for n, (ai, fields, phrases) in enumerate(EVENTS):
             geo = GEO[["miranshah", "miranshah", "dande", "wana", "bayda"][n]]
             ev_ids.append(_add_event(s, art_ids[ai], ARTICLES[ai]["text"], {**geo, **fields}, phrases))
-        nid = _add_article(s, 100, "Strike in the tribal areas", "Wire", None, NOWHERE_TEXT, None)
-        _add_event(s, nid, NOWHERE_TEXT, {"country": "PK", "killed_min": 1, "killed_max": 1},
-                   {"killed": "One person was killed"})
+        nid = _add_article(s, 100, "Strike in the tribal areas", "Wire", dt.date(2013, 7, 3), NOWHERE_TEXT, None)
+        _add_event(s, nid, NOWHERE_TEXT, {"date": dt.date(2013, 7, 2), "country": "PK", "geo_precision": "country",
+                                          "killed_min": 1, "killed_max": 1},
+                   {"killed": "One person was killed", "date": "2 July 2013"})
         for k in range(extra):
             text, phrase = _extra_text(k)
             day = dt.date(2010, 1, 4) + dt.timedelta(days=7 * k)

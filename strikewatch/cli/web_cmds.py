@@ -19,13 +19,15 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    count_cache: Annotated[float, typer.Option(min=0, help="Seconds a list total is reused (0: count every time). "
+                                               "Review actions clear it; other writers show within this time.")] = 30.0,
 ) -> None:
     """Serve the map, timeline, table, strike pages, review and the HTTP API (docs at /docs)."""
     import uvicorn
 
     from strikewatch.web.app import create_app
 
-    app = create_app(db)
+    app = create_app(db, count_ttl=count_cache)
     console.print(f"strikewatch: serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)",
                   highlight=False)
     uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False)

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -255,3 +256,10 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# Indexes the web app's strike lists walk in order (ORDER BY key, id LIMIT n needs no sort of the whole table).
+# The date key is the record's day, else the start of its window. Migration 0002_web_list_indexes.
+Index("ix_strikes_day_id", func.coalesce(Strike.date, Strike.date_earliest), Strike.id)
+Index("ix_strikes_killed_max_id", Strike.killed_max, Strike.id)
+Index("ix_strikes_civilians_max_id", Strike.civilians_max, Strike.id)

@@ -148,7 +148,7 @@ def strike_filter(
 
 
 Filter = Annotated[queries.StrikeFilter, Depends(strike_filter)]
-Sort = Literal["date", "-date", "killed", "-killed", "civilians", "-civilians", "id", "-id"]
+Sort = Literal["date", "-date", "killed", "-killed", "civilians", "-civilians", "sources", "-sources", "id", "-id"]
 
 
 # --- public read endpoints -------------------------------------------------------------------------------------
@@ -156,13 +156,14 @@ Sort = Literal["date", "-date", "killed", "-killed", "civilians", "-civilians", 
 
 @router.get("/strikes", response_model=StrikePage, responses=ERRORS, tags=["strikes"])
 def api_strikes(
-    db: DB, flt: Filter,
+    request: Request, db: DB, flt: Filter,
     sort: Annotated[Sort, Query(description="field, '-' for descending")] = "-date",
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Response:
     """Strike records matching the filters, one page at a time."""
-    items, total = queries.list_strikes(db, flt, sort=sort, limit=limit, offset=offset)
+    items, total = queries.list_strikes(db, flt, sort=sort, limit=limit, offset=offset,
+                                        counts=request.app.state.counts)
     return JSONBytes({"total": total, "limit": limit, "offset": offset, "sort": sort, "items": items})
 
 
@@ -315,34 +316,36 @@ def reviewer(request: Request, db: DB, x_csrf_token: CSRF = None) -> CurrentUser
 Reviewer = Annotated[CurrentUser, Depends(reviewer)]
 
 
-def _review(db: Session, user: CurrentUser, action: str, args: dict[str, Any], reason: str) -> Response:
+def _review(request: Request, db: Session, user: CurrentUser, action: str, args: dict[str, Any],
+            reason: str) -> Response:
     try:
         result = review.apply(db, action, args, by=user.name, reason=reason)
     except UserError as exc:
         raise HTTPException(400, str(exc)) from None
+    request.app.state.counts.clear()
     return JSONBytes(result)
 
 
 @router.post("/review/merge", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
-def api_merge(user: Reviewer, db: DB, body: MergeIn) -> Response:
+def api_merge(request: Request, user: Reviewer, db: DB, body: MergeIn) -> Response:
     """Merge records that report one strike into the lowest id (reviewer; reason required)."""
-    return _review(db, user, "merge", {"ids": body.ids}, body.reason)
+    return _review(request, db, user, "merge", {"ids": body.ids}, body.reason)
 
 
 @router.post("/review/split", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
-def api_split(user: Reviewer, db: DB, body: SplitIn) -> Response:
+def api_split(request: Request, user: Reviewer, db: DB, body: SplitIn) -> Response:
     """Move some reports (event ids) of a record into a new record (reviewer; reason required)."""
-    return _review(db, user, "split", {"id": body.id, "event_ids": body.event_ids}, body.reason)
+    return _review(request, db, user, "split", {"id": body.id, "event_ids": body.event_ids}, body.reason)
 
 
 @router.post("/review/set", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
-def api_set(user: Reviewer, db: DB, body: SetIn) -> Response:
+def api_set(request: Request, user: Reviewer, db: DB, body: SetIn) -> Response:
     """Correct one field of a record (reviewer; reason required)."""
-    return _review(db, user, "set", {"id": body.id, "field": body.field, "value": body.value},
+    return _review(request, db, user, "set", {"id": body.id, "field": body.field, "value": body.value},
                    body.reason)
 
 
 @router.post("/review/reject", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
-def api_reject(user: Reviewer, db: DB, body: RejectIn) -> Response:
+def api_reject(request: Request, user: Reviewer, db: DB, body: RejectIn) -> Response:
     """Reject a record that is not a strike (reviewer; reason required)."""
-    return _review(db, user, "reject", {"id": body.id}, body.reason)
+    return _review(request, db, user, "reject", {"id": body.id}, body.reason)

@@ -20,6 +20,7 @@ from strikewatch.errors import UserError
 from strikewatch.web import api, pages
 from strikewatch.web.auth import RateLimiter, Sessions
 from strikewatch.web.deps import error
+from strikewatch.web.queries import CountCache
 from strikewatch.web.templating import STATIC_DIR, Links, make_env
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def create_app(db_url: str | None = None, *, secret: str | None = None, engine: Engine | None = None,
-               login_limit: int = 5, login_window: float = 300.0) -> FastAPI:
+               login_limit: int = 5, login_window: float = 300.0, count_ttl: float = 30.0) -> FastAPI:
     """The web app over the database at ``db_url`` (see ``strikewatch.db.database_url``).
 
     ``secret`` signs session cookies; default $STRIKEWATCH_SECRET, else a random one (sessions then end
@@ -111,6 +112,7 @@ def create_app(db_url: str | None = None, *, secret: str | None = None, engine: 
     app.state.sessions = Sessions(secret)
     app.state.limiter = RateLimiter(limit=login_limit, window=login_window)
     app.state.jinja = make_env()
+    app.state.counts = CountCache(count_ttl)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

@@ -106,9 +106,8 @@ def article_context(session: Session, article_id: int) -> dict[str, Any] | None:
             "title": art.get("title") or f"Article {article_id}"}
 
 
-def map_context(session: Session) -> dict[str, Any]:
-    _, total = queries.list_strikes(session, queries.StrikeFilter(), limit=1)
-    return {"total": total, "title": "Map"}
+def map_context(session: Session, counts: queries.CountCache | None = None) -> dict[str, Any]:
+    return {"total": queries.count_strikes(session, queries.StrikeFilter(), counts), "title": "Map"}
 
 
 # --- the live app's routes ---------------------------------------------------------------------------------------
@@ -127,7 +126,7 @@ def _user(request: Request, db: Session) -> CurrentUser | None:
 
 @router.get("/", response_class=HTMLResponse)
 def page_map(request: Request, db: DB) -> HTMLResponse:
-    return render(request, "map.html", map_context(db), user=_user(request, db))
+    return render(request, "map.html", map_context(db, request.app.state.counts), user=_user(request, db))
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -180,7 +179,8 @@ def page_table(request: Request, db: DB) -> HTMLResponse:
         sort = "-date"
     page_s = params.get("page", "1")
     page = int(page_s) if page_s.isdigit() and 0 < int(page_s) < 200_000 else 1
-    items, total = queries.list_strikes(db, flt, sort=sort, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    items, total = queries.list_strikes(db, flt, sort=sort, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
+                                        counts=request.app.state.counts)
     keep = {k: v for k, v in params.items() if k != "page" and v}
     pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
 
@@ -346,6 +346,7 @@ def _review_form(request: Request, db: Session, token: str, action: str, args: d
         result = review.apply(db, action, args, by=user.name, reason=reason)
     except UserError as exc:
         return RedirectResponse(back + "?" + urlencode({"error": str(exc)}), status_code=303)
+    request.app.state.counts.clear()
     return RedirectResponse(f"/strikes/{result['strike_id']}?" + urlencode({"reviewed": action}), status_code=303)
 
 
@@ -370,6 +371,7 @@ def form_merge(request: Request, db: DB, csrf_token: Annotated[str, Form(max_len
         result = review.apply(db, "merge", {"ids": id_list}, by=user.name, reason=reason)
     except UserError as exc:
         return RedirectResponse("/review?" + urlencode({"done": f"error: {exc}"}), status_code=303)
+    request.app.state.counts.clear()
     return RedirectResponse(f"/strikes/{result['strike_id']}?reviewed=merge", status_code=303)
 
 

@@ -8,6 +8,8 @@ evidence, the audit trail) and fall back to a plain serialisation of the ``strik
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -18,8 +20,16 @@ from sqlalchemy.orm import Session
 from strikewatch.db.tables import Article, ClaimRow, EventRow, ReviewAction, Strike, StrikeReport
 from strikewatch.schema import COUNT_FIELDS, join_comments
 
-SortKey = Literal["date", "-date", "killed", "-killed", "civilians", "-civilians", "id", "-id"]
-SORT_KEYS: tuple[str, ...] = ("date", "-date", "killed", "-killed", "civilians", "-civilians", "id", "-id")
+
+# The day a record sorts and filters by: its date, else the start of its date window (as strikewatch.merge.views).
+def day_key() -> Any:
+    return func.coalesce(Strike.date, Strike.date_earliest)
+
+
+SortKey = Literal["date", "-date", "killed", "-killed", "civilians", "-civilians", "sources", "-sources", "id", "-id"]
+SORT_KEYS: tuple[str, ...] = (
+    "date", "-date", "killed", "-killed", "civilians", "-civilians", "sources", "-sources", "id", "-id",
+)
 GRADES: tuple[str, ...] = ("confirmed", "fair", "weak", "contested", "discounted")
 Period = Literal["week", "month", "year"]
 
@@ -49,9 +59,9 @@ class StrikeFilter:
         if not self.include_inactive:
             stmt = stmt.where(Strike.status == "active")
         if self.since is not None:
-            stmt = stmt.where(Strike.date >= self.since)
+            stmt = stmt.where(day_key() >= self.since)
         if self.until is not None:
-            stmt = stmt.where(Strike.date <= self.until)
+            stmt = stmt.where(day_key() <= self.until)
         if self.country:
             stmt = stmt.where(Strike.country == self.country.upper())
         if self.admin:
@@ -64,10 +74,15 @@ class StrikeFilter:
         return stmt
 
 
+def _key(sort: str) -> Any:
+    keys = {"date": day_key(), "killed": Strike.killed_max, "civilians": Strike.civilians_max,
+            "sources": Strike.n_sources, "id": Strike.id}
+    return keys[sort.lstrip("-")]
+
+
 def _order(sort: str) -> list[Any]:
     desc = sort.startswith("-")
-    key = sort.lstrip("-")
-    col = {"date": Strike.date, "killed": Strike.killed_max, "civilians": Strike.civilians_max, "id": Strike.id}[key]
+    col = _key(sort)
     primary = col.desc() if desc else col.asc()
     # NULLs last either way, then id for a stable page order.
     return [col.is_(None), primary, Strike.id.desc() if desc else Strike.id.asc()]
@@ -79,10 +94,16 @@ def _value(v: Any) -> Any:
     return v
 
 
-def strike_row_dict(row: Any) -> dict[str, Any]:
-    """A list row (``LIST_FIELDS``) as a plain JSON-ready dict."""
+def list_fields() -> tuple[str, ...]:
+    """The fields of a list row: ``strikewatch.merge.views.LIST_FIELDS`` when present."""
+    views = _views()
+    return tuple(views.LIST_FIELDS) if views is not None else LIST_FIELDS
+
+
+def strike_row_dict(row: Any, fields: tuple[str, ...] = LIST_FIELDS) -> dict[str, Any]:
+    """A list row as a plain JSON-ready dict."""
     m = row._mapping
-    return {k: _value(m[k]) for k in LIST_FIELDS}
+    return {k: _value(m[k]) for k in fields}
 
 
 def _views() -> Any:
@@ -100,18 +121,74 @@ def _view_filters(flt: StrikeFilter) -> dict[str, Any]:
             "status": None if flt.include_inactive else "active"}
 
 
+class CountCache:
+    """Totals per filter for a few seconds: counting 100k rows costs more than the page itself.
+
+    The web app clears it after each review action; other writers (ingest, merge) show up within ``ttl`` s.
+    """
+
+    def __init__(self, ttl: float = 5.0) -> None:
+        self.ttl = ttl
+        self._data: dict[StrikeFilter, tuple[float, int]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, flt: StrikeFilter) -> int | None:
+        with self._lock:
+            hit = self._data.get(flt)
+        if hit is None or time.monotonic() - hit[0] > self.ttl:
+            return None
+        return hit[1]
+
+    def put(self, flt: StrikeFilter, n: int) -> None:
+        with self._lock:
+            if len(self._data) > 1000:
+                self._data.clear()
+            self._data[flt] = (time.monotonic(), n)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+def count_strikes(session: Session, flt: StrikeFilter, counts: CountCache | None = None) -> int:
+    n = counts.get(flt) if counts is not None else None
+    if n is None:
+        n = int(session.execute(flt.apply(select(func.count()).select_from(Strike))).scalar_one())
+        if counts is not None:
+            counts.put(flt, n)
+    return n
+
+
 def list_strikes(
     session: Session, flt: StrikeFilter, *, sort: str = "-date", limit: int = 50, offset: int = 0,
+    counts: CountCache | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of strike records and the number matching the filter."""
-    views = _views()
-    if views is not None:
-        rows, total = views.list_strikes(session, sort=sort, limit=limit, offset=offset, **_view_filters(flt))
-        return list(rows), int(total)
-    cols = [getattr(Strike, k) for k in LIST_FIELDS]
-    stmt = flt.apply(select(*cols)).order_by(*_order(sort)).limit(limit).offset(offset)
-    rows = [strike_row_dict(r) for r in session.execute(stmt)]
-    total = int(session.execute(flt.apply(select(func.count()).select_from(Strike))).scalar_one())
+    """One page of strike records (``strikewatch.merge.views`` order and fields) and the number matching.
+
+    Same order as ``views.list_strikes`` (key, NULLs last, then id), read without sorting the table: the records
+    with a key come from an index walk, and only a last page reaches into the records without one.
+    """
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORT_KEYS)}")
+    fields = list_fields()
+    cols = [getattr(Strike, k) for k in fields]
+    desc = sort.startswith("-")
+    key = _key(sort)
+    ident = Strike.id.desc() if desc else Strike.id.asc()
+    total = count_strikes(session, flt, counts)
+    if sort.lstrip("-") == "id":
+        stmt = flt.apply(select(*cols)).order_by(ident).limit(limit).offset(offset)
+        return [strike_row_dict(r, fields) for r in session.execute(stmt)], total
+    keyed = flt.apply(select(*cols)).where(key.is_not(None))
+    stmt = keyed.order_by(key.desc() if desc else key.asc(), ident).limit(limit).offset(offset)
+    rows = [strike_row_dict(r, fields) for r in session.execute(stmt)]
+    if len(rows) < limit:
+        n_keyed = int(session.execute(
+            flt.apply(select(func.count()).select_from(Strike)).where(key.is_not(None))).scalar_one())
+        if offset + len(rows) < total:
+            rest = (flt.apply(select(*cols)).where(key.is_(None)).order_by(ident)
+                    .limit(limit - len(rows)).offset(max(0, offset - n_keyed)))
+            rows.extend(strike_row_dict(r, fields) for r in session.execute(rest))
     return rows, total
 
 
@@ -120,9 +197,10 @@ def iter_strikes(session: Session, flt: StrikeFilter, *, sort: str = "date", bat
     views = _views()
     if views is not None:
         return list(views.iter_strikes(session, sort=sort, batch=batch, **_view_filters(flt)))
-    cols = [getattr(Strike, k) for k in LIST_FIELDS]
+    fields = list_fields()
+    cols = [getattr(Strike, k) for k in fields]
     stmt = flt.apply(select(*cols)).order_by(*_order(sort))
-    return [strike_row_dict(r) for r in session.execute(stmt.execution_options(yield_per=batch))]
+    return [strike_row_dict(r, fields) for r in session.execute(stmt.execution_options(yield_per=batch))]
 
 
 def _period_key(d: dt.date, period: str) -> str:
@@ -146,13 +224,14 @@ def _next_period(key: str, period: str) -> str:
 def stats(session: Session, flt: StrikeFilter, period: str = "month") -> dict[str, Any]:
     """Strikes and casualty ranges per period (empty periods between the first and last included)."""
     stmt = flt.apply(
-        select(Strike.date, Strike.killed_min, Strike.killed_max, Strike.civilians_min, Strike.civilians_max,
+        select(day_key().label("day"), Strike.killed_min, Strike.killed_max, Strike.civilians_min, Strike.civilians_max,
                Strike.children_min, Strike.children_max)
-    ).where(Strike.date.is_not(None))
+    ).where(day_key().is_not(None))
     buckets: dict[str, dict[str, int]] = {}
     keys = ("killed_min", "killed_max", "civilians_min", "civilians_max", "children_min", "children_max")
     for r in session.execute(stmt):
-        k = _period_key(r.date, period)
+        day = r.day if isinstance(r.day, dt.date) else dt.date.fromisoformat(str(r.day)[:10])
+        k = _period_key(day, period)
         b = buckets.setdefault(k, dict.fromkeys(("strikes", *keys), 0))
         b["strikes"] += 1
         for i, name in enumerate(keys, start=1):
@@ -160,7 +239,7 @@ def stats(session: Session, flt: StrikeFilter, period: str = "month") -> dict[st
             if v is not None:
                 b[name] += int(v)
     undated = int(
-        session.execute(flt.apply(select(func.count()).select_from(Strike)).where(Strike.date.is_(None))).scalar_one()
+        session.execute(flt.apply(select(func.count()).select_from(Strike)).where(day_key().is_(None))).scalar_one()
     )
     out: OrderedDict[str, dict[str, int]] = OrderedDict()
     if buckets:

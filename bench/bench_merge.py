@@ -1,0 +1,261 @@
+"""Merge cost against corpus size: does it grow linearly (10x the reports in <= 11x the time)?
+
+Synthetic reports are inserted in bulk straight into the events table (no text, no extraction): every strike gets
+1-5 reports with differing tolls, some wire copies, some dated a day late or naming only the district, some
+background mentions; several strikes a day per country in 40 countries with 12 districts each. The density per
+country and day is the same at every size (more reports = a longer span), which is what a growing archive looks
+like; the cost inside one day's block does not depend on the size of the archive.
+
+For each size, in a fresh SQLite file (or a fresh PostgreSQL database with --pg), each step in its own process:
+  full     first ``update_strikes(engine, None)``: every report merged, every record created;
+  again    a second full run: nothing changes, every record checked (what ``merge --full`` costs);
+  incr     1,000 new reports (new articles, a third of them about existing strikes) merged incrementally;
+and the peak RSS of the merging process. Ratios are to the smallest size measured in the same run.
+
+    .venv/bin/python bench/bench_merge.py [--sizes 10000,100000,1000000] [--pg] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs/merge.md"
+COUNTRIES = [f"{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(40)]  # made-up two-letter codes
+STRIKES_PER_COUNTRY_DAY = 0.5
+START = dt.date(1990, 1, 1)
+
+
+def _strike_reports(rng: random.Random, sid: int, day: dt.date, country: str, district: int
+                    ) -> list[dict[str, Any]]:
+    place = f"Village {district}-{rng.randrange(40)}"
+    killed = rng.randrange(1, 20)
+    out = []
+    for _ in range(rng.choice((1, 2, 3, 3, 4, 5))):
+        d = day + dt.timedelta(days=1) if rng.random() < 0.08 else day
+        k = max(0, killed + rng.choice((0, 0, 0, -1, 1, 2, -2)))
+        out.append({
+            "role": "main", "date": d, "country": country, "admin1": f"Province {district // 4}",
+            "admin2": f"District {district}", "place": None if rng.random() < 0.15 else place,
+            "killed": (k, k if rng.random() < 0.7 else k + rng.randrange(1, 4)), "strike": sid,
+        })
+    return out
+
+
+def generate(n_reports: int, seed: int = 7) -> list[list[dict[str, Any]]]:
+    """Articles (each a list of events) with about ``n_reports`` events in all."""
+    rng = random.Random(seed)
+    articles: list[list[dict[str, Any]]] = []
+    n = sid = 0
+    day = START
+    recent: list[dict[str, Any]] = []
+    while n < n_reports:
+        for country in COUNTRIES:
+            if rng.random() >= STRIKES_PER_COUNTRY_DAY:
+                continue
+            sid += 1
+            reps = _strike_reports(rng, sid, day, country, rng.randrange(12))
+            for i, r in enumerate(reps):
+                if i and rng.random() < 0.15:  # an agency story reposted: same report, counted once
+                    r = dict(reps[i - 1], wire=True)
+                articles.append([r])
+                n += 1
+            if recent and rng.random() < 0.2:  # a background mention of an earlier strike
+                old = dict(rng.choice(recent), role="background")
+                articles[-1].append(old)
+                n += 1
+            recent = (recent + [reps[0]])[-200:]
+        day += dt.timedelta(days=1)
+    return articles
+
+
+def insert(url: str, n_reports: int, *, first_id: int = 1, seed: int = 7, extra: int = 0) -> int:
+    """Bulk insert; with ``extra`` only that many new reports (a third about existing strikes)."""
+    from sqlalchemy import insert as sql_insert
+
+    from strikewatch.db import open_db, session_scope
+    from strikewatch.db.tables import Article, EventRow, RawBlob
+
+    arts = generate(n_reports, seed)
+    if extra:
+        rng = random.Random(seed + 1)
+        last_day = max(e["date"] for a in arts[-500:] for e in a)
+        fresh = []
+        for i in range(extra):
+            if i % 3 == 0:
+                fresh.append([dict(rng.choice(rng.choice(arts)), wire=False)])
+            else:
+                day = last_day + dt.timedelta(days=rng.randrange(1, 30))
+                fresh.append(_strike_reports(rng, 10**9 + i, day, rng.choice(COUNTRIES), rng.randrange(12))[:1])
+        arts = fresh
+    engine = open_db(url)
+    now = dt.datetime.now(dt.UTC)
+    aid = first_id
+    batch = 5000
+    with session_scope(engine) as s:
+        for start in range(0, len(arts), batch):
+            blobs, rows, evs = [], [], []
+            for a in arts[start:start + batch]:
+                sha = f"{aid:064x}"
+                text = f"Report {aid}."
+                blobs.append({"sha256": sha, "size": 1, "data": b"x", "created_at": now})
+                dup = aid - 1 if a[0].get("wire") and aid > first_id else None
+                rows.append({"id": aid, "sha256": sha, "text_sha256": sha, "source": f"bench:{aid}",
+                             "content_type": "text/plain", "published": a[0]["date"], "published_basis": "cli",
+                             "text": text, "n_chars": len(text), "dup_of": dup, "ingested_at": now,
+                             "extractor_version": "bench"})
+                for i, e in enumerate(a):
+                    evs.append({"article_id": aid, "idx": i, "extractor_version": "bench", "role": e["role"],
+                                "section": "body", "type": "drone_strike", "perpetrator": "US", "date": e["date"],
+                                "date_earliest": e["date"], "date_latest": e["date"], "country": e["country"],
+                                "admin1": e["admin1"], "admin2": e["admin2"], "place": e["place"],
+                                "geo_precision": "place" if e["place"] else "admin2", "killed_min": e["killed"][0],
+                                "killed_max": e["killed"][1], "target_groups": [], "named_dead": [],
+                                "evidence": []})
+                aid += 1
+            s.execute(sql_insert(RawBlob), blobs)
+            s.execute(sql_insert(Article), rows)
+            s.execute(sql_insert(EventRow), evs)
+    return aid
+
+
+def _child(args: list[str]) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(out.stderr)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def child_main(argv: list[str]) -> None:
+    import resource
+
+    op, url = argv[0], argv[1]
+    t0 = time.perf_counter()
+    res: dict[str, Any] = {}
+    if op == "insert":
+        res["next_id"] = insert(url, int(argv[2]))
+    elif op == "insert-extra":
+        res["next_id"] = insert(url, int(argv[2]), first_id=int(argv[3]), extra=1000)
+        res["new_ids"] = [int(argv[3]), res["next_id"]]
+    elif op in ("full", "again"):
+        from strikewatch.db import open_db, session_scope
+        from strikewatch.merge.driver import run
+
+        with session_scope(open_db(url)) as s:
+            res["stats"] = run(s, None).to_dict()
+    elif op == "incr":
+        from strikewatch.db import open_db, session_scope
+        from strikewatch.merge.driver import run
+
+        ids = list(range(int(argv[2]), int(argv[3])))
+        with session_scope(open_db(url)) as s:
+            res["stats"] = run(s, ids).to_dict()
+    res["seconds"] = time.perf_counter() - t0
+    res["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(res))
+
+
+def fresh_db(kind: str, tmp: Path, size: int) -> tuple[str, Any]:
+    if kind == "sqlite":
+        return f"sqlite:///{tmp}/bench_{size}.db", None
+    import uuid
+
+    import psycopg
+
+    admin = os.environ.get("STRIKEWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    name = "swbench_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(admin.replace("+psycopg", ""), autocommit=True) as c:
+        c.execute(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        with psycopg.connect(admin.replace("+psycopg", ""), autocommit=True) as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return admin.rsplit("/", 1)[0] + "/" + name, drop
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child_main(sys.argv[2:])
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--pg", action="store_true", help="PostgreSQL instead of SQLite")
+    ap.add_argument("--write", action="store_true", help="write the table into docs/merge.md")
+    args = ap.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",")]
+    kind = "postgresql" if args.pg else "sqlite"
+    rows = []
+    with tempfile.TemporaryDirectory(dir=os.environ.get("TMPDIR")) as tmpd:
+        tmp = Path(tmpd)
+        for size in sizes:
+            url, drop = fresh_db(kind, tmp, size)
+            try:
+                ins = _child(["--child", "insert", url, str(size)])
+                full = _child(["--child", "full", url])
+                again = _child(["--child", "again", url])
+                extra = _child(["--child", "insert-extra", url, str(size), str(ins["next_id"])])
+                incr = _child(["--child", "incr", url, *map(str, extra["new_ids"])])
+            finally:
+                if drop:
+                    from strikewatch.db.engine import dispose_all
+
+                    dispose_all()
+                    drop()
+            row = {"size": size, "reports": full["stats"]["reports"], "insert_s": ins["seconds"],
+                   "full_s": full["seconds"], "again_s": again["seconds"], "incr_s": incr["seconds"],
+                   "records": full["stats"]["strikes_created"], "rss_mb": full["peak_rss_mb"],
+                   "again_written": again["stats"]["strikes_written"]}
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    base = rows[0]
+    for r in rows:
+        scale = r["reports"] / base["reports"]
+        r["full_ratio"] = r["full_s"] / base["full_s"]
+        r["per_report_ratio"] = r["full_ratio"] / scale
+        r["again_ratio"] = r["again_s"] / base["again_s"]
+        r["incr_ratio"] = r["incr_s"] / base["incr_s"]
+        r["rss_ratio"] = r["rss_mb"] / base["rss_mb"]
+        print(f"{r['reports']:>9} reports: full {r['full_s']:7.1f} s (x{r['full_ratio']:.2f} for x{scale:.0f} data, "
+              f"{r['per_report_ratio']:.2f} per report), again {r['again_s']:.1f} s, incremental {r['incr_s']:.2f} s,"
+              f" peak RSS {r['rss_mb']:.0f} MB", flush=True)
+    if args.write:
+        write_doc(rows, kind)
+    return 0
+
+
+def write_doc(rows: list[dict[str, Any]], kind: str) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from merge_eval import _replace_block
+
+    base = rows[0]
+    lines = [
+        f"<!-- bench_merge_{kind}:start -->",
+        f"`bench/bench_merge.py{' --pg' if kind == 'postgresql' else ''}` on {kind} ({dt.date.today()}, "
+        f"{os.cpu_count()} cores shared with other work):",
+        "",
+        "| reports | records | full merge | x time (x data) | time per report vs smallest | full re-merge (no change) "
+        "| +1,000 reports incremental | peak RSS |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['reports']:,} | {r['records']:,} | {r['full_s']:.1f} s | x{r['full_ratio']:.2f} "
+            f"(x{r['reports'] / base['reports']:.0f}) | {r['per_report_ratio']:.2f} | {r['again_s']:.1f} s "
+            f"| {r['incr_s']:.2f} s | {r['rss_mb']:.0f} MB |")
+    lines.append(f"<!-- bench_merge_{kind}:end -->")
+    _replace_block("\n".join(lines), f"bench_merge_{kind}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
