@@ -150,6 +150,13 @@ def test_everyday_words_are_not_places(text: str) -> None:
     assert [m.text for m in find_places(text) if m.role == "site"] == []
 
 
+def test_capitals_do_not_bypass_the_guards() -> None:
+    assert [m.text for m in find_places("TANK COMMANDERS MEET AS HIT SQUAD RETURNS")] == []
+    headline = "DRONE STRIKE KILLS FOUR IN NORTH WAZIRISTAN"
+    assert [m.text for m in find_places(headline)] == ["NORTH WAZIRISTAN"]
+    assert [m.role for m in find_places("TANK: Police said a bomb exploded in the bazaar.")] == ["dateline"]
+
+
 def test_everyday_word_place_names_need_place_context() -> None:
     r = site("Two policemen were wounded by a roadside bomb in Tank district on Friday.")
     assert r is not None and r.admin2 == "Tank"

@@ -204,10 +204,12 @@ def _scan_exact(text: str, gaz: Gazetteer) -> list[tuple[int, int, list[Place]]]
                 continue
             if any(not _capitalised(w) and w.lower() not in _LOWER_OK for w in words[1:]):
                 continue
+            dateline_like = span.isupper() and s < 300 and bool(re.match(r"\s*[,:(—–-]", text[e : e + 3]))
             if (
                 span.isupper()
                 and len(span) <= 5
                 and span not in gaz.acronyms
+                and not dateline_like
                 and not text[max(0, s - 40) : e + 40].isupper()
             ):
                 continue  # an acronym that is not one of ours ("US", "AP")
@@ -216,7 +218,7 @@ def _scan_exact(text: str, gaz: Gazetteer) -> list[tuple[int, int, list[Place]]]
             weak = n == 1 and not any(p.attested for p in cands)  # only a GeoNames populated place
             if weak and _glued_capital_after(text, e):
                 continue  # "Shin Warzak": leave the longer name to the near-spelling pass
-            if (common or weak) and not span.isupper():
+            if (common or weak) and not dateline_like:
                 chained = _chained_to_known(text, e, gaz)
                 if not chained and (not _context_ok(text, s, e, "") or _sentence_start(text, s)):
                     continue
