@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strikewatch.geo import build_table as bt
-from strikewatch.geo import find_places, get_gazetteer, lookup
+from strikewatch.geo import find_places, get_gazetteer, lookup, resolve
 from strikewatch.geo.normalize import norm, skeleton, squash
 
 TABLE = Path(bt.__file__).parent / "data" / "gazetteer.tsv"
@@ -184,6 +184,16 @@ def test_find_places_spans_are_consistent(text: str) -> None:
         assert m.start >= last
         last = m.end
         assert m.candidates and m.role in ("site", "reference", "dateline", "speaker", "border")
+
+
+@settings(max_examples=150, deadline=None)
+@given(prose, st.integers(-5, 400), st.integers(-5, 400))
+def test_resolve_answers_inside_the_span_or_none(text: str, a: int, b: int) -> None:
+    r = resolve(text, a, b)
+    if r is not None:
+        assert r.start is not None and r.end is not None
+        assert max(0, a) <= r.start < r.end <= min(len(text), b)
+        assert r.country and r.geo_precision in ("place", "admin2", "admin1", "country")
 
 
 # -- CLI ------------------------------------------------------------------------------------------------------
