@@ -107,6 +107,27 @@ def main() -> None:
     print(f"tokenizer pass: {len(docs) / tok_t:8.1f} articles/s")
     print(f"extract_article: {len(docs) / ext_t:8.1f} articles/s  ({'no geo' if args.no_geo else 'with geo'})")
     print(f"ratio extract / tokenizer: {ext_t / tok_t:.2f}x  (target <= 3x; >= 100 articles/s per core)")
+    # the same on the five real seed articles (read at run time, never copied), repeated, if they are there
+    import os
+    from pathlib import Path
+
+    shared = Path(os.environ.get("STRIKEWATCH_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((shared / "seeds").glob("*.txt"))]
+    if seeds:
+        reps = 40
+        t0 = time.process_time()
+        for _ in range(reps):
+            for t in seeds:
+                tok(t)
+        st = time.process_time() - t0
+        t0 = time.process_time()
+        for _ in range(reps):
+            for t in seeds:
+                extract_article(t, None)
+        se = time.process_time() - t0
+        words = sum(len(t.split()) for t in seeds) / len(seeds)
+        print(f"seed articles (mean {words:.0f} words): tokenizer {reps * len(seeds) / st:.1f}/s, "
+              f"extract {reps * len(seeds) / se:.1f}/s, ratio {se / st:.2f}x")
 
 
 if __name__ == "__main__":

@@ -118,8 +118,10 @@ def sentences(text: str, comments_start: int | None = None) -> list[Sentence]:
             e = ls + m.end()
             cand = text[s:e]
             # abbreviation guard: "U.S." "Gen." "Lt." and initials
-            w = re.search(r"([A-Za-z][A-Za-z.\-]*)\.+[\"”’')\]]*$", cand)
-            if w and (w.group(1).lower().rstrip(".") in _ABBREV or len(w.group(1)) == 1) and m.end() < len(line):
+            last = cand.rstrip("\"”’')] ").rsplit(None, 1)[-1] if cand.strip() else ""
+            word = last.rstrip(".").lstrip("\"“‘([")
+            if last.endswith(".") and word and word[0].isalpha() and (
+                    word.lower() in _ABBREV or len(word) == 1) and m.end() < len(line):
                 continue
             if cand.strip():
                 out.append(Sentence(s, e, para, section, first, heading))
