@@ -96,6 +96,12 @@ def test_readings_and_bounds() -> None:
     assert verdict("killed more than 16 people", 16) == "disagree"
     assert verdict("two strikes in 2012", 2, "strikes") == "agree"
     assert verdict("two strikes that year", 2, "strikes", "the year 2012") == "agree"
+    assert verdict("between 7 and 15 people were killed", 15) == "agree"  # the dataset's own min-max
+    assert verdict("between 3 and 15 people were killed", 15) == "disagree"
+    assert reading("between 2,515 and 4,026 people", 4026) == "range"
+    assert reading("from 2004 to 2014 some 400 strikes", 400) == "approx"  # years are not a range of the figure
+    whole = check_claim(ClaimIn(None, "62 killed", 62, "killed", None), rows)
+    assert (whole.value_min, whole.value_max, whole.verdict) == (57, 75, "agree")  # no period, no date: all rows
     assert reading("as many as 40 civilians") == "upper"
     assert reading("around 40 civilians") == "approx"
     assert measure("civilian deaths") == "civilians" and measure("drone strikes") == "strikes"

@@ -7,14 +7,16 @@ A claim (the ``claims`` table: text, quantity, unit, period, source, and the art
 * a **period**: "2017"; "2004-2014" / "between 2004 and 2014"; "June 2014"; "since 2008" (to the article's date);
   "the last decade" / "past five years" / "past 18 months" (ending on the article's published date);
   "this year"; "last year" (the previous calendar year); "under Obama" / "the Bush administration";
-  no period: everything up to the article's date;
-* a **reading** of the figure from the claim's text: "up to N" / "as many as N" (an upper bound), "at least N" /
-  "more than N" (a lower bound), "about N" (approximate), else exact.
+  no period: everything up to the article's date (the whole dataset when the article has no date);
+* a **reading** of the figure from the claim's text: "between A and N" / "A to N" (a range, N the stored
+  quantity), "up to N" / "as many as N" (an upper bound), "at least N" / "more than N" (a lower bound), "about N"
+  (approximate), else exact.
 
 Verdict with relative tolerance ``tol`` (default 0.05, to allow rounding): an exact or approximate figure agrees
 when it lies in the dataset's range [min*(1-tol), max*(1+tol)] (for strikes min = max = the count); an upper
 bound agrees when the dataset's minimum is not above it (min*(1-tol) <= N); a lower bound agrees when the dataset's
-maximum reaches it (max*(1+tol) >= N). ``unchecked`` when the unit or the period cannot be read, or a relative
+maximum reaches it (max*(1+tol) >= N); a range agrees when both its ends are within tol of the dataset's min and
+max (a tracker's own min–max quoted). ``unchecked`` when the unit or the period cannot be read, or a relative
 period has no published date.
 """
 
@@ -67,8 +69,24 @@ def measure(unit: str | None) -> str | None:
     return None
 
 
-def reading(text: str) -> str:
-    """How the claim states its figure: upper, lower, approx or exact."""
+_RANGE_RE = re.compile(r"\b(?:between\s+)?(\d[\d,]*)\s*(?:and|to|-|–)\s*(\d[\d,]*)\b", re.I)
+
+
+def claimed_range(text: str, quantity: int | None) -> tuple[int, int] | None:
+    """(low, high) when the claim gives its figure as a range ending in ``quantity`` ("between 2,515 and 4,026")."""
+    if quantity is None:
+        return None
+    for m in _RANGE_RE.finditer(text):
+        lo, hi = (int(g.replace(",", "")) for g in m.groups())
+        if hi == quantity and lo <= hi and not (1900 <= lo <= 2100 and 1900 <= hi <= 2100):
+            return lo, hi
+    return None
+
+
+def reading(text: str, quantity: int | None = None) -> str:
+    """How the claim states its figure: range, upper, lower, approx or exact."""
+    if claimed_range(text, quantity):
+        return "range"
     if _UPPER_RE.search(text):
         return "upper"
     if _LOWER_RE.search(text):
@@ -95,11 +113,12 @@ def _count(word: str) -> int | None:
 def parse_period(period: str | None, published: dt.date | None) -> tuple[dt.date, dt.date, str] | None:
     """(first day, last day, how it was read) for a claim's period, or None when it cannot be read.
 
-    A missing period means everything up to the article's published date (None without a date).
+    A missing period means everything up to the article's published date, or the whole dataset when the article
+    has no date either.
     """
     if not period or not period.strip():
         if published is None:
-            return None
+            return dt.date.min, dt.date.max, "whole dataset (no period, no published date)"
         return dt.date.min, published, f"up to {published.isoformat()}"
     p = " ".join(period.lower().replace("–", "-").replace("—", "-").split())
     p = re.sub(r"^(?:in|during|for|over|throughout|across)\s+", "", p)
@@ -190,7 +209,7 @@ class ClaimCheck:
             "published": c.published.isoformat() if c.published else None,
             "measure": self.measure, "reading": self.reading,
             "start": self.start.isoformat() if self.start and self.start != dt.date.min else None,
-            "end": self.end.isoformat() if self.end else None,
+            "end": self.end.isoformat() if self.end and self.end != dt.date.max else None,
             "dataset_min": self.value_min, "dataset_max": self.value_max, "dataset_rows": self.rows,
             "verdict": self.verdict, "note": self.note,
         }
@@ -199,7 +218,7 @@ class ClaimCheck:
 def check_claim(claim: ClaimIn, rows: Sequence[TrackerStrike], tol: float = 0.05) -> ClaimCheck:
     """What ``rows`` say for the claim's measure and period, and whether the claim agrees."""
     meas = measure(claim.unit)
-    how = reading(claim.text)
+    how = reading(claim.text, claim.quantity)
 
     def unchecked(note: str, span: tuple[dt.date, dt.date, str] | None = None) -> ClaimCheck:
         return ClaimCheck(claim, meas, how, span[0] if span else None, span[1] if span else None,
@@ -229,7 +248,10 @@ def check_claim(claim: ClaimIn, rows: Sequence[TrackerStrike], tol: float = 0.05
             hi += b if b is not None else (a or 0)
         n_unknown = len(sel) - len(known)
     q = claim.quantity
-    if how == "upper":
+    rng = claimed_range(claim.text, q)
+    if how == "range" and rng is not None:
+        ok = abs(rng[0] - lo) <= tol * max(lo, 1) and abs(rng[1] - hi) <= tol * max(hi, 1)
+    elif how == "upper":
         ok = lo * (1 - tol) <= q
     elif how == "lower":
         ok = hi * (1 + tol) >= q

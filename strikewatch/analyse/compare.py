@@ -146,9 +146,9 @@ def match_rows(a: Sequence[TrackerStrike], b: Sequence[TrackerStrike], max_days:
         b_slots = [j for j in sorted(bjs) for _ in range(max(1, b[j].n_strikes))]
         matrix = [[cand.get((i, j), INFEASIBLE) for j in b_slots] for i in a_slots]
         seen: set[tuple[int, int]] = set()
-        for r, c in assign(matrix):
-            cost = matrix[r][c]
-            i, j = a_slots[r], b_slots[c]
+        for ri, ci in assign(matrix):
+            cost = matrix[ri][ci]
+            i, j = a_slots[ri], b_slots[ci]
             if (i, j) in seen:
                 continue  # the same pair twice only when both rows are multi-strike: count it once
             seen.add((i, j))

@@ -104,6 +104,7 @@ def plot_totals(groups: Sequence[Total], path: str | Path, title: str, credit: s
                                 [b - m for m, b in zip(mid, hi, strict=True)]],
                  fmt="o", color="#d62728", capsize=3, label="killed (min–max)")
     ax2.set_ylabel("killed (min–max)")
+    ax2.set_ylim(bottom=0)
     ax.set_xticks(xs, keys, rotation=60 if len(keys) > 12 else 0, fontsize=8)
     ax.set_title(title)
     h1, l1 = ax.get_legend_handles_labels()
@@ -114,22 +115,45 @@ def plot_totals(groups: Sequence[Total], path: str | Path, title: str, credit: s
 
 def plot_around(rows: Sequence[TrackerStrike], result: AroundResult, path: str | Path, title: str,
                 credit: str) -> Path:
-    """Strikes per week with the events marked and their before/after windows shaded."""
-    fig, ax = _figure(11, 5)
-    weeks, counts = _weekly(rows)
-    ax.bar(weeks, counts, width=6, color="#444444", label="strikes per week")
+    """Top: strikes per week over the events' period, each event a numbered line. Bottom: strikes in the window
+    before (left) and after (right) each event."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    evs = sorted(result.events, key=lambda e: e.event.date)
+    n = len(evs)
+    fig, (ax, bx) = plt.subplots(2, 1, figsize=(11, 4 + 0.32 * n), dpi=100,
+                                 gridspec_kw={"height_ratios": [3, max(2, 0.5 * n)]})
     w = dt.timedelta(days=result.window)
+    lo = min(e.event.date for e in evs) - 3 * w
+    hi = max(e.event.date for e in evs) + 3 * w
+    weeks, counts = _weekly([r for r in rows if r.date and lo <= r.date <= hi])
+    ax.bar(weeks, counts, width=6, color="#444444")
     top = max(counts or [1])
-    for i, e in enumerate(result.events):
+    for k, e in enumerate(evs, start=1):
         d = e.event.date
         ax.axvspan(d - w, d, color="#1f77b4", alpha=0.12, lw=0)
         ax.axvspan(d, d + w, color="#ff7f0e", alpha=0.12, lw=0)
-        ax.axvline(d, color="#d62728", lw=1)
-        ax.annotate(f"{e.event.label} ({e.before.strikes}→{e.after.strikes})", (d, top * (0.95 - 0.08 * (i % 6))),
-                    fontsize=7, rotation=0, ha="left", color="#8b0000")
-    p = f"p = {result.p_value}" if result.p_value is not None else "p n/a"
-    ax.set_title(f"{title}\nwindows of {result.window} days; mean change {result.statistic}; {p}")
+        ax.axvline(d, color="#d62728", lw=0.8)
+        ax.annotate(str(k), (d, top * 1.02), ha="center", va="bottom", fontsize=7, color="#8b0000")
+    ax.set_ylim(0, top * 1.15 + 0.5)
     ax.set_ylabel("strikes per week")
+    p = f"p = {result.p_value}" if result.p_value is not None else "no test"
+    ax.set_title(f"{title}\n{result.window} days before (blue) and after (orange) each event; mean change "
+                 f"{result.statistic}, {p} against {result.n_random:,} random dates", fontsize=10)
+    ys = list(range(n))[::-1]
+    bx.barh(ys, [-e.before.strikes for e in evs], color="#1f77b4", label="before")
+    bx.barh(ys, [e.after.strikes for e in evs], color="#ff7f0e", label="after")
+    bx.axvline(0, color="#333333", lw=0.8)
+    labels = [f"{k}. {e.event.date.isoformat()} {e.event.label}"[:60] for k, e in enumerate(evs, start=1)]
+    bx.set_yticks(ys, labels, fontsize=7)
+    bx.set_xlabel("strikes in the window (before to the left, after to the right)")
+    lim = max([1, *(e.before.strikes for e in evs), *(e.after.strikes for e in evs)])
+    bx.set_xlim(-lim * 1.1, lim * 1.1)
+    bx.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _pos: f"{abs(x):g}"))
+    bx.legend(fontsize=7, loc="lower right")
     return _save(fig, path, credit)
 
 

@@ -442,7 +442,8 @@ def claims_cmd(
         view = [{
             "id": d["id"], "claim": d["text"] if len(d["text"]) <= 70 else d["text"][:67] + "...",
             "figure": f"{d['quantity']} {d['unit'] or ''}".strip(), "reading": d["reading"],
-            "period": f"{d['start'] or '…'}..{d['end']}" if d["end"] else (d["period"] or "–"),
+            "period": f"{d['start'] or '…'}..{d['end']}" if d["end"] else (
+                d["period"] or ("all" if d["verdict"] != "unchecked" else "–")),
             check: range_text(d["dataset_min"], d["dataset_max"]), "verdict": d["verdict"], "note": d["note"],
         } for d in data]
         show(console, table(view, title=f"Claims checked against {check}"))
