@@ -57,6 +57,9 @@ def test_tribal_areas_are_covered() -> None:
 
 
 def test_committed_table_is_what_the_build_script_makes(shared_dir: Path, tmp_path: Path) -> None:
+    meta = json.loads(bt.META.read_text(encoding="utf-8"))
+    if meta["packages"] != bt.package_versions():
+        pytest.skip(f"table built with {meta['packages']}, installed {bt.package_versions()}: rebuild to compare")
     out = tmp_path / "gazetteer.tsv"
     bt.write(bt.build(shared_dir), out)
     assert out.read_text(encoding="utf-8") == TABLE.read_text(encoding="utf-8")

