@@ -1,0 +1,1 @@
+"""Operations: the integrity check (``strikewatch check``) and portable backups (``backup`` / ``restore``)."""

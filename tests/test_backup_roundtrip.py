@@ -1,0 +1,169 @@
+"""Backups: ``strikewatch backup FILE`` then ``restore FILE`` into an empty database gives identical records, on
+SQLite, PostgreSQL and across them; a non-empty target, a truncated or foreign file is refused in one line and
+changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from test_hardening_support import fresh_db, ingest_examples, review_some, table_snapshot
+
+from strikewatch.db import open_db, session_scope
+from strikewatch.db.tables import Dataset, DatasetStrike, RawBlob
+from strikewatch.ops.backup import FORMAT, VERSION
+from strikewatch.web.auth import add_user
+
+BINARY_RAW = "Strike near Wana — officials’ toll\n".encode() + b"\xff\xfe odd bytes \x80"
+
+
+def build(url: str) -> dict[str, int]:
+    """Examples ingested and merged, review actions, a reviewer, an imported dataset, odd raw bytes."""
+    from strikewatch.ingest.pipeline import IngestReport, store_many
+    from strikewatch.schema import ArticleIn
+    from strikewatch.store.articles import prepare
+
+    engine = ingest_examples(url)
+    rep = IngestReport()
+    store_many(engine, [prepare(ArticleIn(raw=BINARY_RAW, text="Strike near Wana: officials' toll of four dead.",
+                                          source="odd.txt", content_type="text/plain"), extract=False)], rep)
+    actions = review_some(engine)
+    with session_scope(engine) as s:
+        add_user(s, "rita", "a long enough password", "reviewer")
+        ds = Dataset(name="mine", format="csv", source_file="x.csv", sha256="0" * 64, n_rows=1,
+                     imported_at=dt.datetime(2020, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
+        s.add(ds)
+        s.flush()
+        s.add(DatasetStrike(dataset_id=ds.id, ext_id="Ob1", date=dt.date(2008, 1, 29), country="PK", lat=33.0,
+                            lon=70.1, killed_min=12, killed_max=13, raw={"note": "ünïcode ✓", "n": [1, 2.5]}))
+    return {"actions": len(actions)}
+
+
+def _roundtrip(src: str, dst: str, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    build(src)
+    before = table_snapshot(src)
+    assert before["review_actions"] and before["raw_blobs"] and before["users"] and before["dataset_strikes"]
+    file = tmp_path / "backup.jsonl.gz"
+    out = cli("backup", str(file), db=src)
+    assert out.returncode == 0, out.stderr
+    assert "backed up" in out.stderr and "Traceback" not in out.stderr
+    res = cli("restore", str(file), db=dst)
+    assert res.returncode == 0, res.stderr
+    after = table_snapshot(dst)
+    assert set(after) == set(before)
+    for name in before:
+        assert after[name] == before[name], f"table {name} differs after the round trip"
+    # the raw bytes are exactly those received
+    with session_scope(open_db(dst)) as s:
+        assert s.scalar(select(RawBlob.data).where(RawBlob.data == BINARY_RAW)) == BINARY_RAW
+    chk = cli("check", db=dst)
+    assert chk.returncode == 0, chk.stdout + chk.stderr
+    # the restored database keeps working: new rows get fresh ids (sequences follow the restored ids)
+    with session_scope(open_db(dst)) as s:
+        top = s.scalar(select(func.max(Dataset.id)))
+        s.add(Dataset(name="later", format="csv", source_file="y.csv", sha256="1" * 64, n_rows=0,
+                      imported_at=dt.datetime.now(dt.UTC)))
+        s.flush()
+        assert s.scalar(select(func.max(Dataset.id))) == (top or 0) + 1
+
+
+@pytest.mark.slow
+def test_backup_restore_identical_same_backend(db_url: str, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    kind = "sqlite" if db_url.startswith("sqlite") else "postgresql"
+    with fresh_db(kind, tmp_path / "dst") as dst:
+        _roundtrip(db_url, dst, tmp_path, cli)
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+@pytest.mark.parametrize("direction", ["sqlite-to-postgresql", "postgresql-to-sqlite"])
+def test_backup_restore_across_backends(direction: str, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    a, b = direction.split("-to-")
+    with fresh_db(a, tmp_path / "a") as src, fresh_db(b, tmp_path / "b") as dst:
+        _roundtrip(src, dst, tmp_path, cli)
+
+
+def _tiny(url: str) -> None:
+    from strikewatch.ingest.pipeline import IngestReport, store_many
+    from strikewatch.schema import ArticleIn
+    from strikewatch.store.articles import prepare
+
+    store_many(open_db(url), [prepare(ArticleIn(raw=f"report {i}".encode(), text=f"A report number {i}.",
+                                                source=f"{i}.txt", content_type="text/plain"), extract=False)
+                              for i in range(3)], IngestReport())
+
+
+def test_restore_refuses_a_database_that_is_not_empty(sqlite_url: str, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    _tiny(sqlite_url)
+    file = tmp_path / "b.jsonl.gz"
+    assert cli("backup", str(file), db=sqlite_url).returncode == 0
+    again = cli("backup", str(file), db=sqlite_url)
+    assert again.returncode == 2 and "exists" in again.stderr and len(again.stderr.strip().splitlines()) == 1
+    before = table_snapshot(sqlite_url)
+    res = cli("restore", str(file), db=sqlite_url)
+    assert res.returncode == 2
+    assert res.stderr.strip().splitlines() == [res.stderr.strip()] and "not empty" in res.stderr
+    assert "--force" in res.stderr
+    assert table_snapshot(sqlite_url) == before
+    # --force replaces everything with the backup's records
+    with session_scope(open_db(sqlite_url)) as s:
+        s.add(Dataset(name="extra", format="csv", source_file="z", sha256="2" * 64, n_rows=0,
+                      imported_at=dt.datetime.now(dt.UTC)))
+    forced = cli("restore", str(file), "--force", db=sqlite_url)
+    assert forced.returncode == 0, forced.stderr
+    assert table_snapshot(sqlite_url) == before
+
+
+def _rewrite(src: Path, dst: Path, keep_lines: int | None = None, edit: dict[int, str] | None = None) -> None:
+    lines = gzip.decompress(src.read_bytes()).decode().splitlines()
+    if keep_lines is not None:
+        lines = lines[:keep_lines]
+    for i, v in (edit or {}).items():
+        lines[i] = v
+    dst.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+
+
+def test_damaged_or_foreign_backups_are_refused_and_change_nothing(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    src = f"sqlite:///{tmp_path / 'src.db'}"
+    _tiny(src)
+    good = tmp_path / "good.jsonl.gz"
+    assert cli("backup", str(good), db=src).returncode == 0
+    header = json.loads(gzip.decompress(good.read_bytes()).decode().splitlines()[0])
+    assert header["format"] == FORMAT and header["version"] == VERSION and "raw_blobs" in header["tables"]
+    n_lines = len(gzip.decompress(good.read_bytes()).decode().splitlines())
+    cases: dict[str, tuple[Path, str]] = {}
+    p = tmp_path / "truncated.jsonl.gz"
+    _rewrite(good, p, keep_lines=n_lines - 3)
+    cases["truncated"] = (p, "truncated")
+    p = tmp_path / "cut.jsonl.gz"
+    p.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 2])  # gzip stream cut in the middle
+    cases["cut"] = (p, "backup")
+    p = tmp_path / "newer.jsonl.gz"
+    _rewrite(good, p, edit={0: json.dumps({**header, "version": VERSION + 1})})
+    cases["newer"] = (p, "version")
+    p = tmp_path / "foreign.jsonl.gz"
+    p.write_bytes(gzip.compress(b'{"hello": "world"}\n'))
+    cases["foreign"] = (p, "not a strikewatch backup")
+    p = tmp_path / "plain.txt"
+    p.write_text("not gzip at all\n")
+    cases["not gzip"] = (p, "backup")
+    p = tmp_path / "badvalue.jsonl.gz"
+    lines = gzip.decompress(good.read_bytes()).decode().splitlines()
+    row_line = next(i for i, ln in enumerate(lines) if ln.startswith("[") and i > 2)
+    row = json.loads(lines[row_line])
+    row[0] = {"not": "a value"}
+    _rewrite(good, p, edit={row_line: json.dumps(row)})
+    cases["bad value"] = (p, "line")
+    cases["missing"] = (tmp_path / "nope.jsonl.gz", "no backup file")
+    for name, (path, words) in cases.items():
+        dst = f"sqlite:///{tmp_path / (name.replace(' ', '_') + '.db')}"
+        res = cli("restore", str(path), db=dst)
+        assert res.returncode == 2, (name, res.stderr)
+        err = res.stderr.strip()
+        assert len(err.splitlines()) == 1 and "Traceback" not in err, (name, err)
+        assert words in err, (name, err)
+        assert all(not rows for rows in table_snapshot(dst).values()), f"{name}: something was restored"
