@@ -114,6 +114,13 @@ def test_context_settles_a_name_in_two_agencies() -> None:
     assert south.conflict is None and north.conflict is None
 
 
+def test_village_word_left_out() -> None:
+    r = site("Three alleged militants were killed in a strike on a compound in Painda, South Waziristan.")
+    assert r is not None and r.place == "Painda Khel" and r.admin2 == "South Waziristan"
+    r2 = site("A drone struck a house in Ghundi, North Waziristan.")
+    assert r2 is not None and r2.place == "Ghundi Killi"
+
+
 def test_span_limits_the_search() -> None:
     text = "A strike hit Tappi on Monday. On Wednesday another drone struck a car in Spinwam."
     second = text.index("On Wednesday")

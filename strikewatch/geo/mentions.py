@@ -244,6 +244,9 @@ _FUZZY_STOP = _words(
 )
 
 
+_SUFFIXES = ("Khel", "Killi", "Kili", "Kalay", "Kalai", "Kala")
+
+
 def _scan_fuzzy(
     text: str, gaz: Gazetteer, taken: list[tuple[int, int]], admin2_hint: str | None
 ) -> list[tuple[int, int, list[Place], float]]:
@@ -269,10 +272,10 @@ def _scan_fuzzy(
         ti = tok_index.get(s)
         if ti is not None and _person_glued(text, toks, ti, gaz):
             continue
-        # "Painda" for "Painda Khel": villages named after a clan are often written without "Khel"
-        khel = [p for p in gaz.exact(m.group() + " Khel") if p.is_place and p.attested]
-        if khel:
-            out.append((s, e, khel, 90.0))
+        # "Painda" for "Painda Khel", "Ghundi" for "Ghundi Killi": the clan or village word is often left out
+        completed = [p for suffix in _SUFFIXES for p in gaz.exact(f"{m.group()} {suffix}") if p.is_place and p.attested]
+        if completed:
+            out.append((s, e, completed, 90.0))
             continue
         pool = gaz.places_in("PK", admin2_hint) if admin2_hint else None
         hits = gaz.fuzzy(m.group(), cutoff=80.0 if admin2_hint else 88.0, pool=pool)
