@@ -153,3 +153,31 @@ def test_json_round_trip() -> None:
     d = json.loads(json.dumps(ex.to_dict()))
     assert d["id"] == "r1" and len(d["events"]) == len(ex.events)
     assert Event.from_dict(d["events"][0]).date == ex.events[0].date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the US would launch more drone strikes in North Waziristan if the talks fail.", []),
+        ("Pakistan demanded compensation for victims of drone strikes that killed hundreds of civilians.", []),
+        ("A Pakistani drone strike killed three militants in Shawal on Monday, the army said.",
+         [("drone_strike", "PK", date(2015, 3, 2), 3)]),
+        ("Security forces said a suicide bomber blew himself up at a checkpoint in Bannu on Tuesday, killing four "
+         "soldiers and wounding nine.", [("bombing", None, date(2015, 3, 3), 4)]),
+        ("Helicopter gunships shelled militant positions in Orakzai on Sunday, killing dozens of insurgents.",
+         [("air_strike", None, date(2015, 3, 1), 12)]),
+    ],
+)
+def test_what_is_and_is_not_a_strike(text: str, expected: list[tuple[object, ...]]) -> None:
+    ex = extract_article(text, date(2015, 3, 4))
+    assert [(e.type, e.perpetrator, e.date, e.killed_min) for e in ex.events] == expected
+
+
+def test_protest_date_is_not_the_strike_date() -> None:
+    text = ("Protesters in Peshawar burned US flags on Friday to condemn a drone strike that killed 11 people in "
+            "Datta Khel last week.")
+    (e,) = extract_article(text, date(2015, 3, 4)).events
+    assert e.date is None and (e.date_earliest, e.date_latest) == (date(2015, 2, 23), date(2015, 3, 1))
+    assert e.killed_min == 11 and e.date_text == "last week"
+    if GEO_READY:
+        assert e.place == "Datta Khel"

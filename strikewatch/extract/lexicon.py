@@ -456,7 +456,8 @@ DRONE_RE = re.compile(
     re.IGNORECASE,
 )
 MANNED_RE = re.compile(
-    r"\b(?:jets?|fighter[- ]jets?|warplanes?|war\s+planes?|fighter\s+planes?|bombers?|helicopters?|gunships?|"
+    r"\b(?:jets?|fighter[- ]jets?|warplanes?|war\s+planes?|fighter\s+planes?|bomber\s+(?:jets?|aircraft|planes?)|"
+    r"B-52s?|B-1s?|helicopters?|gunships?|"
     r"choppers?|F-16s?|JF-17s?|aircraft|air\s+force|PAF|aerial\s+bombardment|aerial\s+bombing)\b",
     re.IGNORECASE,
 )

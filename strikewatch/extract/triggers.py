@@ -27,7 +27,8 @@ SEGMENT_BREAK_RE = re.compile(
     r"(?:,\s*|\s+)(?=(?:which\s+(?:they\s+|it\s+|he\s+|she\s+)?(?:said|says|claimed)\s+(?:was|were)\s+)?"
     r"(?:in\s+(?:direct\s+|apparent\s+|swift\s+)?(?:response|retaliation|reprisal|revenge|answer)\s+(?:to|for)|"
     r"(?:weeks?|days?|months?|hours?|years?)\s+after\b|after\b|following\b|since\b|prior\s+to\b|ahead\s+of\b|"
-    r"before\b|than\b|just\s+as\b|a\s+day\s+after\b))",
+    r"before\b|than\b|just\s+as\b|a\s+day\s+after\b|to\s+(?:condemn|protest|denounce|mourn|mark)\b|"
+    r"(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied)|demonstrat\w+)\s+(?:against|over)\b))",
     re.IGNORECASE,
 )
 # a strike word proper (not a bare kill verb)
@@ -69,6 +70,9 @@ HYPOTHETICAL_RE = re.compile(
     re.IGNORECASE,
 )
 _HAVE_AFTER_MODAL = re.compile(r"\b(?:may|might|could|would|must)\s+(?:have|also\s+have)\b", re.IGNORECASE)
+_SUICIDE_RE = re.compile(r"\b(?:suicide\s+(?:bomb\w*|attack\w*|blast)|car\s+bomb\w*|roadside\s+bomb\w*|IEDs?|"
+                         r"improvised\s+explosive|blew\s+(?:himself|herself|themselves)\s+up|explosives-laden)\b",
+                         re.IGNORECASE)
 MILITANT_AGENT_RE = re.compile(
     r"\b(?:militants?|insurgents?|Taliban|TTP|terrorists?|gunmen|suicide\s+bombers?|attackers|fighters|jihadists?|"
     r"al[- ]Qa(?:e|i)da|Islamic\s+State|ISIS|IMU)(?:'s|’s)?\s+(?:\w+\s+){0,2}(?:attack|assault|raid|siege)",
@@ -166,8 +170,11 @@ def type_and_perpetrator(text: str, start: int, end: int, triggers: list[tuple[i
     militant_agent = first(MILITANT_AGENT_RE)
     typ: str | None = None
     span: tuple[int, int] | None = None
+    suicide = first(_SUICIDE_RE)
     if drone:
         typ, span = "drone_strike", drone
+    elif suicide:
+        typ, span = "bombing", suicide
     elif manned:
         typ, span = "air_strike", manned
     elif airstrike:
@@ -208,7 +215,8 @@ def _perpetrator(text: str, start: int, end: int, anchors: list[tuple[int, int]]
                 ms, me = lo + m.start(), lo + m.end()
                 between = text[me:a]
                 # the words between must not carry a verb that makes the group the victim
-                if re.search(r"\b(?:killed|killing|against|on|targeting|targeted|at|hit|kill|kills)\b", between, re.I):
+                if re.search(r"\b(?:killed|killing|against|on|targeting|targeted|at|hit|kill|kills|said|says|say|"
+                             r"told|tells|reported|according|claimed|confirmed)\b", between, re.I):
                     continue
                 dist = a - me if me <= a else 0
                 if best is None or dist < best[0] or (dist == best[0] and code == "PK"):
