@@ -143,3 +143,23 @@ def test_own_records_by_default_when_empty(cli: Cli, sqlite_url: str) -> None:
     assert json.loads(ok(cli("analyse", "lulls", "-f", "json", db=sqlite_url))) == []
     totals = json.loads(ok(cli("analyse", "totals", "-f", "json", db=sqlite_url)))
     assert totals["groups"] == [] and totals["total"]["strikes"] == 0
+
+
+def test_import_mapped_csv_and_plot_compare(cli: Cli, sqlite_url: str, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.csv"
+    mine.write_text("Our log of strikes\nWhen;Agency;Dead\n25/12/2013;N. Waziristan;3-4\n11/06/2014;North Waziristan "
+                    "Agency;At least 6\n12/06/2014;Khyber Agency;Unknown\nTotal;;\n", encoding="latin-1")
+    out = ok(cli("dataset", "import", str(mine), "--as", "mine", "--map", "date=When,area=Agency,killed=Dead",
+                 "--date-order", "dmy", db=sqlite_url))
+    assert "3 rows" in out and "2013-12-25" in out and "2014-06-12" in out
+    gaps = json.loads(ok(cli("analyse", "lulls", "-d", "mine", "-f", "json", db=sqlite_url)))
+    assert gaps[0] == {"start": "2013-12-25", "end": "2014-06-11", "days": 168, "longest_so_far": True}
+    agencies = json.loads(ok(cli("analyse", "totals", "-d", "mine", "--by", "agency", "-f", "json", db=sqlite_url)))
+    assert [(g["key"], g["strikes"], g["killed_min"]) for g in agencies["groups"]] == [
+        ("North Waziristan", 2, 9), ("Khyber", 1, None)]
+    ok(cli("dataset", "import", str(mine), "--as", "again", "--map", "date=When,area=Agency", "--date-order", "dmy",
+           db=sqlite_url))
+    png = tmp_path / "cmp.png"
+    res = json.loads(ok(cli("compare", "mine", "again", "-f", "json", "--plot", str(png), db=sqlite_url)))
+    assert res["pairs"][0]["summary"]["matched"] == 3
+    assert png.read_bytes()[:4] == b"\x89PNG"
