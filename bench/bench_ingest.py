@@ -187,9 +187,6 @@ def bench_throughput(n: int, with_pg: bool, tmp: Path) -> list[dict[str, object]
                 what = "ingest" if extract else "ingest without extraction"
                 rows.append({"what": what, "kind": kind, "db": backend, "wall": wall, "cpu": cpu, "n": n})
                 print(f"  {what:28s} {kind:4s} {backend:10s} {n / wall:7.1f} articles/s", file=sys.stderr)
-    for r in rows:
-        r["per_s"] = n / float(r["wall"])  # type: ignore[arg-type]
-        r["ratio"] = float(r["wall"]) / traf if r["kind"] == "html" else None  # type: ignore[arg-type]
     return rows
 
 
@@ -261,21 +258,22 @@ def bench_neardup(sizes: list[int], tmp: Path, probes: int = 200) -> list[dict[s
     return out
 
 
-def write_doc(path: Path, n: int, rows: list[dict[str, object]], nd: list[dict[str, float]]) -> None:
-    traf = next(r for r in rows if r["what"].startswith("trafilatura"))  # type: ignore[union-attr]
+def throughput_doc(n: int, rows: list[dict[str, object]]) -> str:
+    traf = next(r for r in rows if str(r["what"]).startswith("trafilatura"))
+    traf_wall = float(traf["wall"])  # type: ignore[arg-type]
     lines = [
         "## Throughput",
         "",
         f"Measured by `bench/bench_ingest.py` on {dt.date.today().isoformat()} ({platform.machine()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, shared machine). {n} templated articles per "
-        "corpus, written by the benchmark in our own words: plain-text reports, and HTML pages of the same reports "
-        "with navigation, cookie banner, share widgets, related links and reader comments.",
+        f"{os.cpu_count()} cores shared with other work, Python {platform.python_version()}). {n} templated "
+        "articles per corpus, written by the benchmark in our own words: plain-text reports, and HTML pages of the "
+        "same reports with navigation, cookie banner, share widgets, related links and reader comments.",
         "",
-        "One ingest process (so figures are per core for the Python side; PostgreSQL's server work runs in its own "
-        "process). *Ingest* is the whole run: read, decode, clean (trafilatura for HTML), extract events and claims, "
-        "fingerprint, store in one transaction per article, update strikes at the end. The baseline is "
-        f"trafilatura alone on the same HTML pages: {1000 * float(traf['wall']) / n:.1f} ms per page "  # type: ignore[arg-type]
-        f"({n / float(traf['wall']):.0f} pages/s).",  # type: ignore[arg-type]
+        "One ingest process, so the figures are per core for the Python side (PostgreSQL's server work runs in its "
+        "own process). *Ingest* is the whole run: read, decode, clean (trafilatura for HTML), extract events and "
+        "claims, fingerprint, store in one transaction per article, update strikes at the end. The baseline, "
+        f"measured in the same run, is trafilatura alone on the same HTML pages: {1000 * traf_wall / n:.1f} ms per "
+        f"page ({n / traf_wall:.0f} pages/s).",
         "",
         "| run | input | database | articles/s (1 core) | ms/article | CPU share in this process "
         "| × trafilatura alone |",
@@ -285,24 +283,30 @@ def write_doc(path: Path, n: int, rows: list[dict[str, object]], nd: list[dict[s
         if r is traf:
             continue
         wall, cpu = float(r["wall"]), float(r["cpu"])  # type: ignore[arg-type]
-        ratio = f"{float(r['ratio']):.1f}" if r["ratio"] is not None else "-"  # type: ignore[arg-type]
+        ratio = f"{wall / traf_wall:.1f}" if r["kind"] == "html" else "-"
         lines.append(
-            f"| {r['what']} | {r['kind']} | {r['db']} | {float(r['per_s']):.1f} | {1000 * wall / n:.1f} | "  # type: ignore[arg-type]
+            f"| {r['what']} | {r['kind']} | {r['db']} | {n / wall:.1f} | {1000 * wall / n:.1f} | "
             f"{100 * cpu / wall:.0f}% | {ratio} |"
         )
     lines += [
         "",
-        "Reading the table: the × column is the ingest time of an HTML article divided by trafilatura's time for "
-        "the same page; the gap between *ingest* and *ingest without extraction* is the extractor's cost. Text "
-        "input has no trafilatura step, so its ratio is not given.",
-        "",
+        "The × column is the ingest time of an HTML article divided by trafilatura's time for the same page; the "
+        "gap between *ingest* and *ingest without extraction* is the extractor's (and strike update's) cost. Text "
+        "input has no trafilatura step, so it has no ratio. A CPU share well under 100 % means the process waited: "
+        "for the database server, for disk, or for a machine shared with other jobs.",
+    ]
+    return "\n".join(lines)
+
+
+def neardup_doc(nd: list[dict[str, float]]) -> str:
+    lines = [
         "## Wire-copy lookup as the archive grows",
         "",
         "Archives of distinct templated reports are bulk-loaded with their LSH bands (SQLite); then "
-        f"{nd[0]['probes'] if nd else 0:.0f} new articles are looked up, half of them edited reposts of a stored "
-        "report (headline and closing line changed, last paragraph dropped), half new reports. The lookup is a few "
-        "index probes on `article_bands.key` plus exact shingle comparison with at most "
-        "12 candidates (those sharing the most bands), so its cost should not grow with the archive.",
+        f"{nd[0]['probes']:.0f} new articles are looked up, half of them edited reposts of a stored report "
+        "(headline and closing line changed, last paragraph dropped), half new reports. The lookup is a few index "
+        "probes on `article_bands.key` plus exact verification of at most 12 candidates (those sharing the most "
+        "bands), so its cost should not grow with the archive.",
         "",
         "| archive size | bulk load (s) | median lookup (ms) | p95 lookup (ms) | recall of planted copies | "
         "false links |",
@@ -311,7 +315,7 @@ def write_doc(path: Path, n: int, rows: list[dict[str, object]], nd: list[dict[s
     for r in nd:
         lines.append(
             f"| {r['size']:.0f} | {r['load_s']:.1f} | {r['lookup_ms']:.2f} | {r['lookup_p95_ms']:.2f} | "
-            f"{r['recall']:.2f} | {r['false_links']:.0f} |"
+            f"{r['recall']:.2f} | {r['false_links']:.0f} / {r['probes'] / 2:.0f} |"
         )
     if len(nd) >= 2:
         growth = nd[-1]["lookup_ms"] / nd[0]["lookup_ms"]
@@ -320,47 +324,45 @@ def write_doc(path: Path, n: int, rows: list[dict[str, object]], nd: list[dict[s
     lines += [
         "",
         "Templated reports share much of their wording, which makes them harder for the index than real news "
-        "(more candidates to verify); the figures are an upper bound for that reason.",
-        "",
-        "Re-run: `.venv/bin/python bench/bench_ingest.py` (options: `--n`, `--scale 2000,20000,100000`, `--no-pg`).",
-        "",
+        "(every lookup verifies the full 12 candidates); the figures are an upper bound for that reason.",
     ]
-    replace_measured(path, "\n".join(lines))
+    return "\n".join(lines)
 
 
-START, END = "<!-- bench_ingest.py: start -->", "<!-- bench_ingest.py: end -->"
-
-
-def replace_measured(path: Path, measured: str) -> None:
-    """Put the figures between the markers of the doc, keeping the hand-written rest (whole file if none)."""
-    block = f"{START}\n{measured.rstrip()}\n{END}\n"
+def replace_measured(path: Path, name: str, measured: str) -> None:
+    """Put one section's figures between its markers in the doc, keeping everything else (append if absent)."""
+    start, end = f"<!-- bench_ingest.py {name}: start -->", f"<!-- bench_ingest.py {name}: end -->"
+    block = f"{start}\n{measured.rstrip()}\n{end}"
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START in old and END in old:
-        head, rest = old.split(START, 1)
-        tail = rest.split(END, 1)[1].lstrip("\n")
-        new = head + block + ("\n" + tail if tail else "")
+    if start in old and end in old:
+        head, rest = old.split(start, 1)
+        new = head + block + rest.split(end, 1)[1]
     else:
-        new = (old.rstrip() + "\n\n" if old.strip() else "") + block
+        new = (old.rstrip() + "\n\n" if old.strip() else "") + block + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(new, encoding="utf-8")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=300, help="articles per corpus (default 300)")
-    ap.add_argument("--scale", default="2000,20000", help="archive sizes for the wire-copy lookup (comma-separated)")
+    ap.add_argument("--n", type=int, default=300, help="articles per corpus (default 300; 0 skips throughput)")
+    ap.add_argument(
+        "--scale", default="2000,20000", help="archive sizes for the wire-copy lookup (comma-separated; empty skips it)"
+    )
     ap.add_argument("--no-pg", action="store_true", help="skip PostgreSQL")
     ap.add_argument("--out", default=str(ROOT / "docs" / "ingest.md"))
     args = ap.parse_args()
     sizes = [int(s) for s in args.scale.split(",") if s.strip()]
+    out = Path(args.out)
     with tempfile.TemporaryDirectory(prefix="swbench-") as d:
         tmp = Path(d)
-        print("throughput:", file=sys.stderr)
-        rows = bench_throughput(args.n, not args.no_pg, tmp)
-        print("wire-copy index:", file=sys.stderr)
-        nd = bench_neardup(sizes, tmp)
-    write_doc(Path(args.out), args.n, rows, nd)
-    print(f"wrote {args.out}", file=sys.stderr)
+        if args.n > 0:
+            print("throughput:", file=sys.stderr)
+            replace_measured(out, "throughput", throughput_doc(args.n, bench_throughput(args.n, not args.no_pg, tmp)))
+        if sizes:
+            print("wire-copy index:", file=sys.stderr)
+            replace_measured(out, "neardup", neardup_doc(bench_neardup(sizes, tmp)))
+    print(f"wrote {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

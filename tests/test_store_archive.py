@@ -355,3 +355,15 @@ def test_concurrent_writers_store_each_article_once(db_url: str) -> None:
     assert not errors
     assert outcomes.count("stored") == 24 and len(outcomes) == 96
     assert count(engine, Article) == 24 and count(engine, RawBlob) == 24
+
+
+def test_database_failure_mid_run_is_one_clear_error(sqlite_url: str, tmp_path: Path) -> None:
+    from strikewatch.errors import UserError
+
+    (tmp_path / "a.txt").write_text("A drone strike hit a house in Shawal on Monday, killing four, officials said.")
+    engine = open_db(sqlite_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE merge_queue"))  # a write every article needs now fails
+    with pytest.raises(UserError, match="database error after 0 new articles"):
+        ingest_sources(engine, [str(tmp_path)])
+    assert count(engine, Article) == 0  # the failed article's transaction was rolled back whole

@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from strikewatch.db.engine import session_scope
 from strikewatch.db.tables import Article, MergeQueue
+from strikewatch.errors import UserError
 from strikewatch.ingest.read import (
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
@@ -156,6 +158,13 @@ def ingest_sources(
             _store_batch(engine, batch, report, extract)
         if hook:
             hook(total, total, report)
+    except SQLAlchemyError as exc:
+        # the database went away or refused a write: what was committed stays, the rest needs a re-run
+        msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise UserError(
+            f"database error after {len(report.stored)} new articles were stored ({msg}); "
+            "run the same ingest again to finish"
+        ) from None
     finally:
         if bar:
             bar.close()
