@@ -43,7 +43,10 @@ for _module in (ingest_cmds, extract_cmds, geo_cmds, merge_cmds, analyse_cmds, w
 def main() -> None:
     """Entry point: user errors become one line on stderr and exit status 2."""
     try:
-        app(standalone_mode=False)
+        # standalone_mode=False makes click *return* the code of a typer.Exit instead of exiting
+        rc = app(standalone_mode=False)
+        if isinstance(rc, int) and rc != 0:
+            sys.exit(rc)
     except UserError as exc:
         sys.stderr.write(f"error: {exc}\n")
         sys.exit(2)
