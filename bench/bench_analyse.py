@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import gc
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -50,16 +51,22 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
     return min(times)
 
 
-def cli_time(args: list[str], db: str, repeat: int = 3) -> float:
-    times = []
+def cli_time(args: list[str], db: str, repeat: int = 3) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system of the child process) of a command."""
+    import resource
+
+    walls, cpus = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "strikewatch", *args], capture_output=True, text=True,
                               env={"STRIKEWATCH_DB": db, "PATH": "/usr/bin:/bin"}, cwd=ROOT)
-        times.append(time.perf_counter() - t)
+        walls.append(time.perf_counter() - t)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if proc.returncode != 0:
             raise SystemExit(f"{args}: {proc.stderr}")
-    return statistics.median(times)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:
@@ -111,7 +118,7 @@ def main() -> None:
                                        str(tmp / "l.png")],
     }
     cli = {name: cli_time(a, db) for name, a in cmds.items()}
-    cli_base = cli["strikewatch --help (baseline)"]
+    cli_base, cpu_base = cli["strikewatch --help (baseline)"]
     matched = compare({"tbij": tbij, "newamerica": na}).pairs[0].summary()
 
     result = {
@@ -126,8 +133,9 @@ def main() -> None:
         print(json.dumps(result, indent=2))
 
     lines = [
-        f"Measured {dt.date.today().isoformat()} on this project's development machine (2 shared cores), "
-        f"`python bench/bench_analyse.py`. TBIJ Pakistan workbook: {len(tbij)} rows.",
+        f"Measured {dt.date.today().isoformat()} on this project's development machine (2 cores shared with other "
+        f"jobs; load average {os.getloadavg()[0]:.1f} at the end of the run), `python bench/bench_analyse.py`. "
+        f"TBIJ Pakistan workbook: {len(tbij)} rows.",
         "",
         f"In-process, best of 5; baseline = one plain pass over the rows (sum of killed_max): {base * 1e6:.1f} µs.",
         "",
@@ -141,16 +149,17 @@ def main() -> None:
         f"Import of the TBIJ workbook (read .xlsx + store 430 rows): {t_import:.2f} s "
         f"({t_import / base:,.0f}× the plain pass).",
         "",
-        "Commands end to end (subprocess, SQLite file, median of 3); baseline = `strikewatch --help` "
-        f"({cli_base:.2f} s):",
+        "Commands end to end (subprocess, SQLite file, median of 3): wall time, and CPU time (user + system), which "
+        "other jobs on the machine disturb less; baseline = `strikewatch --help` "
+        f"({cli_base:.2f} s wall, {cpu_base:.2f} s CPU):",
         "",
-        "| command | time | ratio to --help |",
-        "| --- | ---: | ---: |",
+        "| command | wall | CPU | CPU ratio to --help |",
+        "| --- | ---: | ---: | ---: |",
     ]
-    for name, t in cli.items():
+    for name, (t, c) in cli.items():
         if name.startswith("strikewatch --help"):
             continue
-        lines.append(f"| `{name}` | {t:.2f} s | {t / cli_base:.1f}× |")
+        lines.append(f"| `{name}` | {t:.2f} s | {c:.2f} s | {c / cpu_base:.1f}× |")
     lines += [
         "",
         f"`compare tbij newamerica`: {matched['matched']} strikes matched within a day "
