@@ -11,9 +11,10 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy import Engine, TextClause, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -128,6 +129,26 @@ def _insert_blob(session: Session, sha: str, data: bytes) -> None:
         session.flush()
 
 
+@lru_cache(maxsize=64)
+def _candidates_sql(n_keys: int) -> TextClause:
+    """Articles sharing the most band keys with a new one. Each key contributes at most KEY_FANOUT articles, the
+    most recent: a key shared by hundreds of articles is boilerplate, not a wire copy, and must not make the
+    lookup grow with the archive. Each branch is an index range scan on (key, article_id)."""
+    branches = " UNION ALL ".join(
+        f"SELECT aid FROM (SELECT article_id AS aid FROM article_bands WHERE key = :k{i} "
+        f"ORDER BY article_id DESC LIMIT {neardup.KEY_FANOUT}) AS b{i}"
+        for i in range(n_keys)
+    )
+    return text(
+        f"SELECT aid AS article_id, COUNT(*) AS shared FROM ({branches}) AS hits "
+        f"GROUP BY aid ORDER BY shared DESC, aid DESC LIMIT {neardup.MAX_CANDIDATES}"
+    )
+
+
+def _candidate_params(keys: tuple[int, ...]) -> dict[str, int]:
+    return {f"k{i}": k for i, k in enumerate(sorted(set(keys)))}
+
+
 def find_wire_original(session: Session, prep: PreparedArticle) -> tuple[int, float] | None:
     """The wire-copy group this article belongs to: (root article id, similarity to its closest member)."""
     row = session.execute(
@@ -138,14 +159,7 @@ def find_wire_original(session: Session, prep: PreparedArticle) -> tuple[int, fl
     keys = prep.fingerprint.band_keys
     if not keys:
         return None
-    shared = func.count().label("shared")
-    candidates = session.execute(
-        select(ArticleBand.article_id, shared)
-        .where(ArticleBand.key.in_(keys))
-        .group_by(ArticleBand.article_id)
-        .order_by(shared.desc(), ArticleBand.article_id)
-        .limit(neardup.MAX_CANDIDATES)
-    ).all()
+    candidates = session.execute(_candidates_sql(len(set(keys))), _candidate_params(keys)).all()
     if not candidates:
         return None
     mine = neardup.profile(prep.article.text)

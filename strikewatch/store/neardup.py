@@ -30,6 +30,7 @@ JACCARD_MIN = 0.5
 CONTAINMENT_MIN = 0.85
 MIN_SIZE_RATIO = 0.3
 MAX_CANDIDATES = 12  # verified per new article, those sharing the most bands first
+KEY_FANOUT = 50  # articles read per band key (the most recent); more sharing one band is boilerplate
 
 _WORD = re.compile(r"\w+")
 
