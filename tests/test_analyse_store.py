@@ -23,6 +23,7 @@ def test_import_tbij_replace_and_list(db_url: str, shared_dir: Path, tmp_path: P
     info = import_dataset(engine, ref(shared_dir, "tbij_pakistan_strikes.xlsx"), "tbij")
     assert (info.n_rows, info.n_strikes) == (430, 430)
     assert (info.first, info.last) == (dt.date(2004, 6, 17), dt.date(2018, 1, 24))
+    assert info.flags == {"injured_min>max": 1}
     rows = load_rows(engine, "tbij")
     assert sum(1 for r in rows if r.date and r.date.year == 2017) == 5
     ob193 = next(r for r in rows if r.ext_id == "Ob193")

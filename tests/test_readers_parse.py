@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strikewatch.analyse.parse import (
@@ -103,3 +103,33 @@ def test_coordinates_decimal_comma(lat: float, lon: float) -> None:
     assert abs(la - lat) < 1e-5 and abs(lo - lon) < 1e-5
     assert parse_lat_lon(lat, 9999) == (None, None)
     assert parse_float("") is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(dates, st.sampled_from(["North Waziristan Agency", "N. Waziristan", "Kurram Agency", "Khyber"]),
+                  counts, st.integers(0, 20)),
+        min_size=1, max_size=15,
+    ),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["%d/%m/%Y", "%m/%d/%Y", "%Y-%m-%d"]),
+)
+def test_mapped_csv_round_trip(rows: list[tuple[dt.date, str, int, int]], delim: str, fmt: str) -> None:
+    """Whatever delimiter and date order a CSV uses, the mapped reader gives back the dates and ranges written."""
+    import tempfile
+    from pathlib import Path
+
+    from strikewatch.analyse.readers import read_mapped_csv
+
+    lines = [delim.join(["Day", "Where", "Dead"])]
+    lines += [delim.join([d.strftime(fmt), area, f"{lo}-{lo + extra}" if extra else str(lo)])
+              for d, area, lo, extra in rows]
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / "t.csv"
+        f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        order = "dmy" if fmt.startswith("%d") else "mdy" if fmt.startswith("%m") else None
+        got = read_mapped_csv(f, {"date": "Day", "area": "Where", "killed": "Dead"}, date_order=order)  # type: ignore[arg-type]
+    assert [r.date for r in got] == [d for d, *_ in rows]
+    assert [(r.killed_min, r.killed_max) for r in got] == [(lo, lo + extra) for _d, _a, lo, extra in rows]
+    assert {r.admin2 for r in got} <= {"North Waziristan", "Kurram", "Khyber"}

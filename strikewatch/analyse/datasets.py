@@ -44,7 +44,7 @@ class DatasetInfo:
     first: dt.date | None
     last: dt.date | None
     imported_at: dt.datetime | None
-    n_flagged: int = 0
+    flags: dict[str, int] | None = None  # at import: how many rows carry each flag (see readers)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -57,7 +57,7 @@ class DatasetInfo:
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "imported_at": self.imported_at.isoformat() if self.imported_at else None,
-            "flagged": self.n_flagged,
+            **({"flags": self.flags} if self.flags is not None else {}),
         }
 
 
@@ -127,7 +127,13 @@ def import_dataset(
             d["raw"] = raw
             payload.append(d)
         s.execute(insert(DatasetStrike), payload)
-    return _info(engine, name)
+    info = _info(engine, name)
+    counts: dict[str, int] = {}
+    for r in rows:
+        for f in r.flags:
+            counts[f] = counts.get(f, 0) + 1
+    info.flags = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return info
 
 
 def remove_dataset(engine: Engine, name: str) -> None:

@@ -123,6 +123,9 @@ def dataset_import(
         f"{info.first} .. {info.last}",
         highlight=False,
     )
+    if info.flags:
+        shown = ", ".join(f"{k} ×{n}" for k, n in list(info.flags.items())[:8])
+        console.print(f"flagged rows (the source values are kept in each row's raw data): {shown}", highlight=False)
 
 
 def dataset_list(fmt: FormatOpt = OutFormat.table, db: DbOption = None) -> None:
