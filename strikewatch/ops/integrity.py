@@ -153,6 +153,8 @@ class _Checker:
             stmt = select(RB.c.sha256, RB.c.size, RB.c.data).order_by(RB.c.sha256)
             for sha, size, data in self.c.execution_options(stream_results=True, yield_per=50).execute(stmt):
                 n += 1
+                if isinstance(data, str):  # SQLite stores whatever type it was given: text here is damage
+                    data = data.encode("utf-8", "surrogateescape")
                 data = bytes(data or b"")
                 if hashlib.sha256(data).hexdigest() != sha or len(data) != size:
                     bad.append(sha)
