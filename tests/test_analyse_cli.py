@@ -72,8 +72,9 @@ def test_totals_rate_csv_and_svg(cli: Cli, tbij_db: str, tmp_path: Path) -> None
     assert by_year["2017"]["strikes"] == "5"
     assert by_year["total"]["strikes"] == "430"
     assert int(by_year["total"]["killed_min"]) <= int(by_year["total"]["killed_max"])
-    table = ok(cli("analyse", "totals", "-d", "tbij", "--by", "administration", db=tbij_db))
-    assert "Obama" in table and "Bush" in table
+    table = ok(cli("analyse", "totals", "-d", "tbij", "--by", "administration", "--country", "Pakistan",
+                   db=tbij_db))
+    assert "Obama" in table and "Bush" in table and " 430 " in table
     svg = tmp_path / "rate.svg"
     rate = json.loads(ok(cli("analyse", "rate", "-d", "tbij", "-f", "json", "--plot", str(svg), db=tbij_db)))
     assert rate["summary"]["strikes"] == 430
@@ -132,6 +133,7 @@ def test_user_errors_are_one_line(cli: Cli, tbij_db: str, tmp_path: Path) -> Non
         ("analyse", "lulls", "-d", "tbij", "--since", "June 2014"),
         ("analyse", "rate", "-d", "tbij", "--plot", str(tmp_path / "x.pdf")),
         ("dataset", "import", str(tmp_path / "missing.csv"), "--as", "x"),
+        ("analyse", "totals", "-d", "tbij", "--country", "Narnia"),
     ):
         proc = cli(*args, db=tbij_db)
         assert proc.returncode == 2, (args, proc.stdout, proc.stderr)

@@ -57,7 +57,7 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None, 
 def show(console: Any, renderable: Any) -> None:
     """Print a table at its natural width even when the terminal (or a pipe's 80 columns) is narrower, rather
     than cropping columns away."""
-    need = console.measure(renderable, options=console.options.update(max_width=1000)).minimum
+    need = console.measure(renderable, options=console.options.update(max_width=1000)).maximum
     if need <= console.width:
         console.print(renderable)
         return

@@ -3,8 +3,9 @@
 Sums of minimums treat an unknown minimum as 0 (still a valid lower bound); sums of maximums are over the rows
 whose maximum is known, and ``unknown_killed_max`` says how many rows were left out, so a reader can see when the
 upper bound is incomplete. A sum is None when no row gives that count at all (TBIJ has no militant counts).
-The civilian share is given at both ends: civilians_min / killed_min and civilians_max / killed_max (the same
-for children).
+The civilian share is given at both ends, civilians_min / killed_min and civilians_max / killed_max, summed over
+the rows that give both the civilian range and the killed range (rows with unknown civilians are left out rather
+than counted as none); the same for children.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ By = Literal["year", "month", "agency", "admin1", "country", "administration"]
 BY_CHOICES: tuple[str, ...] = ("year", "month", "agency", "admin1", "country", "administration")
 UNKNOWN = "(unknown)"
 SUMMED = ("killed", "civilians", "children", "injured", "militants")
+SHARED = ("civilians", "children")
 
 
 @dataclass(slots=True)
@@ -30,6 +32,8 @@ class Total:
     sums: dict[str, list[int]] = field(default_factory=lambda: {n: [0, 0] for n in SUMMED})
     unknown_max: dict[str, int] = field(default_factory=lambda: {n: 0 for n in SUMMED})
     known: dict[str, int] = field(default_factory=lambda: {n: 0 for n in SUMMED})  # rows with min or max known
+    # for the shares: [part min, part max, killed min, killed max] over rows that give both the part and killed
+    share_sums: dict[str, list[int]] = field(default_factory=lambda: {n: [0, 0, 0, 0] for n in SHARED})
 
     def add(self, r: TrackerStrike) -> None:
         self.rows += 1
@@ -44,6 +48,16 @@ class Total:
                 self.sums[name][1] += hi
             else:
                 self.unknown_max[name] += 1
+        k_lo, k_hi = r.toll("killed")
+        if k_lo is not None and k_hi is not None:
+            for name in SHARED:
+                lo, hi = r.toll(name)
+                if lo is not None and hi is not None:
+                    acc = self.share_sums[name]
+                    acc[0] += lo
+                    acc[1] += hi
+                    acc[2] += k_lo
+                    acc[3] += k_hi
 
     @staticmethod
     def _share(part: int, whole: int) -> float | None:
@@ -55,11 +69,10 @@ class Total:
             # None when no row gave this count at all (e.g. TBIJ has no militant counts)
             d[f"{name}_min"], d[f"{name}_max"] = self.sums[name] if self.known[name] else (None, None)
         d["unknown_killed_max"] = self.unknown_max["killed"]
-        k = self.sums["killed"]
-        d["civilian_share_min"] = self._share(self.sums["civilians"][0], k[0])
-        d["civilian_share_max"] = self._share(self.sums["civilians"][1], k[1])
-        d["child_share_min"] = self._share(self.sums["children"][0], k[0])
-        d["child_share_max"] = self._share(self.sums["children"][1], k[1])
+        for part, label in (("civilians", "civilian"), ("children", "child")):
+            p_lo, p_hi, k_lo, k_hi = self.share_sums[part]
+            d[f"{label}_share_min"] = self._share(p_lo, k_lo)
+            d[f"{label}_share_max"] = self._share(p_hi, k_hi)
         return d
 
 

@@ -58,6 +58,11 @@ DatasetOpt = Annotated[
     typer.Option("--dataset", "-d", help="An imported dataset's name; default: strikewatch's own strike records.",
                  show_default=False),
 ]
+CountryOpt = Annotated[
+    str | None,
+    typer.Option("--country", help="Only strikes in this country (ISO code such as PK, or a name).",
+                 show_default=False),
+]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD).", show_default=False)]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD).", show_default=False)]
 
@@ -80,12 +85,26 @@ def _done_plot(path: Path | None) -> None:
         err_console.print(f"plot written to {path}", highlight=False)
 
 
-def _load(db: str | None, dataset: str | None) -> tuple[Any, list[Any], str]:
+def _country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from strikewatch.analyse.places import country_code
+
+    code = country_code(value)
+    if code is None:
+        raise UserError(f"--country: unknown country {value!r} (use an ISO code such as PK)")
+    return code
+
+
+def _load(db: str | None, dataset: str | None, country: str | None = None) -> tuple[Any, list[Any], str]:
     from strikewatch.analyse.datasets import credit, load_rows
     from strikewatch.db import open_db
 
     engine = open_db(db)
     rows = load_rows(engine, dataset)
+    code = _country(country)
+    if code:
+        rows = [r for r in rows if r.country == code]
     return engine, rows, credit(engine, dataset)
 
 
@@ -162,6 +181,7 @@ def dataset_remove(name: Annotated[str, typer.Argument(help="Dataset name.")], d
 
 def lulls_cmd(
     dataset: DatasetOpt = None,
+    country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     min_days: Annotated[int, typer.Option("--min-days", help="Only gaps of at least this many days.", min=1)] = 1,
@@ -174,7 +194,7 @@ def lulls_cmd(
     from strikewatch.analyse.output import show, table, to_csv, to_json
     from strikewatch.analyse.timeline import lulls
 
-    _e, rows, credit = _load(db, dataset)
+    _e, rows, credit = _load(db, dataset, country)
     gaps = lulls(rows, _date(since, "--since"), _date(until, "--until"), min_days)
     shown = gaps[:top] if top else gaps
     data = [g.to_dict() for g in shown]
@@ -196,6 +216,7 @@ def lulls_cmd(
 
 def rate_cmd(
     dataset: DatasetOpt = None,
+    country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     step: Annotated[Step, typer.Option("--step", help="Sample the rolling counts every day, week or month.")] =
@@ -208,7 +229,7 @@ def rate_cmd(
     from strikewatch.analyse.output import show, table, to_csv, to_json
     from strikewatch.analyse.timeline import rate
 
-    _e, rows, credit = _load(db, dataset)
+    _e, rows, credit = _load(db, dataset, country)
     points, summary = rate(rows, _date(since, "--since"), _date(until, "--until"), step.value)  # type: ignore[arg-type]
     data = [p.to_dict() for p in points]
     if fmt is OutFormat.json:
@@ -238,6 +259,7 @@ def totals_cmd(
     by: Annotated[By, typer.Option("--by", help="Group by year, month, agency, admin1 (province), country or "
                                    "administration (US president).")] = By.year,
     dataset: DatasetOpt = None,
+    country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = OutFormat.table,
@@ -248,7 +270,7 @@ def totals_cmd(
     from strikewatch.analyse.output import range_text, show, table, to_csv, to_json
     from strikewatch.analyse.totals import totals
 
-    _e, rows, credit = _load(db, dataset)
+    _e, rows, credit = _load(db, dataset, country)
     s, u = _date(since, "--since"), _date(until, "--until")
     if s or u:
         rows = [r for r in rows if r.date and (s is None or r.date >= s) and (u is None or r.date <= u)]
@@ -298,6 +320,7 @@ def around_cmd(
     category: Annotated[list[str] | None, typer.Option("--category", help="Only events of this category (the CSV's "
                                                        "third column); repeatable.", show_default=False)] = None,
     dataset: DatasetOpt = None,
+    country: CountryOpt = None,
     fmt: FormatOpt = OutFormat.table,
     plot: PlotOpt = None,
     db: DbOption = None,
@@ -312,7 +335,7 @@ def around_cmd(
         evs = [e for e in evs if (e.category or "").lower() in wanted]
         if not evs:
             raise UserError(f"no events of category {', '.join(category)} in {events}")
-    _e, rows, credit = _load(db, dataset)
+    _e, rows, credit = _load(db, dataset, country)
     res = around(rows, evs, window, n_random, seed)
     data = [e.to_dict() for e in res.events]
     if fmt is OutFormat.json:
@@ -352,6 +375,7 @@ def compare_cmd(
     max_days: Annotated[int, typer.Option("--days", help="Largest date difference for a match.", min=0)] = 1,
     threshold: Annotated[int, typer.Option("--threshold", help="Killed ranges further apart than this many people "
                                            "are a disagreement.", min=0)] = 3,
+    country: CountryOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="Rows listed per section in the table (0 = all).",
                                        min=0)] = 20,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="table; json (everything); csv (one line per "
@@ -371,7 +395,8 @@ def compare_cmd(
     if len(set(names)) != len(names):
         raise UserError("each dataset may be named once")
     engine = open_db(db)
-    data = {n: load_rows(engine, n) for n in names}
+    code = _country(country)
+    data = {n: [r for r in load_rows(engine, n) if code is None or r.country == code] for n in names}
     res = compare(data, max_days, threshold)
     if fmt is OutFormat.json:
         _write(to_json(res.to_dict()))
