@@ -413,3 +413,19 @@ def test_sniffing_unknown_extensions() -> None:
     assert sniff_kind(b"<!DOCTYPE html><html><body><p>x") == "html"
     assert sniff_kind(b"Drone strike kills four") == "text"
     assert sniff_kind(b"anything", "text/html; charset=utf-8") == "html"
+
+
+_TAGS = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<article>", "<br>", "<script>", "</script>", "<table>",
+                         "<li>", "<!--", "-->", "<html>", "<body>", "</body>", "<h1>", "&amp;", "&#x0;", "<"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_TAGS, st.text(max_size=60)), max_size=25))
+def test_parse_html_never_fails_unexpectedly(parts: list[str]) -> None:
+    from strikewatch.ingest.html import NoArticleText, parse_html
+
+    try:
+        page = parse_html("".join(parts))
+    except NoArticleText:
+        return
+    assert page.body.strip() and "<script>" not in page.body

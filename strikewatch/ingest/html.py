@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from strikewatch.ingest.cleanup import clean_text
 
 _CHARSET_META = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_XML_INCOMPATIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\b)")
 _BLOCK_TAGS = (
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section", "article", "br",
@@ -68,6 +69,7 @@ def fragment_text(html: str) -> str:
     import lxml.html
     from lxml import etree
 
+    html = _XML_INCOMPATIBLE.sub("", html)
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -96,6 +98,7 @@ def parse_html(html: str, url: str | None = None) -> HtmlArticle:
     """Reduce a page to its article. Raises :class:`NoArticleText` when nothing readable is left."""
     import trafilatura
 
+    html = _XML_INCOMPATIBLE.sub(" ", html)  # lxml refuses control characters
     doc = None
     try:
         doc = trafilatura.bare_extraction(
@@ -143,6 +146,7 @@ def _fallback_text(html: str) -> str:
     import lxml.html
     from lxml import etree
 
+    html = _XML_INCOMPATIBLE.sub(" ", html)
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
