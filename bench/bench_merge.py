@@ -140,8 +140,11 @@ def child_main(argv: list[str]) -> None:
     import resource
 
     op, url = argv[0], argv[1]
-    t0 = time.perf_counter()
     res: dict[str, Any] = {}
+    from strikewatch.db import open_db
+
+    open_db(url)  # imports and migrations are not the merge's cost
+    t0 = time.perf_counter()
     if op == "insert":
         res["next_id"] = insert(url, int(argv[2]))
     elif op == "insert-extra":

@@ -50,6 +50,8 @@ def cluster_reports(
 ) -> list[Cluster]:
     """Cluster one unit. ``must``/``cannot`` are reviewer constraints as pairs of indices into ``reports``."""
     n = len(reports)
+    if n == 1:
+        return [Cluster(reports=list(reports), report_why={reports[0].event_id: {"alone": True}})]
     must = must or set()
     cannot = cannot or set()
     scores: dict[tuple[int, int], Match | None] = {}

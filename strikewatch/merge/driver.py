@@ -137,6 +137,7 @@ class Merger:
         self.touched: set[int] = set()
         self.successors: dict[int, Counter[int]] = {}
         self.days: set[tuple[str | None, int]] = set()
+        self.sr_old: dict[int, tuple[int, Any, int]] = {}  # event id -> (strike id, why, source group) before
         self.stats = Stats()
         self.orphans: dict[int, set[int]] = self._orphan_index()
 
@@ -180,9 +181,14 @@ class Merger:
     def fill_cues(self, reports: list[Report]) -> None:
         by_event = {r.event_id: r for r in reports}
         cached: set[int] = set()
-        for ids in chunks(by_event):
-            for eid, why in self.s.execute(select(SR.c.event_id, SR.c.why).where(SR.c.event_id.in_(ids))):
-                if isinstance(why, dict) and why.get("cue_v") == CUE_VERSION and eid in by_event:
+        # strike_reports is indexed by article (and by strike), not by event
+        for ids in chunks(sorted({r.article_id for r in reports})):
+            q = select(SR.c.event_id, SR.c.strike_id, SR.c.why, SR.c.source_group).where(SR.c.article_id.in_(ids))
+            for eid, sid, why, group in self.s.execute(q):
+                if eid not in by_event:
+                    continue
+                self.sr_old[eid] = (sid, why, group)
+                if isinstance(why, dict) and why.get("cue_v") == CUE_VERSION:
                     by_event[eid].cues = tuple(tuple(c) for c in why.get("cues", []))  # type: ignore[misc]
                     cached.add(eid)
         todo = [eid for eid in by_event if eid not in cached]
@@ -285,20 +291,35 @@ class Merger:
                     if shared and id(cl) in ids:
                         cnt[ids[id(cl)]] += shared
 
-        # memberships
-        claimed_here = [sid for _, sid in results if sid is not None]
-        for chunk in chunks(claimed_here):
-            self.s.execute(delete(SR).where(SR.c.strike_id.in_(chunk)))
-        for chunk in chunks([r.event_id for r in reports]):
-            self.s.execute(delete(SR).where(SR.c.event_id.in_(chunk)))
+        # memberships: rewrite only those of records whose reports or explanations changed
+        stale_strikes: list[int] = []
+        stale_events: list[int] = []
         sr_rows: list[dict[str, Any]] = []
-        for cl, _ in results:
+        for cl, old_sid in results:
             sid = ids[id(cl)]
+            rows = []
             for r in cl.reports:
                 w = dict(cl.report_why.get(r.event_id, {}))
                 w.update(key=r.key, cues=[list(c) for c in r.cues], cue_v=CUE_VERSION)
-                sr_rows.append({"strike_id": sid, "event_id": r.event_id, "article_id": r.article_id,
-                                "source_group": r.group, "score": w.get("score"), "why": w})
+                rows.append({"strike_id": sid, "event_id": r.event_id, "article_id": r.article_id,
+                             "source_group": r.group, "score": w.get("score"), "why": _jsonable(w)})
+            if old_sid is not None and old_sid in self.old and self.old[old_sid].row.get("n_reports") == len(rows) \
+                    and all(self.sr_old.get(x["event_id"]) == (sid, x["why"], x["source_group"]) for x in rows):
+                continue
+            if old_sid is not None:
+                stale_strikes.append(old_sid)
+            stale_events.extend(x["event_id"] for x in rows)
+            sr_rows.extend(rows)
+        for chunk in chunks(stale_strikes):
+            self.s.execute(delete(SR).where(SR.c.strike_id.in_(chunk)))
+        stale_set = set(stale_strikes)
+        moved = [e for e in stale_events if e in self.sr_old and self.sr_old[e][0] not in stale_set]
+        by_strike: dict[int, list[int]] = {}
+        for e in moved:
+            by_strike.setdefault(self.sr_old[e][0], []).append(e)
+        for sid, evs in by_strike.items():  # reports that left another record (primary key: strike, event)
+            for chunk in chunks(evs):
+                self.s.execute(delete(SR).where(SR.c.strike_id == sid, SR.c.event_id.in_(chunk)))
         if sr_rows:
             self.s.execute(insert(SR), sr_rows)
 
@@ -411,15 +432,12 @@ class Merger:
         for country, days in by_country.items():
             days.sort()
             start = prev = days[0]
-            ranges: list[tuple[int, int]] = []
             for d in days[1:]:
-                if d - prev > 3 or d - start > 365:
-                    ranges.append((start, prev))
+                if d - prev > 30 or d - start > 180:  # one query per stretch of half a year at most
+                    self._double_tap_range(country, start, prev)
                     start = d
                 prev = d
-            ranges.append((start, prev))
-            for lo, hi in ranges:
-                self._double_tap_range(country, lo, hi)
+            self._double_tap_range(country, start, prev)
 
     def _double_tap_range(self, country: str | None, lo: int, hi: int) -> None:
         cond = ST.c.country.is_(None) if country is None else ST.c.country == country
@@ -574,14 +592,35 @@ def incremental_units(m: Merger, article_ids: Iterable[int], max_rounds: int = 1
     pool: dict[int, Report] = {}
     iv = _Intervals()
     kept: list[Unit] = []
+    need: dict[str | None, list[tuple[int, int]]] = {}
+
+    def cover(country: str | None, lo: int, hi: int) -> None:
+        if not iv.covers(country, lo, hi):
+            need.setdefault(country, []).extend(iv.add(country, lo, hi))
+
+    def load_needed() -> bool:
+        loaded = False
+        for country, pieces in need.items():
+            pieces.sort()
+            merged: list[tuple[int, int]] = []
+            for a, b in pieces:
+                if merged and a <= merged[-1][1] + 1:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+                else:
+                    merged.append((a, b))
+            for a, b in merged:
+                for x in load_window(m.s, country, a, b):
+                    pool[x.event_id] = x
+                loaded = True
+        need.clear()
+        return loaded
+
     for _ in range(max_rounds):
-        dirty = False
         new_arts = want - fetched_articles
         if new_arts:
             fetched_articles |= new_arts
             for r in load_by_articles(m.s, new_arts):
                 pool[r.event_id] = r
-            dirty = True
             # strikes these articles belonged to: every report of theirs comes too
             olds = m.old_by_articles(new_arts)
             m.load_old({s for ss in olds.values() for s in ss})
@@ -592,22 +631,11 @@ def incremental_units(m: Merger, article_ids: Iterable[int], max_rounds: int = 1
                     want |= o.articles
                     w = window_of(o.keys)
                     if w is not None:
-                        iv.add(o.row.get("country"), w[0] - MARGIN, w[1] + MARGIN)
-        for r in list(pool.values()):
-            if r.article_id in want:
-                if r.lo is None:
-                    if r.country not in iv.undated:
-                        iv.undated.add(r.country)
-                        for x in load_window(m.s, r.country, None, None):
-                            pool[x.event_id] = x
-                        dirty = True
-                elif not iv.covers(r.country, r.lo - MARGIN, r.hi + MARGIN):  # type: ignore[operator]
-                    for a, b in iv.add(r.country, r.lo - MARGIN, r.hi + MARGIN):  # type: ignore[operator]
-                        for x in load_window(m.s, r.country, a, b):
-                            pool[x.event_id] = x
-                    dirty = True
-        if not dirty and kept:
-            break
+                        cover(o.row.get("country"), w[0] - MARGIN, w[1] + MARGIN)
+        for r in pool.values():
+            if r.article_id in want and r.lo is not None:
+                cover(r.country, r.lo - MARGIN, r.hi + MARGIN)  # type: ignore[operator]
+        load_needed()
         reports = sorted(pool.values(), key=sort_key)
         assign_keys_sorted(reports)
         units = list(units_of(reports, m.actions.actions_for))
@@ -619,15 +647,13 @@ def incremental_units(m: Merger, article_ids: Iterable[int], max_rounds: int = 1
                     want.add(r.article_id)
                     grow = True
                 if r.lo is not None and not iv.covers(r.country, r.lo - 1, r.hi + 1):  # type: ignore[operator]
-                    for a, b in iv.add(r.country, r.lo - MARGIN, r.hi + MARGIN):  # type: ignore[operator]
-                        for x in load_window(m.s, r.country, a, b):
-                            pool[x.event_id] = x
+                    cover(r.country, r.lo - MARGIN, r.hi + MARGIN)  # type: ignore[operator]
                     grow = True
             extra = m.actions.articles(u.actions) - want
             if extra:
                 want |= extra
                 grow = True
-        if not grow and not (want - fetched_articles):
+        if not grow and not (want - fetched_articles) and not need:
             break
     return kept
 
@@ -657,10 +683,11 @@ def pending_articles(session: Session) -> list[int]:
     """Articles with current strike-type events that belong to no strike yet."""
     from strikewatch.merge.load import current_events_filter, mergeable_filter
 
+    in_record = select(SR.c.event_id).where(SR.c.article_id == EV.c.article_id, SR.c.event_id == EV.c.id).exists()
     stmt = (
         select(EV.c.article_id)
-        .select_from(EV.join(AR, AR.c.id == EV.c.article_id).outerjoin(SR, SR.c.event_id == EV.c.id))
-        .where(current_events_filter(), mergeable_filter(), SR.c.event_id.is_(None))
+        .select_from(EV.join(AR, AR.c.id == EV.c.article_id))
+        .where(current_events_filter(), mergeable_filter(), ~in_record)
         .distinct()
     )
     return sorted(a for (a,) in session.execute(stmt))

@@ -132,17 +132,27 @@ def load_by_articles(session: Session, article_ids: Iterable[int]) -> list[Repor
     return out
 
 
+MAX_WINDOW_DAYS = 400  # windows wider than this (a year or more) are not looked up by incremental runs
+
+
 def load_window(session: Session, country: str | None, lo: int | None, hi: int | None) -> list[Report]:
-    """Reports of one country whose window meets [lo, hi] (ordinals); lo None: the undated reports."""
+    """Reports of one country whose window meets [lo, hi] (ordinals); lo None: the undated reports.
+
+    Written so that the indexes on date_earliest and date serve it."""
     import datetime as dt
 
     cond = EV.c.country.is_(None) if country is None else EV.c.country == country
     if lo is None or hi is None:
         stmt = events_select().where(cond, ev_lo.is_(None))
     else:
-        stmt = events_select().where(
-            cond, ev_hi >= dt.date.fromordinal(lo), ev_lo <= dt.date.fromordinal(hi)
-        )
+        a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+        start = dt.date.fromordinal(lo - MAX_WINDOW_DAYS)
+        stmt = events_select().where(cond, or_(
+            and_(EV.c.date_earliest >= start, EV.c.date_earliest <= b, ev_hi >= a),
+            and_(EV.c.date_earliest.is_(None), EV.c.date >= a, EV.c.date <= b),
+            and_(EV.c.date_earliest.is_(None), EV.c.date.is_(None), EV.c.date_latest >= a,
+                 EV.c.date_latest <= b),
+        ))
     return [to_report(row) for row in session.execute(stmt)]
 
 

@@ -11,6 +11,7 @@ reports this way (``--reports 17@2014-06-11``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -35,6 +36,7 @@ _GENERIC = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(name: str | None) -> str:
     """A place or person name reduced for comparison: lower case, accents and punctuation dropped."""
     if not name:
@@ -44,6 +46,7 @@ def norm(name: str | None) -> str:
     return _NON_ALNUM.sub("", s)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm_place(name: str | None) -> str:
     """A place name reduced for comparison; generic words (agency, district, village, valley...) dropped."""
     if not name:
