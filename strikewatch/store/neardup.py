@@ -1,21 +1,24 @@
 """Wire copies: near-duplicate detection with MinHash LSH over word shingles, indexed in the database.
 
 An agency report reposted by several outlets differs by a headline, a byline, a trimmed last paragraph. Each
-article body becomes a set of 3-word shingles; a 128-permutation MinHash signature is cut into 32 bands of 4
-rows, and each band is hashed to one signed 64-bit key stored in ``article_bands`` (indexed). Articles sharing a
-key are candidates; candidates are then verified on the exact shingle sets, so the index only decides whom to
-compare, never what counts as a copy. Lookups cost a few index probes whatever the archive size, and the index
-grows with each run (nothing is rebuilt in memory).
+article body becomes a set of 3-word shingles; a 128-permutation MinHash signature (``minhash``, defined here so
+that persisted keys never change with a library version) is cut into 32 bands of 4 rows, and each band is
+hashed to one signed 64-bit key stored in ``article_bands`` (indexed). Articles sharing a key are candidates;
+candidates are then verified on the exact texts, so the index only decides whom to compare, never what counts
+as a copy. Lookups cost a few index probes whatever the archive size, and the index grows with each run
+(nothing is rebuilt in memory).
 
 A new article is a wire copy when its Jaccard similarity with a stored article is at least ``JACCARD_MIN``, or
-when one is nearly contained in the other (``CONTAINMENT_MIN``; a shortened repost). Bodies under
-``MIN_TOKENS`` words get no bands: they are only linked when their text is identical.
+when one is nearly contained in the other (``CONTAINMENT_MIN``; a shortened repost), and both state the same
+figures (``numbers_agree``). Bodies under ``MIN_TOKENS`` words get no bands: they are only linked when their text
+is identical.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -73,13 +76,47 @@ def simhash(sh: set[str]) -> int | None:
     return _signed64(out)
 
 
-def band_keys(sh: set[str]) -> tuple[int, ...]:
-    """The LSH band keys of a shingle set (deterministic across processes and runs)."""
-    from datasketch import MinHash
+def _seeded_u64(label: str, n: int) -> np.ndarray:
+    """n fixed pseudo-random 64-bit integers derived from ``label`` with blake2b: independent of any library's
+    random-number generator, so stored band keys stay valid across upgrades."""
+    return np.array(
+        [int.from_bytes(hashlib.blake2b(f"{label}:{i}".encode(), digest_size=8).digest(), "little") for i in range(n)],
+        dtype=np.uint64,
+    )
 
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
-    mh.update_batch([s.encode("utf-8") for s in sh])
-    hv = np.asarray(mh.hashvalues, dtype=np.uint64).astype("<u4")
+
+_PERM_A = _seeded_u64("strikewatch-minhash-a", NUM_PERM) | np.uint64(1)  # odd multipliers
+_PERM_B = _seeded_u64("strikewatch-minhash-b", NUM_PERM)
+
+
+def minhash(sh: AbstractSet[str]) -> np.ndarray:
+    """MinHash signature (NUM_PERM uint32 values): for each permutation (a*h + b mod 2^64) >> 32, the
+    multiply-add-shift hash family over 64-bit blake2b hashes of the shingles, minimised over the set.
+    Written out here (rather than taken from a library) because its values are persisted in the index."""
+    if not sh:
+        return np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    h = _shingle_hashes(sh)
+    mixed = np.empty((NUM_PERM, len(h)), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        np.multiply(_PERM_A[:, None], h[None, :], out=mixed)
+        mixed += _PERM_B[:, None]
+    mixed >>= np.uint64(32)
+    return mixed.min(axis=1).astype(np.uint32)
+
+
+def _shingle_hashes(sh: AbstractSet[str]) -> np.ndarray:
+    """A 64-bit hash per shingle: two CRC-32s (plain and salted), fast in C; the multiply-add-shift step of
+    ``minhash`` does the mixing."""
+    out = np.empty(len(sh), dtype=np.uint64)
+    for i, s in enumerate(sh):
+        b = s.encode("utf-8")
+        out[i] = zlib.crc32(b) | (zlib.crc32(b, 0x5357) << 32)
+    return out
+
+
+def band_keys(sh: AbstractSet[str]) -> tuple[int, ...]:
+    """The LSH band keys of a shingle set (deterministic across processes, runs and library versions)."""
+    hv = minhash(sh).astype("<u4")
     keys = []
     for b in range(BANDS):
         digest = hashlib.blake2b(bytes([b]) + hv[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8).digest()
