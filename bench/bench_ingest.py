@@ -155,8 +155,8 @@ def timed_ingest(url: str, folder: Path, extract: bool) -> tuple[float, float, i
     return wall, cpu, len(rep.stored)
 
 
-def bench_throughput(n: int, with_pg: bool, tmp: Path) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
+def bench_throughput(n: int, with_pg: bool, tmp: Path, reps: int = 2) -> list[dict[str, object]]:
+    """Best of ``reps`` runs of each configuration (the machine is shared: the minimum is the least disturbed)."""
     text_dir, html_dir = tmp / "text", tmp / "html"
     write_corpus(text_dir, n, "text")
     write_corpus(html_dir, n, "html")
@@ -165,28 +165,42 @@ def bench_throughput(n: int, with_pg: bool, tmp: Path) -> list[dict[str, object]
     write_corpus(warm, 3, "html")
     write_corpus(warm, 3, "text")
     timed_ingest(f"sqlite:///{tmp / 'warm.db'}", warm, True)
-    traf = min(trafilatura_alone(html_dir) for _ in range(2))
-    rows.append({"what": "trafilatura alone (baseline)", "kind": "html", "db": "-", "wall": traf, "cpu": traf, "n": n})
-    backends = ["sqlite"] + (["postgresql"] if with_pg else [])
-    for backend in backends:
-        for kind, folder in (("text", text_dir), ("html", html_dir)):
-            for extract in (True, False):
-                if backend == "sqlite":
-                    url = f"sqlite:///{tmp / f'{kind}-{extract}.db'}"
-                else:
-                    maybe = pg_url()
-                    if maybe is None:
-                        continue
-                    url = maybe
-                try:
-                    wall, cpu, stored = timed_ingest(url, folder, extract)
-                finally:
-                    if backend == "postgresql":
-                        drop_pg(url)
-                assert stored == n
-                what = "ingest" if extract else "ingest without extraction"
-                rows.append({"what": what, "kind": kind, "db": backend, "wall": wall, "cpu": cpu, "n": n})
-                print(f"  {what:28s} {kind:4s} {backend:10s} {n / wall:7.1f} articles/s", file=sys.stderr)
+    configs = [
+        (backend, kind, extract)
+        for backend in ["sqlite"] + (["postgresql"] if with_pg else [])
+        for kind in ("text", "html")
+        for extract in (True, False)
+    ]
+    best: dict[tuple[str, str, bool], tuple[float, float]] = {}
+    traf = float("inf")
+    for rep in range(reps):
+        traf = min(traf, trafilatura_alone(html_dir))
+        for backend, kind, extract in configs:
+            folder = text_dir if kind == "text" else html_dir
+            if backend == "sqlite":
+                url = f"sqlite:///{tmp / f'{kind}-{extract}-{rep}.db'}"
+            else:
+                maybe = pg_url()
+                if maybe is None:
+                    continue
+                url = maybe
+            try:
+                wall, cpu, stored = timed_ingest(url, folder, extract)
+            finally:
+                if backend == "postgresql":
+                    drop_pg(url)
+            assert stored == n
+            key = (backend, kind, extract)
+            if key not in best or wall < best[key][0]:
+                best[key] = (wall, cpu)
+            what = "ingest" if extract else "ingest without extraction"
+            print(f"  run {rep + 1}: {what:28s} {kind:4s} {backend:10s} {n / wall:7.1f} articles/s", file=sys.stderr)
+    rows: list[dict[str, object]] = [
+        {"what": "trafilatura alone (baseline)", "kind": "html", "db": "-", "wall": traf, "cpu": traf, "n": n}
+    ]
+    for (backend, kind, extract), (wall, cpu) in best.items():
+        what = "ingest" if extract else "ingest without extraction"
+        rows.append({"what": what, "kind": kind, "db": backend, "wall": wall, "cpu": cpu, "n": n})
     return rows
 
 
@@ -267,7 +281,8 @@ def throughput_doc(n: int, rows: list[dict[str, object]]) -> str:
         f"Measured by `bench/bench_ingest.py` on {dt.date.today().isoformat()} ({platform.machine()}, "
         f"{os.cpu_count()} cores shared with other work, Python {platform.python_version()}). {n} templated "
         "articles per corpus, written by the benchmark in our own words: plain-text reports, and HTML pages of the "
-        "same reports with navigation, cookie banner, share widgets, related links and reader comments.",
+        "same reports with navigation, cookie banner, share widgets, related links and reader comments. Each "
+        "figure is the best of two runs, the baseline the best of its two runs in between.",
         "",
         "One ingest process, so the figures are per core for the Python side (PostgreSQL's server work runs in its "
         "own process). *Ingest* is the whole run: read, decode, clean (trafilatura for HTML), extract events and "

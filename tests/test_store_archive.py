@@ -287,7 +287,9 @@ def test_extractor_failure_keeps_article_and_reextract_fixes_it(
     r = reextract(engine)
     assert r.reextracted == 1 and not r.failed and calls[-1] is None
     assert count(engine, EventRow) == 1 and count(engine, MergeQueue) == 0
+    n_calls = len(calls)
     assert reextract(engine).reextracted == 0  # already current
+    assert len(calls) == n_calls  # and nothing to re-merge
     monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "good-2")
     assert reextract(engine).reextracted == 1
     assert reextract(engine, all_articles=True).reextracted == 1

@@ -283,6 +283,8 @@ def reextract(engine: Engine, *, all_articles: bool = False, progress: bool = Fa
             bar.close()
     with session_scope(engine) as session:
         queued = list(session.scalars(select(MergeQueue.article_id)))
+    if not report.reextracted and not queued:
+        return report  # nothing changed: no re-merge
     try:
         update_strikes(engine, None)
     except Exception as exc:
