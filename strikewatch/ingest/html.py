@@ -27,6 +27,9 @@ class HtmlArticle:
     published: dt.date | None
 
 
+_DOC_FIELDS = ("text", "comments", "title", "sitename", "url", "date")
+
+
 class NoArticleText(ValueError):
     """The page has no readable article text."""
 
@@ -114,13 +117,15 @@ def parse_html(html: str, url: str | None = None) -> HtmlArticle:
         doc = None
     body = comments = title = outlet = page_url = None
     published = None
-    if doc is not None and not isinstance(doc, dict):
-        body = doc.text
-        comments = doc.comments
-        title = doc.title
-        outlet = doc.sitename
-        page_url = doc.url
-        published = _parse_date(doc.date)
+    if doc is not None:
+        # trafilatura 2 returns a Document, 1.x a dict
+        fields = doc if isinstance(doc, dict) else {k: getattr(doc, k, None) for k in _DOC_FIELDS}
+        body = fields.get("text")
+        comments = fields.get("comments")
+        title = fields.get("title")
+        outlet = fields.get("sitename")
+        page_url = fields.get("url")
+        published = _parse_date(fields.get("date"))
     if not body or not body.strip():
         body = _fallback_text(html)
     if not body or not body.strip():
