@@ -35,10 +35,44 @@ def test_unknown_village_falls_back_to_its_town() -> None:
     assert haversine_km(r.lat, r.lon, miranshah.lat, miranshah.lon) > 15  # type: ignore[arg-type]
 
 
-def test_near_makes_a_reference_point_that_still_gives_the_agency() -> None:
+def test_near_a_town_gives_that_town_as_trackers_record_it() -> None:
     r = site("Two men were killed when a drone hit their car near Mir Ali on Tuesday.")
     assert r is not None
+    assert r.place == "Mir Ali" and r.admin2 == "North Waziristan" and r.geo_precision == "place"
+    assert r.source is not None and "near" in r.source
+    # an agency named beside it does not hide the town
+    r2 = site("The two drone strikes took place near Miranshah in North Waziristan on 11 and 12 June.")
+    assert r2 is not None and r2.place == "Miranshah" and r2.geo_precision == "place"
+    # a town or village of the report's own beats the town it was near
+    r3 = site("Missiles hit a compound in Tabi Tolkhel, near Darga Mandi and close to Miranshah.")
+    assert r3 is not None and r3.place == "Tabi Tolkhel"
+
+
+def test_distance_from_a_town_keeps_it_a_reference_point() -> None:
+    r = site("A drone hit a car 20 km west of Mir Ali on Tuesday, killing two.")
+    assert r is not None
     assert r.place is None and r.admin2 == "North Waziristan" and r.geo_precision == "admin2"
+    r2 = site("The drone struck between Darga Mandi and Ghulam Khan before dawn.")
+    assert r2 is not None and r2.place is None and r2.admin2 == "North Waziristan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said that Islamabad gave the Americans express approval for the latest drone strikes.",
+        "Islamabad had asked Washington to suspend strikes while it tried to negotiate.",
+        "Islamabad routinely condemns the strikes as a violation of its sovereignty.",
+        "Islamabad has long objected to the strikes in public.",
+    ],
+)
+def test_capital_standing_for_its_government_is_not_a_site(text: str) -> None:
+    assert site(text) is None
+    assert [m.role for m in find_places(text) if m.text == "Islamabad"] == ["actor"]
+
+
+def test_capital_as_a_place_is_still_a_place() -> None:
+    r = site("Traders rallied in Islamabad on Friday against the strikes.")
+    assert r is not None and r.place == "Islamabad"
 
 
 def test_km_from_town_is_not_the_site_when_a_village_is_named() -> None:

@@ -186,7 +186,7 @@ def test_find_places_spans_are_consistent(text: str) -> None:
         assert text[m.start : m.end] == m.text
         assert m.start >= last
         last = m.end
-        assert m.candidates and m.role in ("site", "reference", "dateline", "speaker", "border")
+        assert m.candidates and m.role in ("site", "near", "reference", "dateline", "speaker", "border", "actor")
 
 
 @settings(max_examples=150, deadline=None)

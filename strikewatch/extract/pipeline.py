@@ -135,6 +135,9 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
         if any(a <= s.start and s.end <= b for a, b in masked_junk):
             continue
         dates = find_dates(text, published, s.start, s.end) if _has_pos(date_pos, s.start, s.end) else []
+        if dl_end is not None and s.start < dl_end:
+            # "MIRANSHAH, June 12 (FPA) -": the day the report was filed, not the day of the strike
+            dates = [d for d in dates if d.start >= dl_end]
         dmask = [(d.start, d.end) for d in dates] + [j for j in masked_junk if j[0] < s.end and s.start < j[1]]
         cas = find_casualties(text, s.start, s.end, dmask)
         has_day = any(d.days or d.follows is not None for d in dates) or any(

@@ -12,7 +12,10 @@ to case, accents, hyphens and spacing: "Dattakhel" = "Datta Khel"), then tries n
 Each mention gets a ``role``:
 
 ``site``       a candidate for where the strike happened
-``reference``  a point the site is measured from: "near Y", "10 km west of Y", "outside Y", "between Y and Z"
+``near``       "near Y", "close to Y", "outside Y": the strike was at Y's edge; Y is the site to record when the
+               text names no place of its own (trackers record "near Miranshah" as Miranshah)
+``reference``  a point the site is measured from: "10 km west of Y", "between Y and Z", "on the road to Y"
+``actor``      a city or country standing for its government: "Islamabad gave its approval", "Washington's objections"
 ``dateline``   "PESHAWAR:" / "MIRANSHAH, Pakistan (AP) —" at the start of the text
 ``speaker``    where someone spoke from: "told reporters in Peshawar", "officials in Islamabad said"
 ``border``     a country named as a border: "the Afghanistan border", "border with Afghanistan"
@@ -24,11 +27,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer
+from strikewatch.geo.gazetteer import MAJOR_CITY, Gazetteer, Place, get_gazetteer
 from strikewatch.geo.normalize import norm
 from strikewatch.schema import GeoResult
 
-Role = Literal["site", "reference", "dateline", "speaker", "border"]
+Role = Literal["site", "near", "reference", "dateline", "speaker", "border", "actor"]
 
 
 def _words(s: str) -> frozenset[str]:
@@ -48,7 +51,7 @@ _GENERIC_AFTER = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|of|from|to|into|around|outside|towards|toward|on|and|village|town|district|area|areas|"
-    r"valley|tehsil|province|region|hit|struck|targeted|bombed)\s+(?:the\s+)?|,\s*)$",
+    r"valley|tehsil|province|region|hit|struck|targeted|bombed|attacked|stormed|raided|shelled)\s+(?:the\s+)?|,\s*)$",
     re.I,
 )
 _PERSON_BEFORE = _words(
@@ -63,8 +66,13 @@ _NOT_NAME_START = _words(
 _DIRECTION = (
     r"(?:north|south|east|west|north-?west|north-?east|south-?west|south-?east|northern|southern|eastern|western)"
 )
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|close\s+to|(?:just\s+)?outside(?:\s+of)?|on\s+the\s+(?:outskirts|edge)\s+of|"
+    r"in\s+the\s+vicinity\s+of|not\s+far\s+from)\s+(?:the\s+)?(?:(?:main\s+)?(?:town|city|village)\s+of\s+)?$",
+    re.I,
+)
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:near|nearby|close\s+to|outside(?:\s+of)?|just\s+outside|from|towards?|en\s+route\s+to|on\s+the\s+road\s+to|"
+    r"(?:\b(?:from|towards?|en\s+route\s+to|on\s+the\s+road\s+to|"
     r"road\s+(?:to|from)|beyond|away\s+from|the\s+way\s+to)"
     r"|\b\d[\d,.]*\s*(?:-|\s)?(?:km|kms|kilometres?|kilometers?|miles?|mi)\.?\s+(?:\(\s*[\d.]+\s*\w+\s*\)\s+)?"
     r"(?:" + _DIRECTION + r"\s+)?(?:of|from)"
@@ -84,6 +92,23 @@ _SPEAKER_BEFORE = re.compile(
     re.I,
 )
 _SPEAKER_AFTER = re.compile(r"^(?:-based\b|\s+(?:officials?|spokes(?:man|woman|person))\s+(?:said|says|told))", re.I)
+# a capital as the subject of a verb of saying or deciding, or owning a stance: its government, not a place
+_ACTOR_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:\w+\s+)?(?:protests?|approval|position|objections?|permission|consent|requests?|demands?|"
+    r"complaints?|policy|government|officials?|leaders?|response|reaction|stance|ties|relations?|cooperation|"
+    r"complicity|support|denials?|anger|top|decision|claims?|pressure|concerns?|role|efforts?)\b"
+    r"|\s+(?:(?:has|had|have|would|will|did|does|also|then|now|again|long|quietly|publicly|officially|later|"
+    r"initially|first|strongly|routinely|repeatedly|reportedly|still|never|always|often|swiftly)\s+){0,3}"
+    r"(?:said|says|gave|gives|give|asked|asks|ask|condemn(?:s|ed)?|protest(?:s|ed)?|describe[sd]?|den(?:y|ies|ied)|"
+    r"demand(?:s|ed)?|agree[sd]?|insist(?:s|ed)?|want(?:s|ed)?|told|tells|urge[sd]?|approve[sd]?|allow(?:s|ed)?|"
+    r"accuse[sd]?|summon(?:s|ed)?|object(?:s|ed)?|reject(?:s|ed)?|refuse[sd]?|welcome[sd]?|warn(?:s|ed)?|"
+    r"claim(?:s|ed)?|blame[sd]?|announce[sd]?|confirm(?:s|ed)?|acknowledge[sd]?|sought|seeks?|threaten(?:s|ed)?|"
+    r"respond(?:s|ed)?|decline[sd]?|maintain(?:s|ed)?|argue[sd]?|hope[sd]?|support(?:s|ed)?|oppose[sd]?|"
+    r"tolerate[sd]?|complain(?:s|ed)?|decide[sd]?|press(?:es|ed)?|push(?:es|ed)?|back(?:s|ed)?|"
+    r"regard(?:s|ed)?|consider(?:s|ed)?|insists?|believe[sd]?|recalled|expelled|suspend(?:s|ed)?|"
+    r"cooperat(?:es|ed)|negotiat(?:es|ed)|signed|secretly|permitted|lodged|called|calls|sent|sends)\b)",
+    re.I,
+)
 _BORDER_AFTER = re.compile(r"^[\s\-–]*(?:[A-Z][a-z]+[\s\-–]+)?(?:border|frontier)\b", re.I)
 _BORDER_BEFORE = re.compile(r"\b(?:border|frontier|bordering|borders)\s+(?:with|of|into|from)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(
@@ -298,6 +323,10 @@ def _role(text: str, s: int, e: int, places: list[Place], dateline_end: int) -> 
         return "speaker"
     if _REFERENCE_BEFORE.search(sent_before):
         return "reference"
+    if _NEAR_BEFORE.search(sent_before):
+        return "near"
+    if places and (places[0].kind == "country" or places[0].population >= MAJOR_CITY) and _ACTOR_AFTER.match(after):
+        return "actor"
     return "site"
 
 

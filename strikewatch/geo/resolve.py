@@ -3,14 +3,18 @@
 Rules (``resolve(text, start, end)``):
 
 1. Only mentions inside ``text[start:end]`` whose role is ``site`` compete (see ``mentions``): reference points
-   ("near Y", "10 km west of Y"), datelines, the city a spokesman spoke from and "the Afghanistan border" do not.
+   ("10 km west of Y"), datelines, the city a spokesman spoke from, a capital standing for its government
+   ("Islamabad gave its approval") and "the Afghanistan border" do not.
 2. The most specific wins: village > town > valley/area > agency (admin2) > province (admin1) > country; between
    equally specific names the earlier one ("Kumsham, Miramshah" -> Kumsham).
 3. A name shared by several rows is settled by the names the text puts around it ("Shaktoi, South Waziristan").
 4. When the text puts the place in another agency/province/country than the gazetteer ("Wana in North Waziristan"),
    the gazetteer's hierarchy is kept and ``conflict`` says what the text claimed.
-5. With no site at all, a reference point still tells the agency: "near Mir Ali" -> North Waziristan (admin2,
-   or the province/country where no agency is known), with the reference place's point as the coordinates.
+5. "near Y" / "close to Y" / "outside Y" for a town or village Y gives Y (precision place), as trackers record
+   "near Miranshah", unless the text names a town or village of its own; it also beats a bare agency site
+   ("near Miranshah in North Waziristan" -> Miranshah) when Y lies in that agency.
+6. With no site at all, a reference point still tells the agency: "45 km west of Mir Ali" -> North Waziristan
+   (admin2, or the province/country where no agency is known), with the reference place's point.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ def _choose(
         for c in containers
         if c.places and c.places[0].is_place and c.places[0].lat is not None and c.places[0].lon is not None
     ]
-    others = [mentions[i] for i in span if mentions[i] is not m and mentions[i].role in ("site", "reference")]
+    others = [mentions[i] for i in span if mentions[i] is not m and mentions[i].role in ("site", "near", "reference")]
     span_admin2 = {o.places[0].name for o in others if o.places and o.places[0].kind == "admin2"}
     span_countries = {o.places[0].country for o in others if o.places}
 
@@ -95,7 +99,7 @@ def _point_from_reference(
     """An agency-level site with "near Y" inside that agency: Y's point beats the agency's centre."""
     for i in span:
         m = mentions[i]
-        if m.role != "reference" or not m.places:
+        if m.role not in ("reference", "near") or not m.places:
             continue
         p, _ = _choose(m, mentions, span, gaz)
         inside = (unit.kind == "admin2" and p.admin2 == unit.name) or (unit.kind == "admin1" and p.admin1 == unit.name)
@@ -105,6 +109,32 @@ def _point_from_reference(
             return
 
 
+def _near_site(
+    nears: list[int], mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer, inside: Place | None = None
+) -> GeoResult | None:
+    """ "near Y" / "close to Y" / "outside Y" for a town or village Y: Y is where trackers put the strike."""
+    choices = []
+    for i in nears:
+        p, conflict = _choose(mentions[i], mentions, span, gaz)
+        if not p.is_place:
+            continue
+        if inside is not None and not (
+            (inside.kind == "admin2" and _compatible_admin2(p, inside.name))
+            or (inside.kind == "admin1" and p.admin1 == inside.name)
+            or (inside.kind == "country" and p.country == inside.country)
+        ):
+            continue
+        choices.append((i, p, conflict))
+    if not choices:
+        return None
+    i, p, conflict = max(choices, key=lambda c: (_level(c[1]), -mentions[c[0]].start))
+    m = mentions[i]
+    result = gaz.to_result(p, m.start, m.end)
+    result.conflict = conflict
+    result.source = f"{p.source}; the text puts the strike near {m.text!r}"
+    return result
+
+
 def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> GeoResult | None:
     """The strike site named in ``text[start:end]``, or None when the stretch names no place we know."""
     gaz = gaz or get_gazetteer()
@@ -112,24 +142,34 @@ def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> Ge
     mentions = _mentions(text, gaz)
     span = [i for i, m in enumerate(mentions) if m.start >= start and m.end <= end]
     sites = [i for i in span if mentions[i].role == "site"]
+    nears = [i for i in span if mentions[i].role == "near" and mentions[i].places]
     if sites:
         choices = [(i, *_choose(mentions[i], mentions, span, gaz)) for i in sites]
         # most specific first, then earliest
         i, place, conflict = max(choices, key=lambda c: (_level(c[1]), -mentions[c[0]].start))
+        if not place.is_place:
+            # "near Miranshah in North Waziristan": the town the strike was near is more precise than the agency
+            near = _near_site(nears, mentions, span, gaz, inside=place)
+            if near is not None:
+                return near
         m = mentions[i]
         result = gaz.to_result(place, m.start, m.end)
         result.conflict = conflict
         if not place.is_place:
             _point_from_reference(result, place, mentions, span, gaz)
         return result
+    near = _near_site(nears, mentions, span, gaz)
+    if near is not None:
+        return near
     for i in span:
         m = mentions[i]
-        if m.role != "reference" or not m.places:
+        if m.role not in ("reference", "near") or not m.places:
             continue
         p, _ = _choose(m, mentions, span, gaz)
         up = (gaz.admin2_of(p) or gaz.admin1_of(p) or gaz.country.get(p.country)) if p.is_place else None
         if up is not None:
-            # the agency is known; the point is the reference place itself ("near Mir Ali"), not the agency centre
+            # the agency is known; the point is the reference place itself ("45 km west of Mir Ali"), not the
+            # agency centre
             result = gaz.to_result(up, m.start, m.end)
             if p.lat is not None and p.lon is not None:
                 result.lat, result.lon = round(p.lat, 5), round(p.lon, 5)
