@@ -41,7 +41,7 @@ def test_import_compare_on_both_backends(cli: Cli, db_url: str, shared_dir: Path
 @pytest.fixture(scope="module")
 def tbij_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """One SQLite database with the TBIJ workbook imported, shared by the read-only command tests below."""
-    from conftest import SHARED, run_cli
+    from swtest import SHARED, run_cli
 
     if not SHARED.exists():
         pytest.skip("shared data not found")

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_db_url
 from sqlalchemy import Engine, select
+from swtest import make_db_url
 
 from strikewatch.db import open_db, session_scope
 from strikewatch.db.tables import Article, ArticleBand, ClaimRow, EventRow, MergeQueue, RawBlob
