@@ -8,6 +8,7 @@ evidence, the audit trail) and fall back to a plain serialisation of the ``strik
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 import time
 from collections import OrderedDict
@@ -100,10 +101,17 @@ def list_fields() -> tuple[str, ...]:
     return tuple(views.LIST_FIELDS) if views is not None else LIST_FIELDS
 
 
+_DATE_FIELDS = ("date", "date_earliest", "date_latest")
+
+
 def strike_row_dict(row: Any, fields: tuple[str, ...] = LIST_FIELDS) -> dict[str, Any]:
-    """A list row as a plain JSON-ready dict."""
-    m = row._mapping
-    return {k: _value(m[k]) for k in fields}
+    """A list row (columns in ``fields`` order) as a plain JSON-ready dict."""
+    d = dict(zip(fields, row, strict=True))
+    for k in _DATE_FIELDS:
+        v = d.get(k)
+        if v is not None and not isinstance(v, str):
+            d[k] = v.isoformat()
+    return d
 
 
 def _views() -> Any:
@@ -150,6 +158,11 @@ class CountCache:
             self._data.clear()
 
 
+@functools.lru_cache(maxsize=4)
+def _base_select(fields: tuple[str, ...]) -> Any:
+    return select(*(getattr(Strike, k) for k in fields))
+
+
 def count_strikes(session: Session, flt: StrikeFilter, counts: CountCache | None = None) -> int:
     n = counts.get(flt) if counts is not None else None
     if n is None:
@@ -171,22 +184,22 @@ def list_strikes(
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORT_KEYS)}")
     fields = list_fields()
-    cols = [getattr(Strike, k) for k in fields]
+    base = _base_select(fields)
     desc = sort.startswith("-")
     key = _key(sort)
     ident = Strike.id.desc() if desc else Strike.id.asc()
     total = count_strikes(session, flt, counts)
     if sort.lstrip("-") == "id":
-        stmt = flt.apply(select(*cols)).order_by(ident).limit(limit).offset(offset)
+        stmt = flt.apply(base).order_by(ident).limit(limit).offset(offset)
         return [strike_row_dict(r, fields) for r in session.execute(stmt)], total
-    keyed = flt.apply(select(*cols)).where(key.is_not(None))
+    keyed = flt.apply(base).where(key.is_not(None))
     stmt = keyed.order_by(key.desc() if desc else key.asc(), ident).limit(limit).offset(offset)
     rows = [strike_row_dict(r, fields) for r in session.execute(stmt)]
     if len(rows) < limit:
         n_keyed = int(session.execute(
             flt.apply(select(func.count()).select_from(Strike)).where(key.is_not(None))).scalar_one())
         if offset + len(rows) < total:
-            rest = (flt.apply(select(*cols)).where(key.is_(None)).order_by(ident)
+            rest = (flt.apply(base).where(key.is_(None)).order_by(ident)
                     .limit(limit - len(rows)).offset(max(0, offset - n_keyed)))
             rows.extend(strike_row_dict(r, fields) for r in session.execute(rest))
     return rows, total
