@@ -302,9 +302,10 @@ class Merger:
                 w = dict(cl.report_why.get(r.event_id, {}))
                 w.update(key=r.key, cues=[list(c) for c in r.cues], cue_v=CUE_VERSION)
                 rows.append({"strike_id": sid, "event_id": r.event_id, "article_id": r.article_id,
-                             "source_group": r.group, "score": w.get("score"), "why": _jsonable(w)})
+                             "source_group": r.group, "score": w.get("score"), "why": w})
             if old_sid is not None and old_sid in self.old and self.old[old_sid].row.get("n_reports") == len(rows) \
-                    and all(self.sr_old.get(x["event_id"]) == (sid, x["why"], x["source_group"]) for x in rows):
+                    and all(x["event_id"] in self.sr_old for x in rows) \
+                    and all(self.sr_old[x["event_id"]] == (sid, _jsonable(x["why"]), x["source_group"]) for x in rows):
                 continue
             if old_sid is not None:
                 stale_strikes.append(old_sid)
