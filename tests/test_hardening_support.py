@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,42 +23,20 @@ from strikewatch.db.tables import Base, ReviewAction, Strike
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"
-PG_ADMIN_URL = os.environ.get("STRIKEWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 @contextmanager
 def fresh_db(kind: str, folder: Path) -> Iterator[str]:
-    """Another empty database besides the ``db_url`` fixture's: a SQLite file in ``folder`` or a new PostgreSQL
-    database (dropped afterwards). Skips like the fixture when PostgreSQL is missing outside CI."""
-    import pytest
+    """Another empty database besides the ``db_url`` fixture's (``swtest.make_db_url``: a SQLite file in
+    ``folder`` or a new PostgreSQL database, dropped afterwards; skipped like the fixture without PostgreSQL)."""
+    from swtest import make_db_url
 
-    from strikewatch.db.engine import dispose_all
-
-    if kind == "sqlite":
-        folder.mkdir(parents=True, exist_ok=True)
-        try:
-            yield f"sqlite:///{folder / 'other.db'}"
-        finally:
-            dispose_all()
-        return
-    import psycopg
-
-    admin = PG_ADMIN_URL.replace("+psycopg", "")
+    folder.mkdir(parents=True, exist_ok=True)
+    gen = make_db_url(kind, folder)
     try:
-        psycopg.connect(admin, connect_timeout=3).close()
-    except Exception:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip("PostgreSQL not reachable")
-    name = "sw_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+        yield next(gen)
     finally:
-        dispose_all()
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        next(gen, None)  # runs the generator's clean-up (dispose, drop the database)
 
 
 def synth_jsonl(path: Path, n: int, seed: int = 1, start: int = 0) -> list[dict[str, Any]]:
@@ -74,15 +50,14 @@ def synth_jsonl(path: Path, n: int, seed: int = 1, start: int = 0) -> list[dict[
 
 
 def synth_files(folder: Path, n: int, seed: int = 1, start: int = 0) -> list[Path]:
-    """``n`` synthetic reports as one .txt file each."""
+    """``n`` synthetic reports as one single-line .jsonl file each (so each carries its publication date)."""
     from strikewatch.synth import fictional_facts, generate
 
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for i, d in enumerate(itertools.islice(generate(fictional_facts(seed), seed=seed), start, start + n)):
-        rec = d.record()
-        p = folder / f"{start + i:05d}.txt"
-        p.write_text(f"{rec['title']}\n\n{rec['text']}\n", encoding="utf-8")
+        p = folder / f"{start + i:05d}.jsonl"
+        p.write_text(json.dumps(d.record(), ensure_ascii=False) + "\n", encoding="utf-8")
         out.append(p)
     return out
 
