@@ -121,7 +121,10 @@ class EventRow(Base):
     target_groups: Mapped[Any] = mapped_column(JSON, default=list)
     named_dead: Mapped[Any] = mapped_column(JSON, default=list)
     evidence: Mapped[Any] = mapped_column(JSON, default=list)
-    __table_args__ = (UniqueConstraint("article_id", "extractor_version", "idx", name="uq_event_article_idx"),)
+    __table_args__ = (
+        UniqueConstraint("article_id", "extractor_version", "idx", name="uq_event_article_idx"),
+        Index("ix_events_country_earliest", "country", "date_earliest"),  # merge blocking (incremental runs)
+    )
 
 
 class ClaimRow(Base):

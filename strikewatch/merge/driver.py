@@ -605,7 +605,7 @@ def incremental_units(m: Merger, article_ids: Iterable[int], max_rounds: int = 1
             pieces.sort()
             merged: list[tuple[int, int]] = []
             for a, b in pieces:
-                if merged and a <= merged[-1][1] + 1:
+                if merged and a <= merged[-1][1] + 30:  # one query for pieces a month apart or closer
                     merged[-1] = (merged[-1][0], max(merged[-1][1], b))
                 else:
                     merged.append((a, b))

@@ -6,10 +6,11 @@ of the version whose rows were written last. Only event types that can be (or co
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, and_, exists, func, or_, select
+from sqlalchemy import Date, Select, Table, and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from strikewatch.db.tables import Article, EventRow, StrikeReport
@@ -132,28 +133,38 @@ def load_by_articles(session: Session, article_ids: Iterable[int]) -> list[Repor
     return out
 
 
-MAX_WINDOW_DAYS = 400  # windows wider than this (a year or more) are not looked up by incremental runs
+MAX_WINDOW_DAYS = 366  # a report's window is at most a year ("in 2010"); wider ones are not looked up
+
+
+@functools.lru_cache(maxsize=4)
+def _window_statements(null_country: bool) -> tuple[Any, Any]:
+    """Two index-friendly queries (index on country, date_earliest): windows starting in range, and reports that
+    give only a day. Built once; dates are bound parameters."""
+    cond = EV.c.country.is_(None) if null_country else EV.c.country == bindparam("country")
+    windowed = events_select().where(
+        cond, EV.c.date_earliest >= bindparam("start", type_=Date), EV.c.date_earliest <= bindparam("b", type_=Date),
+        ev_hi >= bindparam("a", type_=Date),
+    )
+    day_only = events_select().where(
+        cond, EV.c.date_earliest.is_(None), EV.c.date >= bindparam("a", type_=Date),
+        EV.c.date <= bindparam("b", type_=Date),
+    )
+    return windowed, day_only
 
 
 def load_window(session: Session, country: str | None, lo: int | None, hi: int | None) -> list[Report]:
-    """Reports of one country whose window meets [lo, hi] (ordinals); lo None: the undated reports.
-
-    Written so that the indexes on date_earliest and date serve it."""
+    """Reports of one country whose window meets [lo, hi] (ordinals); lo None: the undated reports."""
     import datetime as dt
 
-    cond = EV.c.country.is_(None) if country is None else EV.c.country == country
     if lo is None or hi is None:
-        stmt = events_select().where(cond, ev_lo.is_(None))
-    else:
-        a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
-        start = dt.date.fromordinal(lo - MAX_WINDOW_DAYS)
-        stmt = events_select().where(cond, or_(
-            and_(EV.c.date_earliest >= start, EV.c.date_earliest <= b, ev_hi >= a),
-            and_(EV.c.date_earliest.is_(None), EV.c.date >= a, EV.c.date <= b),
-            and_(EV.c.date_earliest.is_(None), EV.c.date.is_(None), EV.c.date_latest >= a,
-                 EV.c.date_latest <= b),
-        ))
-    return [to_report(row) for row in session.execute(stmt)]
+        cond = EV.c.country.is_(None) if country is None else EV.c.country == country
+        return [to_report(row) for row in session.execute(events_select().where(cond, ev_lo.is_(None)))]
+    params = {"country": country, "start": dt.date.fromordinal(lo - MAX_WINDOW_DAYS),
+              "a": dt.date.fromordinal(lo), "b": dt.date.fromordinal(hi)}
+    out: list[Report] = []
+    for stmt in _window_statements(country is None):
+        out.extend(to_report(row) for row in session.execute(stmt, params))
+    return out
 
 
 def assign_keys_sorted(reports: list[Report]) -> None:
