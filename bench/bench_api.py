@@ -163,7 +163,7 @@ def run_backend(label: str, url: str, args: argparse.Namespace) -> dict[str, Any
     fill_s = fill(url, args.rows)
     print(f"[{label}] inserted in {fill_s:.1f} s; starting server", flush=True)
     res: dict[str, Any] = {"label": label, "rows": args.rows, "fill_s": fill_s, "concurrency": args.concurrency,
-                           "runs": []}
+                           "runs": [], "load_before": os.getloadavg()[0]}
     for cache in (30.0, 0.0):
         proc, base = start_server(url, cache)
         try:
@@ -174,7 +174,7 @@ def run_backend(label: str, url: str, args: argparse.Namespace) -> dict[str, Any
         finally:
             proc.terminate()
             proc.wait(timeout=10)
-        res["runs"].append({"cache": cache, "single": single, "loaded": loaded})
+        res["runs"].append({"cache": cache, "single": single, "loaded": loaded, "loadavg": os.getloadavg()[0]})
         for kind, r in (("single", single), ("loaded", loaded)):
             print(f"[{label}] totals cached {cache:.0f} s, {kind}: {len(r['all'])} requests, {r['rps']:.0f} req/s, "
                   f"p50 {pct(r['all'], 50):.1f} ms, p99 {pct(r['all'], 99):.1f} ms, errors {r['errors']}", flush=True)
@@ -237,7 +237,9 @@ def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         q = "&".join(f"{k}={v}" for k, v in params.items()) or "(defaults)"
         lines.append(f"| {name} `{q}` | " + " | ".join(cells) + " |")
     fills = ", ".join(f"{r['label']} {r['fill_s']:.1f} s" for r in results)
-    lines += ["", f"Bulk insert of the records: {fills}.", MARK_END]
+    loads = ", ".join(f"{x['loadavg']:.1f}" for r in results for x in r["runs"])
+    lines += ["", f"Bulk insert of the records: {fills}. The machine's 1-minute load average after each phase: "
+              f"{loads} (2 cores shared with other work: the tails are sensitive to it).", MARK_END]
     return "\n".join(lines)
 
 
