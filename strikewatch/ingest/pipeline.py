@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, delete, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, SQLAlchemyError
 
 from strikewatch.db.engine import session_scope
 from strikewatch.db.tables import Article, MergeQueue
@@ -185,15 +185,30 @@ def _store_batch(engine: Engine, batch: list[ArticleIn], report: IngestReport, e
             report.present.append((art.source, known[sha]))
             continue
         prep = prepare(art, extract=extract)
-        outcome = store_prepared(engine, prep)
+        outcome = _store_one(engine, prep, report)
+        if outcome is None:
+            continue
         _record(report, prep, outcome)
         known[sha] = outcome.article_id  # the same bytes twice in one run: stored once
+
+
+def _store_one(engine: Engine, prep: PreparedArticle, report: IngestReport) -> StoreOutcome | None:
+    """``store_prepared``; an article the database refuses (a value too long for its column...) is rejected
+    alone (its transaction was rolled back whole) instead of ending the run for every later input."""
+    try:
+        return store_prepared(engine, prep)
+    except DataError as exc:
+        msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        report.rejected.append(Rejected(prep.article.source, f"the database refused it: {msg}"))
+        return None
 
 
 def store_many(engine: Engine, prepared: Iterable[PreparedArticle], report: IngestReport) -> None:
     """Store articles prepared elsewhere (e.g. by worker processes), one transaction each."""
     for prep in prepared:
-        _record(report, prep, store_prepared(engine, prep))
+        outcome = _store_one(engine, prep, report)
+        if outcome is not None:
+            _record(report, prep, outcome)
 
 
 def _record(report: IngestReport, prep: PreparedArticle, outcome: StoreOutcome) -> None:

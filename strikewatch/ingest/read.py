@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from strikewatch.ingest.cleanup import clean_text, guess_title
-from strikewatch.ingest.decode import DecodeError, decode_bytes
+from strikewatch.ingest.decode import _CONTROL_RE, DecodeError, decode_bytes
 from strikewatch.ingest.fetch import FetchError, fetch
 from strikewatch.ingest.html import (
     NoArticleText,
@@ -303,6 +303,9 @@ def jsonl_article(raw: bytes, where: str, opts: ReadOptions) -> ArticleIn | Reje
         return Rejected(where, "malformed JSON: nested too deeply")
     if not isinstance(obj, dict):
         return Rejected(where, f"not a JSON object but {_json_type(obj)}")
+    # "\u0000" and other control characters decode from JSON as they do not from a file: drop them the same way
+    # (PostgreSQL cannot store NUL in text, and one such line used to abort the whole run)
+    obj = {k: _CONTROL_RE.sub("", v) if isinstance(v, str) else v for k, v in obj.items()}
     problem = _jsonl_problem(obj)
     if problem:
         return Rejected(where, problem)
