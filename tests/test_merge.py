@@ -182,7 +182,8 @@ def test_background_mentions_enrich_but_are_weaker(db_url: str) -> None:
               published=D + dt.timedelta(days=6), outlet="Weekly Review")
     merge_all(db_url, [a, b])
     (s,) = active(db_url)
-    assert s.n_reports == 2 and s.n_sources == 2 and s.grade == "fair"
+    assert s.n_reports == 2 and s.n_sources == 1, "a mention in passing is not a second source"
+    assert s.grade == "weak" and "also mentioned in passing by 1 other source" in (s.grade_reason or "")
     assert (s.killed_min, s.killed_max) == (5, 5), "a background mention does not widen the main reports' range"
     assert (s.injured_min, s.injured_max) == (2, 2), "but fills in what no main report gives"
     old = "In March 2010 a drone strike in Wana killed six people, the report recalls."

@@ -49,7 +49,7 @@ from strikewatch.schema import join_comments
 ST = cast(Table, Strike.__table__)
 LOCK_KEY = 0x5357_4D52  # "SWMR"
 BATCH_REPORTS = 4000
-CUE_VERSION = 1
+CUE_VERSION = 2
 CANDIDATE_STATUSES = ("active", "rejected", "retired", "merged")
 MARGIN = 3  # days loaded around a report in incremental runs
 
@@ -207,7 +207,8 @@ class Merger:
                 texts[aid] = join_comments(body or "", comments)[0]
         for eid, sp in spans.items():
             r = by_event[eid]
-            r.cues = attribution_cues(report_context(texts.get(r.article_id, ""), sp))
+            cues = attribution_cues(report_context(texts.get(r.article_id, ""), sp))
+            r.cues = tuple(c for c in cues if c[0] != f"alt:{r.perpetrator}")  # its own attribution is no conflict
 
     # ------------------------------------------------------------------ one batch of units
     def process(self, units: list[Unit]) -> None:

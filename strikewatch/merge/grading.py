@@ -7,8 +7,8 @@
 - ``contested``: conflicting attribution: reports name different perpetrators, one account calls it something
   other than a strike (a bombing, an accidental explosion), or the text around a report has officials saying so
   (accidental blast, bomb-making, a denial, or another side's army or jets carrying it out).
-- ``fair``: two or more independent sources (wire copies count once; at least one reports it as news, a second
-  may mention it in passing as background).
+- ``fair``: two or more independent sources reporting it (wire copies count once). Background mentions (an
+  article recalling the strike in passing) enrich the record and are named in the reason, but do not raise it.
 - ``weak``: one independent source, or known only from background mentions or reader comments.
 
 Precedence: reviewer's grade > confirmed > contested > fair > weak.
@@ -122,8 +122,10 @@ def _arts(rs: Iterable[Report]) -> str:
 
 
 def independent_groups(reports: list[Report]) -> set[int]:
-    """Source groups (wire copies count once) among reports in article bodies."""
-    return {r.group for r in reports if r.section == "body"}
+    """Independent sources: source groups (wire copies count once) of the main reports in article bodies; for a
+    strike known only from background mentions, the groups of those."""
+    main = {r.group for r in reports if tier(r) == 0}
+    return main or {r.group for r in reports if r.section == "body"}
 
 
 def grade(reports: list[Report], record: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
@@ -160,15 +162,16 @@ def grade(reports: list[Report], record: dict[str, Any]) -> tuple[str, str, dict
         details["conflicts"] = conflicts
         return "contested", "conflicting attribution: " + "; ".join(conflicts[:3]), details
 
-    n = len(groups)
-    copies = len({r.article_id for r in reports if r.section == "body"}) - n
+    n = len(main_groups)
+    copies = len({r.article_id for r in reports if tier(r) == 0}) - n
     note = f" ({copies} wire {'copy' if copies == 1 else 'copies'} counted once)" if copies > 0 else ""
-    if n >= 2 and main_groups:
-        bg = [r for r in reports if tier(r) == 1 and r.group not in main_groups]
-        extra = f", {len({r.group for r in bg})} of them background mentions" if bg else ""
-        return "fair", f"{n} independent sources{extra}{note}: {_arts(reports)}", details
+    bg = {r.group for r in reports if tier(r) == 1} - main_groups
+    also = f"; also mentioned in passing by {len(bg)} other source{'s' if len(bg) > 1 else ''}" if bg and n else ""
+    mains = [r for r in reports if tier(r) == 0]
+    if n >= 2:
+        return "fair", f"{n} independent sources{note}: {_arts(mains)}{also}", details
     if not main_groups and groups:
         return "weak", f"known only from background mentions ({_arts(reports)})", details
     if not groups:
         return "weak", f"reported only in reader comments ({_arts(reports)})", details
-    return "weak", f"one independent source{note}: {_arts(reports)}", details
+    return "weak", f"one independent source{note}: {_arts(mains)}{also}", details

@@ -84,7 +84,7 @@ class KeyAssigner:
     """Keys for reports arriving in (country, window start, article, idx) order; same-key events get ``#n``."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, int] = {}
+        self._seen: dict[str, list[Report]] = {}
         self._scope: tuple[Any, ...] | None = None
 
     def __call__(self, r: Report) -> None:
@@ -93,9 +93,12 @@ class KeyAssigner:
             self._scope = scope
             self._seen = {}
         base = base_key(r)
-        n = self._seen.get(base, 0) + 1
-        self._seen[base] = n
-        r.key = base if n == 1 else f"{base}#{n}"
+        same = self._seen.setdefault(base, [])
+        r.key = base if not same else f"{base}#{len(same) + 1}"
+        r.rank = len(same)
+        same.append(r)
+        for x in same:
+            x.siblings = len(same)
 
 
 def stream_reports(session: Session, yield_per: int = 5000) -> Iterator[Report]:

@@ -23,6 +23,8 @@ Weights (added up; THRESHOLD = 2.6):
   a target group in common +0.3 | same perpetrator +0.3 | different perpetrator -1.0
   a strike and a non-strike (bombing, other) -1.0
   the same report in two copies of one wire story +3.0
+  both articles tell of several strikes that day at that place: same order ("the first", "the second") +1.0,
+  different order -1.0
 """
 
 from __future__ import annotations
@@ -186,6 +188,11 @@ def compare(a: Report, b: Report) -> Match | None:
             feats.append(("different perpetrator", -1.0))
     if a.type and b.type and (a.type in ("bombing", "other")) != (b.type in ("bombing", "other")):
         feats.append(("a strike and a non-strike account", -1.0))
+    if a.siblings > 1 and b.siblings > 1:
+        if a.rank == b.rank:
+            feats.append(("same order among the strikes both reports tell of that day there", 1.0))
+        else:
+            feats.append(("different order among the strikes both reports tell of that day there", -1.0))
     if a.group == b.group and _same_content(a, b):
         feats.append(("same report in two copies of one wire story", 3.0))
     return Match(sum(w for _, w in feats), feats)

@@ -157,10 +157,11 @@ def build_counts(reports: list[Report]) -> tuple[dict[str, int | None], dict[str
         if not rs:
             out[lo_c] = out[hi_c] = None
             continue
-        mins = [r.count(lo_c) if r.count(lo_c) is not None else r.count(hi_c) for r in rs]
-        maxs = [r.count(hi_c) if r.count(hi_c) is not None else r.count(lo_c) for r in rs]
-        out[lo_c] = min(m for m in mins if m is not None)
-        out[hi_c] = max(m for m in maxs if m is not None)
+        # lowest stated minimum ("up to eight" states none); highest figure stated at all ("at least five": 5)
+        mins = [v for v in (r.count(lo_c) for r in rs) if v is not None]
+        figures = [v for r in rs for v in (r.count(lo_c), r.count(hi_c)) if v is not None]
+        out[lo_c] = min(mins) if mins else None
+        out[hi_c] = max(figures)
         kind = {0: "main reports", 1: "background mentions", 2: "reader comments"}[tier(rs[0])]
         how[f] = f"lowest min and highest max over {len(rs)} {kind}"
     return out, how

@@ -107,6 +107,8 @@ class Report:
     admin1_n: str = ""
     dead_n: tuple[str, ...] = ()
     cues: tuple[tuple[str, str], ...] = ()  # (tag, words) attribution cues around the report (grading.py)
+    rank: int = 0  # order among its article's reports of the same day and place ("the first strike", "the second")
+    siblings: int = 1  # how many such reports its article has
 
     @property
     def undated(self) -> bool:
@@ -224,3 +226,4 @@ def assign_keys(reports: list[Report]) -> None:
         rs.sort(key=lambda x: x.idx)
         for i, r in enumerate(rs):
             r.key = base if i == 0 else f"{base}#{i + 1}"
+            r.rank, r.siblings = i, len(rs)
