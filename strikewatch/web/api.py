@@ -18,7 +18,7 @@ from strikewatch.web.auth import SESSION_COOKIE, CurrentUser, authenticate
 from strikewatch.web.deps import JSONBytes, current_user, dumps, get_db, require_reviewer
 
 router = APIRouter(prefix="/api")
-DB = Annotated[Session, Depends(get_db)]
+DB = Annotated[Session, Depends(get_db, scope="function")]  # commit before the response goes out
 MAX_ID = 2**31 - 1
 StrikeId = Annotated[int, Path(ge=1, le=MAX_ID, description="Stable strike record id")]
 

@@ -25,7 +25,7 @@ from strikewatch.web.deps import current_user, get_db
 from strikewatch.web.templating import Links, highlight, sentence_around
 
 router = APIRouter(include_in_schema=False)
-DB = Annotated[Session, Depends(get_db)]
+DB = Annotated[Session, Depends(get_db, scope="function")]  # commit before the response goes out
 MAX_ID = 2**31 - 1
 PAGE_SIZE = 50
 
