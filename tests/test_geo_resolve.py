@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from strikewatch.geo import find_places, lookup, resolve
+from strikewatch.geo import find_places, lookup, resolve, same_site
 from strikewatch.geo.gazetteer import haversine_km
 from strikewatch.schema import GeoResult
 
@@ -46,6 +46,33 @@ def test_near_a_town_gives_that_town_as_trackers_record_it() -> None:
     # a town or village of the report's own beats the town it was near
     r3 = site("Missiles hit a compound in Tabi Tolkhel, near Darga Mandi and close to Miranshah.")
     assert r3 is not None and r3.place == "Tabi Tolkhel"
+
+
+def test_near_a_village_keeps_it_a_reference_point() -> None:
+    r = site("The strike late on Wednesday near Darga Mandi killed four people.")
+    assert r is not None and r.place is None and r.admin2 == "North Waziristan" and r.geo_precision == "admin2"
+    darga = lookup("Darga Mandi")[0]
+    assert (r.lat, r.lon) == (darga.lat, darga.lon)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Miranshah", "Tabi Tolkhel", True),  # a cluster of homes 3 km from the town: "near Miranshah"
+        ("Miramshah", "Miranshah", True),
+        ("Shawal", "Kundhgar", True),  # a village the sheets put in the Shawal valley
+        ("Tabi Tolkhel", "Danda Darpakhel", False),  # two villages: separate strikes are recorded there
+        ("Datta Khel", "Miranshah", False),  # two towns 30 km apart
+        ("Miranshah", "Kumsham", False),  # in Miranshah tehsil, but 28 km from the town
+    ],
+)
+def test_same_site(a: str, b: str, same: bool) -> None:
+    assert same_site(a, b) is same
+    assert same_site(b, a) is same
+
+
+def test_same_site_unknown_name() -> None:
+    assert same_site("Qwertyabad", "Wana") is None
 
 
 def test_distance_from_a_town_keeps_it_a_reference_point() -> None:

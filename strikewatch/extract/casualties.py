@@ -430,6 +430,7 @@ class Item:
     name: str | None = None
     name_span: tuple[int, int] | None = None
     implied: bool = False  # count implied by a singular noun or a name
+    vague: bool = False  # count from a vague word ("several", "dozens"): a convention, not a figure
 
 
 @dataclass(slots=True)
@@ -448,6 +449,8 @@ class Casualties:
     additive: bool = False  # "also", "another", "more": adds to earlier figures
     has_total: bool = True
     hedged: bool = False  # "by some sources", "possibly", "reportedly"
+    weak: bool = False  # the total counts only named or singular people and vague words ("X was killed along
+    # with several others"): a figure given elsewhere for the same strike is the toll, this one part of it
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -659,6 +662,10 @@ def _mark_names(chunks: list[Chunk], text: str) -> None:
                 else:
                     break
             prev = chunks[i - 1] if i > 0 else None
+            if prev is not None and prev.low == "the" and not any(chunks[x].cls for x in range(i, j)):
+                # "told the Evening Herald", "the Frontier Press Agency": an outlet or body, not a person
+                i = j
+                continue
             title_before = prev is not None and prev.low in _TITLE_WORDS
             while j > i + 1 and chunks[j - 1].low in _NAME_PARTICLES:
                 j -= 1
@@ -802,7 +809,8 @@ def _parse_np(chunks: list[Chunk], a: int, b: int, text: str) -> tuple[list[Item
             if pending_q is not None:
                 q = pending_q.qty
                 assert q is not None
-                it = Item(q.lo, q.hi, cls, pending_q.start, (last.end if last else ge), subset=subset)
+                it = Item(q.lo, q.hi, cls, pending_q.start, (last.end if last else ge), subset=subset,
+                          vague=q.vague)
                 pending_q = None
                 if among and total is None and not subset:
                     total = it
@@ -876,7 +884,7 @@ def _parse_np(chunks: list[Chunk], a: int, b: int, text: str) -> tuple[list[Item
     if pending_q is not None:
         q = pending_q.qty
         assert q is not None
-        it = Item(q.lo, q.hi, "people", pending_q.start, pending_q.end, subset=subset)
+        it = Item(q.lo, q.hi, "people", pending_q.start, pending_q.end, subset=subset, vague=q.vague)
         if among and total is None:
             total = it
         else:
@@ -887,7 +895,7 @@ def _parse_np(chunks: list[Chunk], a: int, b: int, text: str) -> tuple[list[Item
 def _flush_q(items: list[Item], qc: Chunk, cls: str, subset: bool) -> None:
     q = qc.qty
     assert q is not None
-    items.append(Item(q.lo, q.hi, cls, qc.start, qc.end, subset=subset))
+    items.append(Item(q.lo, q.hi, cls, qc.start, qc.end, subset=subset, vague=q.vague))
 
 
 _REVISION_BEFORE = re.compile(
@@ -902,6 +910,9 @@ _ALT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TOLL_AFTER = re.compile(
+    # "the death toll (from Wednesday's drone strike in Saidgai, North Waziristan,) had risen to 18"
+    r"(?:\s+(?:from|in|after|of)\s+(?![\d]|(?:at\s+least|up\s+to|some|about|around)\b)[^.;:!?\d]{1,90}?,?(?=\s+(?:has|had|have|was|is|"
+    r"now|rose|risen|rises|climbed|climbs|increased|jumped|reached|reaches|went|stood|stands|lowered|revised)\b))?"
     r"\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|now\s+|later\s+|since\s+|also\s+)*"
     r"(?:(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|reaches|went\s+up|gone\s+up|lowered|"
     r"revised|stood|stands|stand|was|is|of|at|to|put\s+at|placed\s+at)\s+)+(?:to\s+|at\s+)?",
@@ -909,6 +920,23 @@ _TOLL_AFTER = re.compile(
 )
 _HEDGE = re.compile(r"\b(?:by\s+some\s+(?:sources|accounts|reports|counts)|according\s+to\s+some|some\s+reports|"
                     r"possibly|may\s+have|unconfirmed)\b", re.IGNORECASE)
+_ELLIPSIS = re.compile(r"\band\s+(?P<q>(?:at\s+least\s+|up\s+to\s+)?[\w-]+)\s+(?:more\s+)?in\s+the\s+"
+                       r"(?:second|third|fourth|latter|other)\b", re.IGNORECASE)
+# "while residents put it as high as 24": another source's figure for the same toll
+_PUT_IT = re.compile(
+    r"\b(?:put|puts|putting|placed|places|gave|gives|give|estimated|estimates|estimate)\s+(?:it|the\s+(?:death\s+)?"
+    r"(?:toll|figure|number|count))\s+(?:at\s+|closer\s+to\s+)?",
+    re.IGNORECASE,
+)
+# "said at first that several militants had been killed, then withdrew the statement"
+_RETRACTED = re.compile(r"\b(?:then|later|subsequently|but)\s+(?:withdrew|retracted|denied|corrected|took\s+back|"
+                        r"revised)\s+(?:the|its|his|her|their|that|this)\s+(?:statement|claim|report|figure|account)",
+                        re.IGNORECASE)
+_QUESTION_BEFORE = re.compile(r"\b(?:how\s+many|how\s+much|who(?:ever|m)?|what|whether)\b[^,;.]{0,30}$", re.IGNORECASE)
+# "death toll", "death figures": a word about deaths, not a count of them
+_DEATH_COMPOUND = frozenset({"toll", "tolls", "figure", "figures", "count", "counts", "rate", "rates", "squad",
+                             "squads", "sentence", "sentences", "threat", "threats", "penalty", "certificate",
+                             "certificates", "row", "march", "list", "lists"})
 _ADDITIVE_NEAR = re.compile(r"\b(?:also|another|more|further|additional|too|as\s+well|other)\b", re.IGNORECASE)
 _ALL_CIV = re.compile(
     r"\b(?<!possibly\s)(?<!could\s)(?:all|reportedly\s+all)\s+(?:(?:named|innocent|local)\s+)*"
@@ -935,6 +963,14 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
         if low == "lost" and not (k + 1 < n and chunks[k + 1].low in ("their", "his", "her")):
             continue
         if low == "died" and k + 1 < n and chunks[k + 1].low == "down":
+            continue
+        if low in ("death", "deaths") and k + 1 < n and chunks[k + 1].low in _DEATH_COMPOUND:
+            continue  # "not one death toll but several": the anchor is "toll", with its own figure
+        if _RETRACTED.search(text, c.end, end):
+            continue  # a figure its source withdrew is no figure
+        part = _partitive(chunks, k, kind, text)
+        if part is not None:
+            out.append(part)
             continue
         # "the dead and injured" / "the dead included"
         items: list[Item] = []
@@ -992,6 +1028,11 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                         )
                     ):
                         b += 1
+                    # "killing one person, local officials said": the subject of the next clause is no victim
+                    if b < n and chunks[b].kind == "V" and chunks[b].low in _SPEECH:
+                        commas = [x for x in range(right_a + 1, b) if chunks[x].kind == "C" and chunks[x].low == ","]
+                        if commas:
+                            b = commas[-1]
                     items, total = _parse_np(chunks, right_a, b, text)
                     if items or total:
                         for x in range(right_a, b):
@@ -1002,6 +1043,9 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                 a = k - 1
                 while a >= 0 and chunks[a].kind == "AUX":
                     a -= 1
+                whos = [x for x in range(a + 1, k) if chunks[x].low == "who"]
+                if whos and (whos[0] == 0 or chunks[whos[0] - 1].kind not in ("H", "N", "Q", "P", "C")):
+                    continue  # "nobody knows who was killed": a question, not the victims
                 # "pursued and killed": skip a coordinated participle
                 if (
                     a >= 1
@@ -1017,6 +1061,8 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                         break
                     a -= 1
                 start_np = a + 1
+                if re.search(r"\bhow\s+(?:many|much)\b[^,;.!?]{0,30}$", text[max(start, c.start - 45):c.start], re.I):
+                    continue  # "how many people had died", "nobody agrees how many died": a question, not a count
                 if stop >= start_np:
                     items, total = _parse_np(chunks, start_np, stop + 1, text)
                     # singular passive with no count: "Abu X ... was killed" -> one person
@@ -1025,12 +1071,14 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                         and total is None
                         and k > 0
                         and any(ch.low in ("was", "is") for ch in chunks[max(0, k - 3) : k])
+                        and not _QUESTION_BEFORE.search(text, max(start, c.start - 40), c.start)
                     ):
                         items = [Item(1, 1, "people", c.start, c.end, implied=True)]
                     before = text[max(start, chunks[start_np].start - 30) : chunks[start_np].start]
                     if _REVISION_BEFORE.search(before):
                         revision = True
-                elif k > 0 and any(ch.low in ("was", "is") for ch in chunks[max(0, k - 3) : k]):
+                elif k > 0 and any(ch.low in ("was", "is") for ch in chunks[max(0, k - 3) : k]) and \
+                        not _QUESTION_BEFORE.search(text, max(start, c.start - 40), c.start):
                     items = [Item(1, 1, "people", c.start, c.end, implied=True)]
             # additive to the right: "killed (along) with N others"
             r = k + 1
@@ -1090,7 +1138,66 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                         cas.hi = max(his) if his else None
                         cas.end = max(cas.end, q.end)
         out.append(cas)
+    # "At least five people were killed in the first strike, and four in the second": the second's own toll
+    for em in _ELLIPSIS.finditer(text, start, end):
+        prior = [x for x in out if x.has_total and x.anchor < em.start()]
+        qm = QUANTITY_RE.match(text, em.start("q"))
+        eq = quantity_from_match(qm) if qm else None
+        if prior and eq is not None:
+            out.append(Casualties(prior[-1].kind, eq.lo, eq.hi, eq.start, eq.end, eq.start))
+    # "the toll had risen to 18, officials said, while residents put it as high as 24"
+    for pm in _PUT_IT.finditer(text, start, end):
+        prior = [x for x in out if x.kind == "killed" and x.has_total and x.end <= pm.start()]
+        qm = QUANTITY_RE.match(text, pm.end(), end)
+        if not prior or qm is None:
+            continue
+        pq = quantity_from_match(qm)
+        if pq is None or _NONPERSON_AFTER.match(text, pq.end):
+            continue
+        toll = prior[-1]
+        los = [v for v in (toll.lo, pq.lo) if v is not None]
+        his = [v for v in (toll.hi, pq.hi, pq.lo) if v is not None]
+        toll.lo = min(los) if los else None
+        toll.hi = max(his) if his else None
+        toll.end = max(toll.end, pq.end)
     return out
+
+
+# what a part of the dead "were" that makes them civilians: their trades and homes, not their arms
+_CIVILIAN_ROLES = frozenset({"villagers", "villager", "farmers", "farmer", "residents", "resident", "locals",
+                             "shopkeepers", "shopkeeper", "labourers", "laborers", "students", "student", "teachers",
+                             "woodcutters", "passers-by", "passersby", "bystanders", "guests", "relatives",
+                             "neighbours", "neighbors", "workers", "drivers", "driver", "tribal elders", "elders"})
+_SPEECH = frozenset({"said", "says", "say", "told", "claimed", "claims", "reports", "confirmed", "according",
+                     "estimated", "estimates", "insist", "insists"})
+_PARTITIVE_HEADS = frozenset({"dead", "killed", "victims", "casualties", "injured", "wounded", "deceased", "bodies"})
+
+
+def _partitive(chunks: list[Chunk], k: int, kind: str, text: str) -> Casualties | None:
+    """ "at least ten of the dead were villagers", "two of the dead were farmers", "one of the injured": part of the
+    toll (a lower bound on it), with the class the sentence gives that part; never a toll of its own."""
+    c = chunks[k]
+    if c.low not in _PARTITIVE_HEADS or k < 3:
+        return None
+    if not (chunks[k - 1].low in ("the", "those") and chunks[k - 2].low == "of" and chunks[k - 3].kind == "Q"):
+        return None
+    qc = chunks[k - 3]
+    q = qc.qty
+    if q is None or q.lo is None:
+        return None
+    cas = Casualties(kind, q.lo, None, qc.start, c.end, c.start, has_total=False)
+    # the predicate names the part's class: "were villagers", "was a civilian", "were children"
+    j = k + 1
+    while j < len(chunks) and j <= k + 5 and chunks[j].kind in ("AUX", "ART", "X", "QT"):
+        if chunks[j].kind == "X" and _is_boundary_x(chunks[j]):
+            break
+        j += 1
+    if j < len(chunks) and chunks[j].kind == "H" and (
+            chunks[j].cls in ("civilian", "child", "militant", "woman") or chunks[j].low in _CIVILIAN_ROLES):
+        cls = "civilian" if chunks[j].low in _CIVILIAN_ROLES else chunks[j].cls
+        assert cls is not None
+        cas.classes[cls] = (q.lo, None if cls == "civilian" else q.hi, qc.start, chunks[j].end)
+    return cas
 
 
 def _is_boundary_x(c: Chunk) -> bool:
@@ -1130,6 +1237,7 @@ def _summarise(
     if hi is not None and lo is not None and hi < lo:
         hi = lo
     cas = Casualties(kind, lo, hi, span[0], span[1], anchor.start, has_total=has_total)
+    cas.weak = total is None and bool(top) and all(it.implied or it.vague for it in top)
     if not has_total:
         cas.lo, cas.hi = (sub_lo, None)
         cas.start, cas.end = min(it.start for it in sub), max(it.end for it in sub)

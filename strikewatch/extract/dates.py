@@ -95,18 +95,22 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def find_dates(text: str, published: date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Every date expression in ``text[start:end]``, resolved against ``published`` where that is needed."""
+def find_dates(text: str, published: date | None, start: int = 0, end: int | None = None, *,
+               year_ref: date | None = None) -> list[DateMention]:
+    """Every date expression in ``text[start:end]``, resolved against ``published`` where that is needed.
+
+    ``year_ref`` (used only without a publication date): a full date the text gives elsewhere, whose year a day
+    and month without a year ("on the nights of 11 and 12 June") take."""
     out: list[DateMention] = []
     stop = len(text) if end is None else end
     for m in DATE_RE.finditer(text, start, stop):
-        dm = _resolve(m, published)
+        dm = _resolve(m, published, year_ref)
         if dm is not None:
             out.append(dm)
     return out
 
 
-def _resolve(m: re.Match[str], pub: date | None) -> DateMention | None:
+def _resolve(m: re.Match[str], pub: date | None, year_ref: date | None = None) -> DateMention | None:
     dm = DateMention(m.start(), m.end(), m.group())
     if m.group("iso"):
         d = _safe(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
@@ -127,6 +131,8 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateMention | None:
         if year is None and pub is not None:
             first = _latest_on_or_before(month, days[0], pub)
             year = first.year if first is not None else None
+        elif year is None and year_ref is not None:
+            year = year_ref.year
         if not y:
             dm.relative = True
         for dd in days:

@@ -451,7 +451,7 @@ MODIFIER_STOP: frozenset[str] = frozenset(
 
 # --- strike triggers ---------------------------------------------------------------------------------------------
 DRONE_RE = re.compile(
-    r"\b(?:drones?|drone[- ](?:fired|launched)|unmanned\s+(?:aerial\s+)?(?:vehicles?|aircraft|planes?|strikes?)|"
+    r"\b(?:drones?|drone[- ](?:fired|launched)|unmanned\s+(?:[\w-]+\s+){0,2}?(?:vehicles?|aircraft|planes?|strikes?)|"
     r"UAVs?|predators?|reapers?|remotely[- ]piloted|unmanned\s+aerial)\b",
     re.IGNORECASE,
 )

@@ -110,8 +110,9 @@ class Quantity:
     approx: bool = False
 
 
-_LOWER = r"at\s+least|at\s+a\s+minimum\s+of|a\s+minimum\s+of|no\s+fewer\s+than|not\s+less\s+than|no\s+less\s+than"
-_UPPER = r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"
+_LOWER = r"at\s+least|at\s+a\s+minimum\s+of|a\s+minimum\s+of|no\s+fewer\s+than|not\s+less\s+than|no\s+less\s+than|" \
+    r"as\s+low\s+as"
+_UPPER = r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"
 _MORE = r"more\s+than|over|upwards\s+of|in\s+excess\s+of"
 _NEAR = r"nearly|almost|close\s+to|just\s+under|fewer\s+than|less\s+than|under"
 _ABOUT = r"about|around|some|roughly|approximately|an\s+estimated|estimated|reportedly"

@@ -61,6 +61,39 @@ _MUNITION_RE = re.compile(
     r"(?:missiles?|rockets?|bombs?|shells?)\b",
     re.IGNORECASE,
 )
+_RELATED_START = re.compile(
+    r"(?:(?:only|just)\s+)?(?:(?:a|one|two|three|several|few|\d+)\s+)?(?:(?:weeks?|days?|months?|hours?|years?)\s+)?"
+    r"(?:after|following|since|before|prior\s+to|ahead\s+of|followed|follows|follow|"
+    r"in\s+(?:direct\s+|apparent\s+|swift\s+)?(?:response|retaliation|reprisal|revenge|answer)\s+(?:to|for))\b",
+    re.IGNORECASE)
+_REACTION_BEFORE = re.compile(
+    r"\b(?:condemn\w*|denounc\w*|deplor\w*|critici[sz]\w*|protest\w*\s+(?:against|over)|(?:summon\w*|called\s+in)"
+    r"\s+[^.;]{0,60}?\s+(?:to\s+protest|over)|apologi[sz]\w*\s+for|investigat\w*|inquiry\s+into|lodged\s+a\s+"
+    r"(?:formal\s+)?protest\s+(?:over|against))\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+_PLURAL_STRIKES = re.compile(
+    r"\b(?:two|twin|three|four|five|both|double|triple|2|3|4|5|several|multiple|a\s+pair\s+of|a\s+series\s+of|"
+    r"a\s+string\s+of|a\s+spate\s+of)\s+(?:[\w-]+\s+){0,3}?(?:strikes|attacks|raids|airstrikes)\b|"
+    r"\b(?:struck|hit|attacked|targeted|bombed)\b[^.;]{0,60}?\btwice\b", re.IGNORECASE)
+# "hours later", "later that day", "in the afternoon": the same day as the strike before
+_SAME_DAY_RE = re.compile(
+    r"\b(?:(?:hours?|minutes?)\s+(?:later|afterwards|after)|later\s+(?:that|the\s+same)\s+(?:day|night|morning|evening|"
+    r"afternoon)|(?:on\s+)?the\s+same\s+(?:day|night|morning|evening|afternoon)|earlier\s+(?:that|the\s+same)\s+day|"
+    r"(?:in|during)\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)|"
+    r"(?:before|after|at)\s+(?:dawn|dusk|sunset|sunrise|nightfall)|(?:that|the\s+same)\s+(?:evening|afternoon|night))\b",
+    re.IGNORECASE)
+_SAME_PLACE_RE = re.compile(r"\b(?:in|on|at|near|hit|struck|targeted)\s+the\s+same\s+(?:village|town|area|compound|"
+                            r"house|place|site|spot|valley|location|building|hamlet)\b", re.IGNORECASE)
+# looking back over a series: "The very first strike, near Wana in June 2004", "The deadliest came in October 2006"
+_RETRO_RE = re.compile(
+    r"\bthe\s+(?:very\s+)?(?:first|earliest|deadliest|worst|bloodiest|largest|biggest|last|most\s+\w+)\s+"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:strike|attack|raid)\b|(?:came|was|occurred|took\s+place)\b)", re.IGNORECASE)
+_STATEMENT_AFTER = re.compile(r"\s*,?\s*(?:condemn|denounc|protest|announc|said|says|stated|told|issued|"
+                              r"summoned|demanded|called|urged|criticis|criticiz|confirmed|denied|claimed)",
+                              re.IGNORECASE)
+_STATEMENT_BEFORE = re.compile(r"\b(?:said|says|stated|announced|told\s+[\w\s]{1,20}?|confirmed|claimed|condemned)\s+"
+                               r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+_REPORT_TIME = re.compile(r"\b(?:by|as\s+of|until|till)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
+GEO_EVIDENCE = frozenset({"country", "admin1", "admin2", "place", "lat", "lon", "geo_precision", "geo_conflict"})
 _PRECISION_RANK = {"place": 4, "admin2": 3, "admin1": 2, "country": 1, None: 0}
 
 
@@ -79,6 +112,11 @@ class Mention:
     group_dates: str | None = None  # the text naming those days together ("today and Wednesday")
     mtype: str | None = None
     typed: bool = False
+    related: bool = False  # a clause relating this event to another ("after the strike on Wednesday ..."): the
+    # other, earlier event; it never continues the clause's own event by proximity
+    reaction: bool = False  # the strike is the object of a reaction ("condemned the two strikes"): referred to
+    plural: bool = False  # names several strikes together ("Twin drone strikes killed nine", "struck twice")
+    title: bool = False  # in the headline block above the body
 
 
 @dataclass(slots=True)
@@ -90,6 +128,9 @@ class _Acc:
     combined: bool = False  # split from a clause naming several days: its toll is not this event's
     forced_day: DateMention | None = None
     last_sent: int = 0
+    ordinal: bool = False  # started by "a second strike", "in a separate attack", "in the second"
+    inherited: bool = False  # its day is the previous event's ("hours later", "in the afternoon")
+    split: bool = False  # a plural statement later broken down strike by strike: its toll is for all of them
 
     def names(self) -> set[str]:
         return {n.lower() for m in self.mentions for c in m.casualties for n, _s, _e in c.named}
@@ -100,7 +141,7 @@ def _geo() -> tuple[object, object] | None:
         from strikewatch import geo
     except Exception:  # pragma: no cover - geo is optional at import time
         return None
-    return geo.resolve, getattr(geo, "find_places", None)
+    return geo.resolve, getattr(geo, "specificity", None)
 
 
 def extract_article(text: str, published: date | None = None, *, doc_id: str | None = None,
@@ -119,6 +160,9 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
 
     mentions: list[Mention] = []
     claims: list[Claim] = []
+    # without a publication date, "11 and 12 June" takes its year from a full date in the text ("on 12 June 2014")
+    year_ref = _year_reference(text, body_end) if published is None else None
+    seen_body = False
     # one pass of each cue over the whole text; sentences are checked by offset
     cue_pos = [m.start() for m in _CUE_RE.finditer(text)]
     date_pos = [m.start() for m in _DATE_CUE.finditer(text)]
@@ -134,7 +178,15 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             continue
         if any(a <= s.start and s.end <= b for a, b in masked_junk):
             continue
-        dates = find_dates(text, published, s.start, s.end) if _has_pos(date_pos, s.start, s.end) else []
+        is_title = s.section == "body" and s.heading and not seen_body
+        if s.section == "body" and not s.heading:
+            seen_body = True
+        dates = find_dates(text, published, s.start, s.end, year_ref=year_ref) \
+            if _has_pos(date_pos, s.start, s.end) else []
+        if dates:
+            # "had risen to 18 by Thursday": when a figure was reported, not when the strike was
+            dates = [d for d in dates if not _REPORT_TIME.search(text, max(s.start, d.start - 10), d.start)
+                     or text[d.end:d.end + 2] in ("'s", "’s")]
         if dl_end is not None and s.start < dl_end:
             # "MIRANSHAH, June 12 (FPA) -": the day the report was filed, not the day of the strike
             dates = [d for d in dates if d.start >= dl_end]
@@ -165,36 +217,68 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
                 if not seg_cas:
                     continue
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
+            if len(seg_dates) > 1:
+                # "The Foreign Office on 13 May condemned the strikes of 11 and 12 May": the statement's day
+                said = [d for d in seg_dates if _STATEMENT_AFTER.match(text, d.end) or
+                        _STATEMENT_BEFORE.search(text, max(seg.start, d.start - 30), d.start)]
+                if len(said) < len(seg_dates):
+                    seg_dates = [d for d in seg_dates if d not in said]
             if not seg_cas and not seg_dates and not _MUNITION_RE.search(text, seg.start, seg.end) and not \
                     _singular_span(text, seg.start, seg.end):
                 continue  # a general statement about strikes: nothing here can make an event specific
             bg = _BACKGROUND_RE.search(text, seg.start, seg.end) is not None
-            sent_mentions.append(Mention(seg.start, seg.end, si, s.section, trig, seg_cas, seg_dates, bg))
+            if not bg and _RETRO_RE.search(text, seg.start, seg.end) and seg_dates and not any(
+                    d.days for d in seg_dates):
+                bg = True  # a retrospective over a series, dated only by month or year
+            mention = Mention(seg.start, seg.end, si, s.section, trig, seg_cas, seg_dates, bg, title=is_title)
+            # only a clause with specifics of its own tells of another event ("hours after the strike late on
+            # Wednesday near Darga Mandi"); "after the strike, rescuers could not approach" is this event again
+            mention.related = seg.start > s.start and _RELATED_START.match(text, seg.start) is not None and \
+                not _new_event_cue(mention, text) and bool(
+                    seg_cas or seg_dates or any(not k.startswith("#") for k in _keys(mention, text)))
+            mention.reaction = bool(trig) and all(
+                _REACTION_BEFORE.search(text, max(seg.start, t[0] - 80), t[0]) for t in trig)
+            mention.plural = _plural_strikes(text, mention)
+            sent_mentions.append(mention)
         # a clause with a toll but no strike word belongs with its neighbour in the same sentence
         merged: list[Mention] = []
         for m in sent_mentions:
             if merged and (not m.triggers or not merged[-1].triggers) and not (
-                    m.dates and merged[-1].dates) and (not m.triggers or not merged[-1].casualties):
+                    m.dates and merged[-1].dates) and (not m.triggers or not merged[-1].casualties) and \
+                    not _new_event_cue(m, text):
                 prev = merged[-1]
                 prev.end = max(prev.end, m.end)
                 prev.triggers += m.triggers
                 prev.casualties += m.casualties
                 prev.dates += m.dates
                 prev.background = prev.background or m.background
+                prev.plural = prev.plural or m.plural
+                prev.reaction = prev.reaction and m.reaction if m.triggers else prev.reaction
                 continue
             merged.append(m)
         mentions.extend(merged)
 
-    events = _cluster(mentions, text, published)
+    # the headline restates the lead: read it only when the body reports nothing
+    if any(not m.title and m.section == "body" for m in mentions):
+        mentions = [m for m in mentions if not m.title]
+
+    events = _cluster(mentions, text, published, dl_end)
     out: list[Event] = []
+    accs: list[_Acc] = []
     prev_day: date | None = None
     for acc in events:
         ev = _finalise(acc, text, published, dl_end, doc_drone, claims, prev_day)
         if ev is None:
             continue
+        if acc.ordinal and out and out[-1].section == ev.section:
+            _continue_from(ev, out[-1], acc, text)
         if ev.date is not None:
             prev_day = ev.date
         out.append(ev)
+        accs.append(acc)
+    lead = next((x for x in sents if x.section == "body" and not x.heading), None)
+    _earlier_than_lead(out, accs)
+    _lead_place(out, text, lead.start if lead else None, lead.end if lead else None, dl_end)
     _inherit_perpetrator(out, text)
     result.events = out
     result.claims = claims
@@ -202,6 +286,54 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
 
 
 _DAYISH = re.compile(r"day|night|morning|today|yesterday|\d", re.IGNORECASE)
+_FULL_DATE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?-i:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December),?\s+(?:19|20)\d\d|(?-i:January|February|March|April|"
+                        r"May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+                        r"(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE)
+
+
+def _year_reference(text: str, body_end: int) -> date | None:
+    """The first full date (day, month and year) in the body: the year a text without a publication date means
+    when it names a day and month alone."""
+    for m in _FULL_DATE.finditer(text, 0, body_end):
+        for d in find_dates(text, None, m.start(), m.end()):
+            if len(d.days) == 1:
+                return d.days[0]
+    return None
+
+
+def _plural_strikes(text: str, m: Mention) -> bool:
+    """The clause names several strikes together and, when it gives a toll, gives it for all of them ("Twin drone
+    strikes killed nine", "killing 23 across three strikes"), not a clause that mentions two raids in passing."""
+    for p in _PLURAL_STRIKES.finditer(text, m.start, m.end):
+        if not m.casualties:
+            return True
+        if any(p.start() < c.anchor for c in m.casualties):
+            return True
+        if re.search(r"\b(?:in|across|during|from|over)\s+(?:the\s+)?$", text[max(m.start, p.start() - 12):p.start()],
+                     re.IGNORECASE):
+            return True
+    return False
+
+
+def _continue_from(ev: Event, prev: Event, acc: _Acc, text: str) -> None:
+    """A strike the text introduces as the next one ("a second drone attack hit another building in the same
+    village") shares what the text leaves implicit with the one before: its kind, who struck, and its place
+    when the text says "the same village"."""
+    if ev.type is None and prev.type is not None:
+        ev.type = prev.type
+        ev.evidence += [e for e in prev.evidence if e.field == "type"]
+    if ev.perpetrator is None and prev.perpetrator is not None and ev.type == prev.type:
+        ev.perpetrator = prev.perpetrator
+        ev.evidence += [e for e in prev.evidence if e.field == "perpetrator"]
+    same = next((m for x in acc.mentions for m in [_SAME_PLACE_RE.search(text, x.start, x.end)] if m), None)
+    if same is not None and prev.geo_precision in ("place", "admin2") and ev.geo_precision not in ("place",):
+        for f in ("country", "admin1", "admin2", "place", "lat", "lon", "geo_precision", "geo_conflict"):
+            setattr(ev, f, getattr(prev, f))
+        ev.evidence = [e for e in ev.evidence if e.field not in GEO_EVIDENCE]
+        for f in ("country", "admin1", "admin2", "place", "lat", "lon", "geo_precision"):
+            if getattr(ev, f) is not None:
+                ev.evidence.append(Evidence(f, same.start(), same.end()))
 
 
 def _day_list(m: Mention) -> list[tuple[object, DateMention]]:
@@ -223,11 +355,30 @@ def _near_dates(m: Mention, text: str) -> list[DateMention]:
     anchors = [a for a, _b in m.triggers] + [b for _a, b in m.triggers] + [c.anchor for c in m.casualties]
     if not anchors:
         return m.dates
-    return [d for d in m.dates if min(min(abs(d.start - a), abs(d.end - a)) for a in anchors) <= 60]
+    return [d for d in m.dates if min(min(abs(d.start - a), abs(d.end - a)) for a in anchors) <= 80]
 
 
-def _cluster(mentions: list[Mention], text: str, published: date | None) -> list[_Acc]:
+def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end: int | None = None) -> list[_Acc]:
     events: list[_Acc] = []
+    where: dict[int, tuple[str | None, str | None]] = {}
+
+    def region(x: Mention) -> tuple[str | None, str | None]:
+        if id(x) not in where:
+            where[id(x)] = _region(x, text, dl_end)
+        return where[id(x)]
+
+    def same_region(acc: _Acc, x: Mention) -> bool:
+        """No place in the mention that lies in another country or province than the event's places
+        ("after the attack on Karachi airport" is not the Waziristan strike told so far)."""
+        c2, a2 = region(x)
+        if c2 is None:
+            return True
+        for y in acc.mentions:
+            c1, a1 = region(y)
+            if c1 is not None and (c1 != c2 or (a1 is not None and a2 is not None and a1 != a2)):
+                return False
+        return True
+
     for m in mentions:
         m.dates = _near_dates(m, text)
         days = _day_list(m)
@@ -243,7 +394,7 @@ def _cluster(mentions: list[Mention], text: str, published: date | None) -> list
                 clone.multi = True
                 ds = [x for _k, x in days]
                 clone.group_dates = text[min(x.start for x in ds):max(x.end for x in ds)]
-                target = _find_same_day(events, key, m.section)
+                target = _find_same_day(events, key, m.section, _own_sentence(m))
                 if target is not None:
                     target.mentions.append(clone)
                 else:
@@ -251,18 +402,28 @@ def _cluster(mentions: list[Mention], text: str, published: date | None) -> list
                                        combined=True, last_sent=m.sent, day_key=key))
             continue
         key = keys[0] if keys else None
+        new_cue = _new_event_cue(m, text)
         if key is not None:
             day = key if isinstance(key, date) else None
-            target = _find_same_day(events, key, m.section)
-            if target is None:
-                target = _find_by_keys(events, m, text, undated_only=True)
-            if target is None and events and events[-1].day_key is None and events[-1].section == m.section and \
+            target = _find_same_day(events, key, m.section, _own_sentence(m))
+            if target is not None and new_cue and not target.ordinal and \
+                    not any(x.plural for x in target.mentions):
+                target = None  # "a second strike on Tuesday": not the Tuesday strike already told
+            if target is None and not new_cue:
+                target = _find_by_keys(events, m, text, undated_only=True, exclude_sent=_own_sentence(m))
+            if target is None and not m.related and events and events[-1].day_key is None and \
+                    events[-1].section == m.section and same_region(events[-1], m) and \
                     m.sent - events[-1].last_sent <= 1 and _compatible(events[-1], m, text) and \
-                    not _new_event_cue(m, text) and (day is None or _window_ok(events[-1], day)) and \
+                    not new_cue and (day is None or _window_ok(events[-1], day)) and \
                     any(x.casualties or x.extra_spans for x in events[-1].mentions):
                 target = events[-1]
             if target is None:
-                events.append(_Acc([m], day=day, section=m.section, last_sent=m.sent, day_key=key))
+                acc = _Acc([m], day=day, section=m.section, last_sent=m.sent, day_key=key)
+                if new_cue and events and events[-1].section == m.section:
+                    acc.ordinal = True
+                    if any(x.plural for x in events[-1].mentions):
+                        events[-1].split = True
+                events.append(acc)
             else:
                 target.day, target.day_key = day, key
                 target.mentions.append(m)
@@ -275,25 +436,67 @@ def _cluster(mentions: list[Mention], text: str, published: date | None) -> list
                 named_target.mentions.append(m)
                 named_target.last_sent = m.sent
                 continue
-        keyed = _find_by_keys(events, m, text, undated_only=False)
+        keyed = None if new_cue else _find_by_keys(events, m, text, undated_only=False,
+                                                  exclude_sent=_own_sentence(m))
         if keyed is not None and not names:
             keyed.mentions.append(m)
             keyed.last_sent = m.sent
             continue
-        # no day of its own: a toll or a place that continues the previous event when close and compatible
+        # no day of its own: a toll or a place that continues the previous event when close and compatible --
+        # the event the text is telling, not one it only referred to ("hours after the strike on Wednesday")
         windows = [d for d in m.dates if d.earliest is not None]
+        told = [e for e in events if e.section == m.section and not _referred(e)]
+        last = told[-1] if told and events[-1].section == m.section and _referred(events[-1]) else \
+            (events[-1] if events else None)
         # a toll with no strike word of its own ("officials put the toll at five") elaborates the last event
-        near = m.sent - events[-1].last_sent <= 2 if events else False
+        near = m.sent - last.last_sent <= 2 if last is not None else False
         if not m.triggers and m.casualties and not windows:
             near = True
-        if not names and events and events[-1].section == m.section and \
-                near and _compatible(events[-1], m, text) and \
-                not _new_event_cue(m, text) and all(_window_ok(events[-1], None, w) for w in windows):
-            events[-1].mentions.append(m)
-            events[-1].last_sent = m.sent
+        if not names and not m.related and last is not None and last.section == m.section and \
+                near and _compatible(last, m, text) and same_region(last, m) and \
+                not new_cue and all(_window_ok(last, None, w) for w in windows):
+            last.mentions.append(m)
+            last.last_sent = max(last.last_sent, m.sent)
             continue
-        events.append(_Acc([m], day=None, section=m.section, last_sent=m.sent))
+        acc = _Acc([m], day=None, section=m.section, last_sent=m.sent)
+        if new_cue and events and events[-1].section == m.section:
+            # "A second drone attack hit another building in the same village in the afternoon"
+            acc.ordinal = True
+            prev = events[-1]
+            plural_before = any(x.plural for x in prev.mentions)
+            if plural_before:
+                prev.split = True
+            if prev.day is not None and not windows and (
+                    plural_before or _SAME_DAY_RE.search(text, m.start, m.end)):
+                acc.day, acc.day_key, acc.inherited = prev.day, prev.day_key, True
+        events.append(acc)
     return events
+
+
+def _region(m: Mention, text: str, dl_end: int | None) -> tuple[str | None, str | None]:
+    """(country, province) of the place a mention names, or (None, None)."""
+    g = _geo()
+    if g is None:
+        return None, None
+    s = m.start
+    if dl_end is not None and s < dl_end <= m.end:
+        s = dl_end
+    try:
+        r = g[0](text, s, m.end)  # type: ignore[operator]
+    except Exception:
+        return None, None
+    if not isinstance(r, GeoResult):
+        return None, None
+    return r.country, r.admin1
+
+
+def _referred(acc: _Acc) -> bool:
+    return all(x.related or x.reaction for x in acc.mentions)
+
+
+def _own_sentence(m: Mention) -> int | None:
+    """A clause relating its event to another cannot be that other event's account in the same sentence."""
+    return m.sent if m.related else None
 
 
 _KEY_STOP = frozenset({
@@ -314,7 +517,8 @@ def _keys(m: Mention, text: str) -> set[str]:
     return keys
 
 
-def _find_by_keys(events: list[_Acc], m: Mention, text: str, undated_only: bool) -> _Acc | None:
+def _find_by_keys(events: list[_Acc], m: Mention, text: str, undated_only: bool,
+                  exclude_sent: int | None = None) -> _Acc | None:
     """An earlier event of the same kind that names the same place or target ("the Karachi attack")."""
     mk = {k for k in _keys(m, text) if not k.startswith("#")}
     if not mk:
@@ -322,6 +526,8 @@ def _find_by_keys(events: list[_Acc], m: Mention, text: str, undated_only: bool)
     mt = _mention_type(m, text)
     for e in reversed(events):
         if e.section != m.section or (undated_only and e.day is not None):
+            continue
+        if exclude_sent is not None and any(x.sent == exclude_sent for x in e.mentions):
             continue
         et = next((t for t in (_mention_type(x, text) for x in e.mentions) if t is not None), None)
         if mt is not None and et is not None and mt != et:
@@ -349,8 +555,13 @@ def _window_ok(acc: _Acc, day: date | None, window: DateMention | None = None) -
 
 _NEW_EVENT_RE = re.compile(
     r"\b(?:(?:another|second|third|fourth|separate|later|further|new|different|fresh)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:strike|attack|raid|airstrike|missile\s+strike|drone\s+strike|incident)|earlier\s+in\s+the\s+day|"
-    r"one\s+day\s+later|a\s+day\s+later|the\s+next\s+day|also\s+(?:struck|hit|targeted))\b", re.IGNORECASE)
+    r"(?:strike|attack|raid|airstrike|missile\s+strike|drone\s+strike|incident)\b"
+    # "the third strike in the valley in three days": a count over days, not the next strike in this report
+    r"(?![^.;]{0,25}\b(?:in|within)\s+(?:as\s+many|two|three|four|five|six|seven|\d+)\s+(?:days|weeks))|"
+    r"earlier\s+in\s+the\s+day|one\s+day\s+later|a\s+day\s+later|the\s+next\s+day|also\s+(?:struck|hit|targeted)|"
+    r"separately|in\s+(?:a\s+)?separate\s+(?:incidents?|developments?)|elsewhere|"
+    r"\b(?:in|by)\s+the\s+(?:second|third|fourth|latter)\b"
+    r"(?!\s+(?:day|week|month|half|quarter|time|round|place|year)))\b", re.IGNORECASE)
 
 
 def _new_event_cue(m: Mention, text: str) -> bool:
@@ -374,16 +585,18 @@ def _mention_type(m: Mention, text: str) -> str | None:
     return m.mtype
 
 
-def _find_same_day(events: list[_Acc], key: object, section: str) -> _Acc | None:
+def _find_same_day(events: list[_Acc], key: object, section: str, exclude_sent: int | None = None) -> _Acc | None:
     for e in events:
-        if e.day_key == key and e.section == section:
+        if e.day_key == key and e.section == section and not (
+                exclude_sent is not None and any(x.sent == exclude_sent for x in e.mentions)):
             return e
     return None
 
 
 def _clone(m: Mention, dates: list[DateMention]) -> Mention:
     return Mention(m.start, m.end, m.sent, m.section, list(m.triggers), list(m.casualties), dates, m.background,
-                   list(m.extra_spans), m.multi)
+                   list(m.extra_spans), m.multi, related=m.related, reaction=m.reaction, plural=m.plural,
+                   title=m.title)
 
 
 def _ev(ev: Event, fld: str, span: tuple[int, int] | None) -> None:
@@ -418,7 +631,17 @@ def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, 
         ev.evidence = [e for e in ev.evidence if e.field != "perpetrator"]
 
     # --- casualties
-    figures_from = [m for m in ms if not m.multi]
+    # a toll given for several strikes together that the text then breaks down strike by strike
+    figures_from = [m for m in ms if not m.multi and not (acc.split and m.plural)]
+    if acc.split:
+        for m in ms:
+            if m.plural:
+                for c in m.casualties:
+                    if c.has_total and not any(cl.start == c.start and cl.end == c.end for cl in claims):
+                        claims.append(Claim(text=text[c.start:c.end], start=c.start, end=c.end, source=None,
+                                            quantity=c.hi if c.hi is not None else c.lo,
+                                            unit="killed" if c.kind == "killed" else "injured",
+                                            period=", ".join(d.text for d in m.dates) or None))
     if any(m.multi for m in ms):
         for m in ms:
             if m.multi:
@@ -492,12 +715,19 @@ def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, 
     if not has_toll and not named and not combined_toll and not any(m.triggers for m in ms):
         return None
     # --- role
-    bg = all(m.background for m in ms) or any(m.background and m.dates for m in ms)
+    # referred to rather than reported: an earlier strike the text relates its news to ("hours after the strike on
+    # Wednesday"), a strike the text reports a reaction to ("condemned the two strikes")
+    referred = all(m.background or m.related or m.reaction for m in ms)
+    if referred and all(m.related or m.reaction for m in ms) and not (has_toll or named or ev.date is not None or (
+            ev.date_earliest is not None and ev.date_latest is not None and
+            (ev.date_latest - ev.date_earliest).days <= 31)):
+        return None  # "after the attack on Karachi airport": a passing reference with nothing to record
+    bg = referred or any(m.background and m.dates for m in ms)
     latest = ev.date or ev.date_latest
     if published is not None and latest is not None and latest < published - timedelta(days=14):
         bg = True
     if published is not None and ev.date is not None and ev.date >= published - timedelta(days=7) and not any(
-            m.background and m.dates for m in ms) and not all(m.background for m in ms):
+            m.background and m.dates for m in ms) and not referred:
         bg = False
     ev.role = "background" if bg else "main"
     ev.evidence.sort(key=lambda e: (e.start, e.field))
@@ -524,9 +754,15 @@ def _has_pos(positions: list[int], start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
+_DEFINITE_PLURAL = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:missiles|rockets|drones|bombs)\b(?!\s+(?:war|program|"
+                              r"programme|campaign|policy|strikes))", re.IGNORECASE)
+
+
 def _singular_span(text: str, start: int, end: int) -> bool:
-    """'a drone strike', 'the attack', or a clause opening with 'Strike on ...'."""
+    """'a drone strike', 'the attack', 'the missiles destroyed ...', or a clause opening with 'Strike on ...'."""
     if _SINGULAR_HEAD.match(text, start, end):
+        return True
+    if _DEFINITE_PLURAL.search(text, start, end):
         return True
     for m in _STRIKE_SG.finditer(text, start, end):
         if _ARTICLE_BEFORE.search(text, max(start, m.start() - 40), m.start()):
@@ -541,6 +777,13 @@ def _singular_act(text: str, m: Mention) -> bool:
 def _apply_counts(ev: Event, cas: list[Casualties], kind: str) -> None:
     items = [c for c in cas if c.kind == kind]
     totals = [c for c in items if c.has_total]
+    # a toll counting only named people or vague words ("X was killed along with several others") is part of a
+    # toll the report gives in figures ("The attack killed seven"), not a lower alternate to it
+    if any(not c.weak and not c.additive for c in totals):
+        weak = [c for c in totals if c.weak]
+        totals = [c for c in totals if not c.weak]
+    else:
+        weak = []
     lo: int | None = None
     hi: int | None = None
     spans_lo: list[tuple[int, int]] = []
@@ -567,7 +810,7 @@ def _apply_counts(ev: Event, cas: list[Casualties], kind: str) -> None:
         if c.hi is not None:
             spans_hi.append((c.start, c.end))
     if lo is None:
-        subs = [c for c in items if not c.has_total and c.lo is not None]
+        subs = [c for c in items if (not c.has_total or c in weak) and c.lo is not None]
         if subs:
             lo = max(c.lo for c in subs if c.lo is not None)
             spans_lo = [(c.start, c.end) for c in subs]
@@ -656,6 +899,12 @@ def _apply_dates(ev: Event, acc: _Acc, ms: list[Mention], text: str, published: 
             texts = [d for m in ms for d in m.dates if d.follows is None]
             if texts:
                 chosen = texts[0]  # e.g. "Friday" with no publication date: text kept, day unknown
+    if chosen is None and acc.inherited:
+        cue = next((c for m in ms for c in [_SAME_DAY_RE.search(text, m.start, m.end)] if c), None)
+        if cue is not None:
+            ev.date_text = cue.group()
+            for f in ("date_text", "date", "date_earliest", "date_latest"):
+                _ev(ev, f, (cue.start(), cue.end()))
     if chosen is not None:
         ev.date_text = chosen.text
         span = (chosen.start, chosen.end)
@@ -671,8 +920,9 @@ def _apply_geo(ev: Event, ms: list[Mention], text: str, dl_end: int | None) -> N
     g = _geo()
     if g is None:
         return
-    resolve = g[0]
+    resolve, specificity = g[0], g[1]
     best: GeoResult | None = None
+    best_key: tuple[int, ...] = ()
     spans: list[tuple[int, int]] = []
     for m in ms:
         s = m.start
@@ -691,8 +941,11 @@ def _apply_geo(ev: Event, ms: list[Mention], text: str, dl_end: int | None) -> N
             r = None
         if r is None or not isinstance(r, GeoResult):
             continue
-        if best is None or _PRECISION_RANK.get(r.geo_precision, 0) > _PRECISION_RANK.get(best.geo_precision, 0):
-            best = r
+        # the most specific answer: precision, then a site named as such over one the strike was only near,
+        # then village over town over area; the earliest of equals
+        key = specificity(text, r) if callable(specificity) else (_PRECISION_RANK.get(r.geo_precision, 0),)
+        if best is None or key > best_key:
+            best, best_key = r, key
     if best is None:
         return
     for f in ("country", "admin1", "admin2", "place", "lat", "lon", "geo_precision"):
@@ -741,6 +994,50 @@ def _apply_groups(ev: Event, ms: list[Mention], text: str) -> None:
                     groups.append(name)
                     _ev(ev, "target_groups", sp)
     ev.target_groups = groups
+
+
+def _earlier_than_lead(events: list[Event], accs: list[_Acc]) -> None:
+    """News leads with its newest strike; an earlier strike told after the lead ("On Sunday, a strike in the same
+    valley killed four") is context, not the news, unless the text presents it as another strike of its own."""
+    lead = next((i for i, e in enumerate(events) if e.role == "main" and e.section == "body" and e.date), None)
+    if lead is None:
+        return
+    day = events[lead].date
+    assert day is not None
+    first_sent = min(m.sent for m in accs[lead].mentions)
+    for ev, acc in zip(events[lead + 1:], accs[lead + 1:], strict=True):
+        when = ev.date or ev.date_latest
+        if ev.role != "main" or ev.section != "body" or when is None or when >= day or acc.ordinal:
+            continue
+        if min(m.sent for m in acc.mentions) > first_sent:
+            ev.role = "background"
+
+
+def _lead_place(events: list[Event], text: str, start: int | None, end: int | None, dl_end: int | None) -> None:
+    """A report names its place in the lead ("Villagers in Damadola ... buried their dead, a day after missiles
+    destroyed several houses in the village"); the first strike it tells without a place of its own is there."""
+    if start is None or end is None:
+        return
+    ev = next((e for e in events if e.role == "main" and e.section == "body"), None)
+    if ev is None or ev.country is not None:
+        return
+    g = _geo()
+    if g is None:
+        return
+    if dl_end is not None and start < dl_end <= end:
+        start = dl_end
+    try:
+        r = g[0](text, start, end)  # type: ignore[operator]
+    except Exception:
+        return
+    if not isinstance(r, GeoResult) or r.geo_precision not in ("place", "admin2"):
+        return
+    for f in ("country", "admin1", "admin2", "place", "lat", "lon", "geo_precision"):
+        setattr(ev, f, getattr(r, f))
+        if getattr(ev, f) is not None and r.start is not None and r.end is not None:
+            ev.evidence.append(Evidence(f, r.start, r.end))
+    ev.geo_conflict = r.conflict
+    ev.evidence.sort(key=lambda e: (e.start, e.field))
 
 
 def _inherit_perpetrator(events: list[Event], text: str) -> None:

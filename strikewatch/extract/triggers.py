@@ -28,7 +28,11 @@ SEGMENT_BREAK_RE = re.compile(
     r"(?:in\s+(?:direct\s+|apparent\s+|swift\s+)?(?:response|retaliation|reprisal|revenge|answer)\s+(?:to|for)|"
     r"(?:weeks?|days?|months?|hours?|years?)\s+after\b|after\b|following\b|since\b|prior\s+to\b|ahead\s+of\b|"
     r"before\b|than\b|just\s+as\b|a\s+day\s+after\b|to\s+(?:condemn|protest|denounce|mourn|mark)\b|"
-    r"(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied)|demonstrat\w+)\s+(?:against|over)\b))",
+    r"(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied)|demonstrat\w+)\s+(?:against|over)\b|"
+    # "The strike followed Wednesday night's attack", "The strikes follow attacks on Sunday and Monday"
+    r"(?:followed|follows|follow)\s+(?:[\w'’-]+\s+){0,3}?(?:strikes?|attacks?|raids?|bombings?)\b|"
+    # "At least five were killed in the first strike, and four in the second": the second strike's own toll
+    r"and\s+[\w-]+\s+(?:more\s+)?in\s+the\s+(?:second|third|fourth|latter|other)\b))",
     re.IGNORECASE,
 )
 # a strike word proper (not a bare kill verb)

@@ -4,6 +4,8 @@ Contract (other stages call exactly these):
     lookup(name) -> list[GeoResult]                    candidates for a place name, best first
     resolve(text, start, end) -> GeoResult | None      the strike site named in text[start:end]
     find_places(text) -> list[PlaceMention]            every gazetteer name in a text, with span, candidates, role
+    specificity(text, result) -> tuple                 ranks resolve() answers for stretches of one text
+    same_site(a, b, country=None) -> bool | None       can two place names be one strike site (town vs village in it)
 
 The table (``data/gazetteer.tsv``) is built by ``python -m strikewatch.geo.build_table`` and loaded lazily, once
 per process, into in-memory indexes (see ``gazetteer``). Nothing here touches the network.
@@ -14,7 +16,9 @@ from __future__ import annotations
 from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer
 from strikewatch.geo.lookup import lookup
 from strikewatch.geo.mentions import PlaceMention, find_places
-from strikewatch.geo.resolve import resolve
+from strikewatch.geo.resolve import resolve, specificity
+from strikewatch.geo.sites import same_site
 from strikewatch.schema import GeoResult
 
-__all__ = ["GeoResult", "Gazetteer", "Place", "PlaceMention", "find_places", "get_gazetteer", "lookup", "resolve"]
+__all__ = ["GeoResult", "Gazetteer", "Place", "PlaceMention", "find_places", "get_gazetteer", "lookup", "resolve",
+           "same_site", "specificity"]

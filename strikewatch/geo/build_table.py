@@ -221,6 +221,12 @@ def clean_place(phrase: str) -> str | None:
     return p
 
 
+def alternatives(cell: str) -> list[str]:
+    """The names a location cell offers as alternatives ("Kund/Kundghar village" -> Kund, Kundghar village)."""
+    parts = [p.strip() for p in re.split(r"\s*/\s*|\s+or\s+", cell) if p.strip()]
+    return parts or [cell]
+
+
 def _float(s: str) -> float | None:
     try:
         v = float(s.strip().replace(",", "."))
@@ -257,11 +263,14 @@ def harvest_tbij(path: Path, admins: AdminIndex) -> list[RawObs]:
                     continue
                 a2 = admins.find_admin2("PK", toks[idx])
                 assert a2 is not None
-                name = clean_place(toks[0])
                 parent = clean_place(toks[1]) if idx > 1 else None
-                if name and not admins.find_admin2("PK", name):
-                    parent = parent or admins.find_town(cells[4][len(name) :], exclude=name)
-                    out.append(RawObs(name, "PK", a2.admin1, a2.name, parent or "", lat, lon, "TBIJ"))
+                # "Kund/Kundghar village", "Tabi Tolkhel or Darga Mandi": each spelling or alternative is a name
+                for alt in alternatives(toks[0]):
+                    name = clean_place(alt)
+                    if name and not admins.find_admin2("PK", name):
+                        rest = cells[4][max(0, cells[4].find(name)) + len(name) :]
+                        par = parent or admins.find_town(rest, exclude=name)
+                        out.append(RawObs(name, "PK", a2.admin1, a2.name, par or "", lat, lon, "TBIJ"))
                 continue
             a1 = admins.find_admin1(country, toks[-1])
             if a1 is None:

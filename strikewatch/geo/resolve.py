@@ -10,8 +10,9 @@ Rules (``resolve(text, start, end)``):
 3. A name shared by several rows is settled by the names the text puts around it ("Shaktoi, South Waziristan").
 4. When the text puts the place in another agency/province/country than the gazetteer ("Wana in North Waziristan"),
    the gazetteer's hierarchy is kept and ``conflict`` says what the text claimed.
-5. "near Y" / "close to Y" / "outside Y" for a town or village Y gives Y (precision place), as trackers record
-   "near Miranshah", unless the text names a town or village of its own; it also beats a bare agency site
+5. "near Y" / "close to Y" / "outside Y" for a town Y gives Y (precision place), as trackers record
+   "near Miranshah", unless the text names a town or village of its own (near a village, the village is a
+   reference point: rule 6); it also beats a bare agency site
    ("near Miranshah in North Waziristan" -> Miranshah) when Y lies in that agency.
 6. With no site at all, a reference point still tells the agency: "45 km west of Mir Ali" -> North Waziristan
    (admin2, or the province/country where no agency is known), with the reference place's point.
@@ -112,11 +113,12 @@ def _point_from_reference(
 def _near_site(
     nears: list[int], mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer, inside: Place | None = None
 ) -> GeoResult | None:
-    """ "near Y" / "close to Y" / "outside Y" for a town or village Y: Y is where trackers put the strike."""
+    """ "near Y" / "close to Y" / "outside Y" for a town Y: Y is where trackers put the strike ("near Miranshah").
+    Near a village the strike was somewhere around it: the village stays a reference point."""
     choices = []
     for i in nears:
         p, conflict = _choose(mentions[i], mentions, span, gaz)
-        if not p.is_place:
+        if not p.is_place or p.kind == "village":
             continue
         if inside is not None and not (
             (inside.kind == "admin2" and _compatible_admin2(p, inside.name))
@@ -176,3 +178,17 @@ def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> Ge
                 result.source = f"{p.source}; point of {p.name}, a reference point ({m.text!r} in the text)"
             return result
     return None
+
+
+_PRECISION = {"place": 4, "admin2": 3, "admin1": 2, "country": 1}
+
+
+def specificity(text: str, result: GeoResult, gaz: Gazetteer | None = None) -> tuple[int, int, int]:
+    """How specific a ``resolve`` answer is, to choose among the answers for several stretches of one text:
+    (precision, named as the site rather than only "near" it, gazetteer level: village > town > area)."""
+    gaz = gaz or get_gazetteer()
+    prec = _PRECISION.get(result.geo_precision or "", 0)
+    for m in _mentions(text, gaz):
+        if m.start == result.start and m.end == result.end:
+            return prec, int(m.role == "site"), m.level
+    return prec, 0, 0
