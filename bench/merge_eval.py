@@ -14,7 +14,8 @@ Modes:
 Scores (items are the reports stored; the gold label of a report is the strike it tells of):
   B-cubed precision / recall / F1 over reports; strikes found / created;
   toll range: a documented strike's record (the one holding most of its reports) has killed min-max equal to the
-  lowest min and highest max its main reports state ("as merged") and equal to TBIJ's own range ("as TBIJ").
+  lowest minimum and the highest figure its main reports state ("as merged") and to TBIJ's own range ("as TBIJ");
+  n_sources: the record counts the documented strike's independent main reports (wire copies once).
 
     .venv/bin/python bench/merge_eval.py [--strikes 200] [--seed 1] [--mode facts|e2e|all] [--write]
 """
@@ -196,8 +197,8 @@ def score(url: str, gold: dict[int, str], docs: list[Any], facts: list[Any]) -> 
     groups: dict[str, set[str]] = defaultdict(set)
     for d in docs:
         for t in d.truth()["events"]:
-            groups[t["strike"]].add(d.wire_group or d.id)  # independent sources: main or background, copies once
-            if t["role"] == "main":
+            if t["role"] == "main":  # independent sources: main reports, wire copies once
+                groups[t["strike"]].add(d.wire_group or d.id)
                 stated[t["strike"]].append((t["killed_min"], t["killed_max"]))
     fact_by_key = {f.key: f for f in facts}
     by_gold: dict[str, Counter[int]] = defaultdict(Counter)
@@ -213,9 +214,10 @@ def score(url: str, gold: dict[int, str], docs: list[Any], facts: list[Any]) -> 
         if st is None:
             continue
         n += 1
-        mins = [a if a is not None else b for a, b in stated[key] if a is not None or b is not None]
-        maxs = [b if b is not None else a for a, b in stated[key] if a is not None or b is not None]
-        want = (min(mins), max(maxs)) if mins else (None, None)
+        # lowest stated minimum, highest figure stated at all (the manifest's and the merge's convention)
+        mins = [a for a, _ in stated[key] if a is not None]
+        figs = [v for pair in stated[key] for v in pair if v is not None]
+        want = (min(mins) if mins else None, max(figs) if figs else None)
         if (st.killed_min, st.killed_max) == want:
             ok_merge += 1
         elif len(misses) < 5:
