@@ -222,3 +222,19 @@ def test_review_cli(sqlite_url: str, cli) -> None:  # type: ignore[no-untyped-de
     assert all(a["by"] == "analyst" and a["reason"] for a in log)
     r = cli("review", "log", db=sqlite_url)
     assert r.returncode == 0 and "split" in r.stdout
+
+
+def test_split_follows_a_report_whose_date_the_new_extractor_reads_differently(db_url: str) -> None:
+    ids = corpus(db_url)
+    hk = next(s for s in strikes(db_url).values() if s.place == "Haiderkhel")
+    with session_scope(open_db(db_url)) as s:
+        _, new_id = review.split(s, hk.id, [str(ids["c"])], by="ed", reason="evening strike")
+    engine = open_db(db_url)
+    # the new extractor dates article c a day later ("late on Tuesday") and reads its toll as four: on its own
+    # merits it would now join the original strike, but the reviewer's split still holds it apart
+    with session_scope(engine) as s:
+        replace_events(s, ids["c"], [ev("Haiderkhel", 4, day=D + dt.timedelta(days=1))], "x9")
+    update_strikes(engine, None)
+    act = strikes(db_url)
+    assert act[new_id].n_reports == 1 and act[new_id].date == D + dt.timedelta(days=1)
+    assert act[hk.id].n_reports == 1 and act[hk.id].date == D
