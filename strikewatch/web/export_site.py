@@ -30,6 +30,7 @@ VENDOR = STATIC_DIR / "vendor"
 def _copy_static(out: Path, country_codes: set[str]) -> None:
     dst = out / "static"
     shutil.copytree(STATIC_DIR / "css", dst / "css")
+    shutil.copy2(STATIC_DIR / "favicon.svg", dst / "favicon.svg")
     (dst / "js").mkdir(parents=True)
     for name in ("map.js", "timeline.js", "table.js"):
         shutil.copy2(STATIC_DIR / "js" / name, dst / "js" / name)

@@ -175,3 +175,12 @@ def test_static_export_serves_from_any_static_host(live: dict[str, Any], chromiu
         b.d.quit()
         host.terminate()
         host.wait(timeout=10)
+
+
+def test_api_docs_render_from_local_assets(live: dict[str, Any], browser: Browser) -> None:
+    b = browser
+    b.d.get(live["base"] + "/docs")
+    wait(b, EC.presence_of_element_located((By.CSS_SELECTOR, ".swagger-ui .opblock-tag")))
+    text = b.d.find_element(By.ID, "swagger-ui").text
+    assert "/api/strikes" in text and "/api/review/merge" in text
+    b.shot("api-docs")
