@@ -42,6 +42,7 @@ _EXT_KIND: dict[str, Kind] = {
 _FEED_SNIFF = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.IGNORECASE)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _TEASER_END = ("…", "...", "[…]", "[...]", "Read more", "read more", "Continue reading", "continue reading")
 MIN_FEED_TEXT = 500  # a feed item's own text shorter than this (or ending in "…") is a teaser: fetch the link
 
@@ -289,7 +290,7 @@ def _read_jsonl(path: Path, opts: ReadOptions) -> Iterator[ArticleIn | Rejected]
 def jsonl_article(raw: bytes, where: str, opts: ReadOptions) -> ArticleIn | Rejected:
     """One JSONL line (``id``, ``text`` or ``html``, ``url``, ``published``, ``title``, ``outlet``)."""
     try:
-        line = raw.decode("utf-8")
+        line = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark starts many files made on Windows
     except UnicodeDecodeError:
         try:
             line, _ = decode_bytes(raw)
@@ -304,8 +305,10 @@ def jsonl_article(raw: bytes, where: str, opts: ReadOptions) -> ArticleIn | Reje
     if not isinstance(obj, dict):
         return Rejected(where, f"not a JSON object but {_json_type(obj)}")
     # "\u0000" and other control characters decode from JSON as they do not from a file: drop them the same way
-    # (PostgreSQL cannot store NUL in text, and one such line used to abort the whole run)
-    obj = {k: _CONTROL_RE.sub("", v) if isinstance(v, str) else v for k, v in obj.items()}
+    # (PostgreSQL cannot store NUL in text, and one such line used to abort the whole run); a lone "\ud800"
+    # cannot be encoded at all: it becomes U+FFFD
+    obj = {k: _SURROGATE_RE.sub("\ufffd", _CONTROL_RE.sub("", v)) if isinstance(v, str) else v
+           for k, v in obj.items()}
     problem = _jsonl_problem(obj)
     if problem:
         return Rejected(where, problem)
