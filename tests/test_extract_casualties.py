@@ -76,3 +76,41 @@ def test_evidence_spans_cover_the_figure() -> None:
     text = "Local officials said the strike killed at least 12 people in Datta Khel."
     (c,) = read(text)
     assert "12" in text[c.start:c.end]
+
+
+def test_hedged_description_of_the_same_people_adds_nobody() -> None:
+    assert killed("Five people, possibly all civilians, were killed in the attack.") == (5, 5)
+    assert killed("The strike on a school killed 2-5, reportedly all named students.") == (2, 5)
+    assert killed("The strike killed four people, all civilians.") == (4, 4)
+
+
+def test_hedged_addition_after_a_passive_toll_raises_the_maximum() -> None:
+    (c,) = read("6 alleged militants killed and possibly 3 civilians in a strike on a house.")
+    assert (c.lo, c.hi) == (6, 9)
+    assert [(x.kind, x.lo, x.hi) for x in read("Nine Taliban killed and 4 injured in a strike.")] == [
+        ("killed", 9, 9), ("injured", 4, 4)]
+
+
+def test_lowered_claim_is_a_revision() -> None:
+    cs = read("First reports of 25 dead were later lowered to six deaths.")
+    assert [c.revision for c in cs] == [False, True]
+    assert (cs[-1].lo, cs[-1].hi) == (6, 6)
+
+
+def test_people_who_survived_or_came_to_help_are_added() -> None:
+    cs = read("When a survivor ran to a nearby house, a second missile hit it, killing him and a neighbour.")
+    assert cs and cs[0].additive
+    assert not read("Rescuers said 12 people were killed.")[0].additive
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials would not say how many people had died.",
+        "Nobody knows who was killed in the strike.",
+        "The death toll was disputed for years.",
+        "A ministry said at first that several fighters had been killed, then withdrew the statement.",
+    ],
+)
+def test_not_a_count(text: str) -> None:
+    assert [c for c in read(text) if c.lo is not None or c.hi is not None] == []

@@ -878,6 +878,14 @@ def _parse_np(chunks: list[Chunk], a: int, b: int, text: str) -> tuple[list[Item
                 elif paren == 0 and subset and i + 1 < b and chunks[i + 1].kind not in ("Q", "H", "N", "ART"):
                     subset = False
                 age_mode = False
+                # "Four people, possibly all civilians, killed", "killed 3-4, reportedly all named civilians":
+                # a hedged description of the same people, not more of them
+                j = i + 1
+                while j < b and chunks[j].kind == "AUX" and chunks[j].low in _HEDGE_WORDS:
+                    j += 1
+                if j > i + 1 and j < b and chunks[j].kind in ("H", "X") and items and \
+                        not any(ch.kind in ("Q", "N") for ch in chunks[j:b] if ch.kind != "C" or ch.low != ","):
+                    appositive = True
             i += 1
             continue
         i += 1
@@ -898,10 +906,12 @@ def _flush_q(items: list[Item], qc: Chunk, cls: str, subset: bool) -> None:
     items.append(Item(q.lo, q.hi, cls, qc.start, qc.end, subset=subset, vague=q.vague))
 
 
+_HEDGE_WORDS = frozenset({"reportedly", "possibly", "probably", "all", "mostly", "allegedly", "apparently", "likely",
+                          "both"})
 _REVISION_BEFORE = re.compile(
     r"(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|lowered|revised|reduced|raised|"
     r"went\s+up|gone\s+up|brought|bringing|raising|pushing|taking|took|stands|stood|stand)\s+"
-    r"(?:to|at)\s+(?:at\s+least\s+)?$",
+    r"(?:(?:to|at)\s+)?(?:at\s+least\s+)?$",
     re.IGNORECASE,
 )
 _ALT_AFTER = re.compile(
@@ -937,6 +947,11 @@ _QUESTION_BEFORE = re.compile(r"\b(?:how\s+many|how\s+much|who(?:ever|m)?|what|w
 _DEATH_COMPOUND = frozenset({"toll", "tolls", "figure", "figures", "count", "counts", "rate", "rates", "squad",
                              "squads", "sentence", "sentences", "threat", "threats", "penalty", "certificate",
                              "certificates", "row", "march", "list", "lists"})
+_FOLLOW_UP_VICTIMS = re.compile(
+    r"\b(?:survivors?|rescuers?|(?:people|villagers|locals|residents|those)\s+who\s+(?:came|rushed|gathered|arrived|"
+    r"tried)\s+to\s+(?:help|rescue))\b(?!\s+(?:said|say|says|told|reported|described))"
+    r"(?=[^.;]{0,80}\b(?:flee|flees|fled|ran|run|runs|arrived|arrive|arrives|came|gathered|rushed|went|reached)\b)",
+    re.IGNORECASE)
 _ADDITIVE_NEAR = re.compile(r"\b(?:also|another|more|further|additional|too|as\s+well|other)\b", re.IGNORECASE)
 _ALL_CIV = re.compile(
     r"\b(?<!possibly\s)(?<!could\s)(?:all|reportedly\s+all)\s+(?:(?:named|innocent|local)\s+)*"
@@ -1038,6 +1053,7 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                         for x in range(right_a, b):
                             used_right.add(x)
                         # "killing 18 ... and wounding 5": stop
+            passive = not items and total is None
             if not items and total is None:
                 # nominal: "13 dead", "eight deaths", "20 fatalities", "Q killed"
                 a = k - 1
@@ -1099,6 +1115,21 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                 for x in range(r + 1, b):
                     used_right.add(x)
                 r = b
+            # passive with a later addition: "4 alleged militants killed and possibly 5 civilians" (not "... killed
+            # and 12 injured", whose figure is the injured)
+            elif passive and r < n and chunks[r].kind == "C" and chunks[r].low == "and" and r + 1 < n and \
+                    chunks[r + 1].kind == "Q":
+                b = r + 1
+                while b < n and chunks[b].kind in ("Q", "H", "X") and not (
+                        chunks[b].kind == "X" and _is_boundary_x(chunks[b])) and not (
+                        b > r + 1 and chunks[b].kind == "Q"):
+                    b += 1
+                if not (b < n and chunks[b].kind in ("K", "I", "AUX", "V")):
+                    more, _t = _parse_np(chunks, r + 1, b, text)
+                    items.extend(more)
+                    for x in range(r + 1, b):
+                        used_right.add(x)
+                    r = b
             # trailing subsets: ", including ...", ", mostly girls", ", six of them civilians"
             if r < n and chunks[r].kind == "C" and chunks[r].low == ",":
                 j = r + 1
@@ -1119,7 +1150,9 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
             continue
         cas.revision = revision
         window = text[max(start, cas.start - 25) : min(end, c.end + 12)]
-        cas.additive = bool(_ADDITIVE_NEAR.search(window))
+        # "When a survivor flees into a shop, a drone destroys it, killing him and 2 shopkeepers": people who
+        # survived or came to help are not among the dead counted before
+        cas.additive = bool(_ADDITIVE_NEAR.search(window)) or bool(_FOLLOW_UP_VICTIMS.search(text, start, c.start))
         # "also reported killed by some sources": an addition only some reports make raises the maximum only
         cas.hedged = bool(_HEDGE.search(text, c.end, min(end, c.end + 40))) or bool(
             _HEDGE.search(text, max(start, cas.start - 30), cas.start))
