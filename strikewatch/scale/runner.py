@@ -55,9 +55,10 @@ class LocalBackend:
 
     def __init__(self, workers: int, opts: ReadOptions, extract: bool) -> None:
         import multiprocessing as mp
+        import os
         from concurrent.futures import ProcessPoolExecutor
 
-        from strikewatch.scale.tasks import warm_up
+        from strikewatch.scale.tasks import init_local_worker
 
         methods = mp.get_all_start_methods()
         ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
@@ -65,7 +66,8 @@ class LocalBackend:
             ctx.set_forkserver_preload(["strikewatch.scale.tasks"])
         self.slots = workers
         self._opts, self._extract = opts, extract
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=warm_up)
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_local_worker,
+                                         initargs=(os.getpid(),))
 
     def submit(self, task: Task) -> FutureLike:
         return self._pool.submit(run_task, task, self._opts, self._extract)
@@ -82,6 +84,7 @@ class DaskBackend:
 
         from strikewatch.scale.tasks import warm_up, worker_versions
 
+        _check_reachable(address, connect_timeout)
         try:
             self.client = Client(address, timeout=f"{connect_timeout}s", set_as_default=False)
         except (OSError, TimeoutError) as exc:
@@ -117,6 +120,28 @@ class DaskBackend:
 
     def close(self) -> None:
         self.client.close()
+
+
+def _check_reachable(address: str, timeout: float) -> None:
+    """Fail at once, in one line, when nothing listens at a tcp:// scheduler address (Dask would retry until
+    its timeout)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    if not address.startswith("tcp://"):
+        return
+    parts = urlsplit(address)
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host, port = None, None
+    if not host or not port:
+        raise UserError(f"--cluster must be tcp://HOST:PORT, got {address!r}")
+    try:
+        with socket.create_connection((host, port), timeout=min(timeout, 10.0)):
+            pass
+    except OSError as exc:
+        raise UserError(f"cannot reach the Dask scheduler at {address}: {exc.strerror or exc}") from None
 
 
 def ordered_results(backend: Backend, tasks: Iterable[Task], inflight: int) -> Iterator[list[Result]]:

@@ -175,6 +175,31 @@ def warm_up() -> None:
                       source="warm-up"))
 
 
+def init_local_worker(writer_pid: int) -> None:
+    """Start of a local worker process: exit when the writer process is gone (killed, even with -9), so that no
+    worker is left extracting for nobody; then warm up."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        import time
+
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(writer_pid, 0)
+            except ProcessLookupError:
+                os._exit(3)
+            except PermissionError:  # pragma: no cover - a pid reused by another user's process
+                os._exit(3)
+            if os.getppid() != parent:  # the fork server (or the writer) that started us has died
+                os._exit(3)
+
+    threading.Thread(target=watch, name="strikewatch-writer-watch", daemon=True).start()
+    warm_up()
+
+
 def worker_versions() -> dict[str, str]:
     """What a worker would produce with: the extractor version and strikewatch's (cluster workers must match)."""
     from importlib.metadata import PackageNotFoundError, version
