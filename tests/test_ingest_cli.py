@@ -154,7 +154,7 @@ def test_published_option_and_default_db_in_cwd(tmp_path: Path) -> None:
 
 
 def test_kill_9_mid_ingest_then_rerun_stores_each_once(cli, db_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    n = 300
+    n = 200
     folder = tmp_path / "reports"
     folder.mkdir()
     for i in range(n):
@@ -167,7 +167,7 @@ def test_kill_9_mid_ingest_then_rerun_stores_each_once(cli, db_url: str, tmp_pat
         stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 120
-    while count_articles(db_url) < 30:
+    while count_articles(db_url) < 20:
         assert proc.poll() is None, "ingest ended before it could be killed: " + proc.stderr.read().decode()  # type: ignore[union-attr]
         assert time.monotonic() < deadline
         time.sleep(0.02)
@@ -175,7 +175,7 @@ def test_kill_9_mid_ingest_then_rerun_stores_each_once(cli, db_url: str, tmp_pat
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     stored_before = count_articles(db_url)
-    assert 30 <= stored_before < n
+    assert 20 <= stored_before < n
     rerun = cli("ingest", str(folder), "--format", "json", db=db_url)
     assert rerun.returncode == 0, rerun.stderr
     summary = json.loads(rerun.stdout)
