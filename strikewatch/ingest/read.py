@@ -134,13 +134,30 @@ def read_input(inp: Input, opts: ReadOptions) -> Iterator[ArticleIn | Rejected]:
     """Every article in one input, or a ``Rejected`` for each part that cannot be read. Never raises."""
     try:
         if inp.kind == "url":
-            yield from _read_url(inp.location, opts)
+            items = _read_url(inp.location, opts)
         elif inp.kind == "jsonl":
-            yield from _read_jsonl(Path(inp.location), opts)
+            items = _read_jsonl(Path(inp.location), opts)
         else:
-            yield from _read_file(Path(inp.location), inp.kind, opts)
+            items = _read_file(Path(inp.location), inp.kind, opts)
+        for item in items:
+            yield _storable(item) if isinstance(item, ArticleIn) else item
     except Exception as exc:  # a bug or an odd input must not stop the run or lose the other inputs
         yield Rejected(inp.location, f"unexpected {type(exc).__name__}: {exc}")
+
+
+_TEXT_FIELDS = ("text", "source", "external_id", "title", "url", "outlet", "comments")
+
+
+def _storable(art: ArticleIn) -> ArticleIn | Rejected:
+    """Text fields as every database can store them: no NUL or other control characters (a feed's XML or a
+    JSON escape can carry them past the decoder), no lone surrogates."""
+    for name in _TEXT_FIELDS:
+        v = getattr(art, name)
+        if v is not None and (_CONTROL_RE.search(v) or _SURROGATE_RE.search(v)):
+            setattr(art, name, _SURROGATE_RE.sub("\ufffd", _CONTROL_RE.sub("", v)))
+    if not art.text.strip():
+        return Rejected(art.source, "no article text")
+    return art
 
 
 def _size_error(size: int, limit: int) -> str:
