@@ -3,59 +3,16 @@ damage it names when a row is deliberately broken (SQLite with foreign keys off,
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_hardening_support import small_corpus
 
-from strikewatch.db import open_db, session_scope
-from strikewatch.merge import review, update_strikes
-from strikewatch.merge.fixtures import add_article, add_events
+from strikewatch.db import open_db
 from strikewatch.ops.integrity import check
-from strikewatch.schema import Event
-
-D = dt.date(2013, 1, 8)
-
-
-def ev(place: str, killed: int, day: dt.date = D) -> Event:
-    return Event(type="drone_strike", perpetrator="US", date=day, date_earliest=day, date_latest=day, country="PK",
-                 admin1="Khyber Pakhtunkhwa", admin2="North Waziristan", place=place, geo_precision="place",
-                 killed_min=killed, killed_max=killed)
-
-
-def small_corpus(url: str) -> dict[str, int]:
-    """Five reports of three strikes, merged; then a reviewer merge, set and reject."""
-    engine = open_db(url)
-    texts = [
-        ("A drone strike in Haiderkhel near Mir Ali killed four suspected militants on Tuesday.", "Haiderkhel", 4, D),
-        ("Residents of Haiderkhel said the toll from Tuesday's strike had risen to nine.", "Haiderkhel", 9, D),
-        ("Officials said a drone hit a compound in Hassokhel, killing five on Tuesday.", "Hassokhel", 5, D),
-        ("A strike in Datta Khel killed three people on Sunday, officials said.", "Datta Khel",
-         3, D + dt.timedelta(days=20)),
-        ("Three died when missiles hit a car in Datta Khel on Sunday.", "Datta Khel", 3, D + dt.timedelta(days=20)),
-        ("A drone struck a house in Shawal, killing two, local people said.", "Shawal", 2, D + dt.timedelta(days=40)),
-    ]
-    with session_scope(engine) as s:
-        for i, (text, place, killed, day) in enumerate(texts):
-            aid = add_article(s, text, outlet=f"Outlet {i}", published=day, extractor_version="x1")
-            add_events(s, aid, [ev(place, killed, day)], "x1")
-    update_strikes(engine, None)
-    with session_scope(engine) as s:
-        from sqlalchemy import select
-
-        from strikewatch.db.tables import Strike
-
-        by_place = {x.place: x.id for x in s.scalars(select(Strike).where(Strike.status == "active"))}
-    with session_scope(engine) as s:
-        review.merge(s, by_place["Haiderkhel"], by_place["Hassokhel"], by="rita", reason="one compound")
-    with session_scope(engine) as s:
-        review.set_fields(s, by_place["Datta Khel"], {"killed_max": "6"}, by="rita", reason="later report")
-    with session_scope(engine) as s:
-        review.reject(s, by_place["Shawal"], by="rita", reason="gas cylinder explosion")
-    return by_place
 
 
 def test_healthy_database_passes(db_url: str, cli) -> None:  # type: ignore[no-untyped-def]
