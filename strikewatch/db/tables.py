@@ -266,3 +266,9 @@ class User(Base):
 Index("ix_strikes_day_id", func.coalesce(Strike.date, Strike.date_earliest), Strike.id)
 Index("ix_strikes_killed_max_id", Strike.killed_max, Strike.id)
 Index("ix_strikes_civilians_max_id", Strike.civilians_max, Strike.id)
+
+# The API's other filters (issue 8): a country's strikes by day, and place names matched case-insensitively
+# (admin = admin1 or admin2). Migration 0003_scale_api_filters.
+Index("ix_strikes_country_day_id", Strike.country, func.coalesce(Strike.date, Strike.date_earliest), Strike.id)
+Index("ix_strikes_admin1_lower", func.lower(Strike.admin1))
+Index("ix_strikes_admin2_lower", func.lower(Strike.admin2))
