@@ -42,7 +42,8 @@ def test_cannot_link_rules() -> None:
     a = rep(1)
     assert cannot_link_reason(a, rep(1, idx=1)) == "same article reports them as separate strikes"
     assert cannot_link_reason(a, rep(2, place="Mir Ali")) == "different places"
-    assert cannot_link_reason(a, rep(2, place="Wana", admin2="South Waziristan")) == "different districts"
+    assert cannot_link_reason(a, rep(2, place="Wana", admin2="South Waziristan")) == "different places"
+    assert cannot_link_reason(a, rep(2, place=None, admin2="South Waziristan")) == "different districts"
     assert cannot_link_reason(a, rep(2, day=2)) == "dates more than a day apart"
     assert cannot_link_reason(a, rep(2, day=1)) is None
     assert cannot_link_reason(a, rep(2, place=None)) is None
@@ -52,6 +53,10 @@ def test_cannot_link_rules() -> None:
     assert not same_name("northwaziristan", "southwaziristan")
     assert cannot_link_reason(rep(1, admin2="Bajaur Agency", place=None), rep(2, admin2="Bajaur", place=None)) is None
     assert cannot_link_reason(rep(1, place="Shawal valley"), rep(2, place="Shawal")) is None
+    # the gazetteer puts the village of Kundhgar in the Shawal valley, though under another agency
+    kund = rep(2, place="Kundhgar", admin2="South Waziristan")
+    assert cannot_link_reason(rep(1, place="Shawal", admin2="North Waziristan"), kund) is None
+    assert cannot_link_reason(rep(1, place="Miranshah"), rep(2, place="Tabi Tolkhel")) is None
 
 
 def test_scores_explain_themselves() -> None:

@@ -1,11 +1,11 @@
 """Blocking: split the stream of reports into independent units that can be clustered one at a time.
 
 Reports arrive sorted by country and by the start of their date window. A report is compared only with reports of
-the same country whose windows come within a day of its own (and, when it names a district, only with reports of
-that district or of none). Pairs that score at least THRESHOLD are joined (union-find); a unit is a connected
-component of that graph. Once every report of a component has left the sliding window nothing later can join it,
-so it is handed on and forgotten: memory holds only the window, not the corpus. Components that contain a report
-named by a reviewer's action wait until the end, because the action may tie them to reports anywhere.
+the same country whose windows come within a day of its own. Pairs that score at least THRESHOLD are joined
+(union-find); a unit is a connected component of that graph. Once every report of a component has left the sliding
+window nothing later can join it, so it is handed on and forgotten: memory holds only the window, not the corpus.
+Components that contain a report named by a reviewer's action wait until the end, because the action may tie them
+to reports anywhere.
 Undated reports are compared only with undated reports of the same country and place (or district).
 """
 
@@ -116,12 +116,8 @@ class Sweep:
             if old is not None:
                 yield from self._retire(old)
         self._node(r)
-        if r.admin2_n:
-            pools: Iterable[dict[int, Report]] = [b for k, b in ((r.admin2_n, self._buckets.get(r.admin2_n)),
-                                                                  ("", self._buckets.get(""))) if b]
-        else:
-            pools = list(self._buckets.values())
-        for pool in pools:
+        # every report of the country in the window (a village and its valley may sit in neighbouring districts)
+        for pool in list(self._buckets.values()):
             for other in pool.values():
                 self.pairs_compared += 1
                 m = compare(r, other)

@@ -301,7 +301,8 @@ class Merger:
             rows = []
             for r in cl.reports:
                 w = dict(cl.report_why.get(r.event_id, {}))
-                w.update(key=r.key, cues=[list(c) for c in r.cues], cue_v=CUE_VERSION)
+                w.update(key=r.key, role=r.role, section=r.section, cues=[list(c) for c in r.cues],
+                         cue_v=CUE_VERSION)
                 rows.append({"strike_id": sid, "event_id": r.event_id, "article_id": r.article_id,
                              "source_group": r.group, "score": w.get("score"), "why": w})
             if old_sid is not None and old_sid in self.old and self.old[old_sid].row.get("n_reports") == len(rows) \

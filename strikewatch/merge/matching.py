@@ -9,14 +9,17 @@ Cannot-link (never the same strike):
 - two events from one article: the text itself says they are separate strikes ("two strikes", "a second strike
   hit the same village hours later", "the third in three days");
 - different countries, different districts (admin2) or provinces, or different named places (spelling variants
-  such as Miranshah/Miramshah are the same place; two names within 2 km of each other are the same place);
+  such as Miranshah/Miramshah are the same place; the gazetteer (strikewatch.geo.same_site) says whether a town or
+  valley and a village can be one site, and then the districts it files them under are not held against them;
+  names it does not know are the same place when within 2 km of each other);
 - date windows more than one day apart (each report's window is widened by a day for time zones and
   "late last night" reports filed the next morning);
 - undated reports are only compared with undated reports.
 
 Weights (added up; THRESHOLD = 2.6):
   same day +2.0 | one day apart -0.5 | inside the other's window +1.0 | windows overlap +0.5
-  same place +3.0 | same district (a report names no village) +1.0 | same province +0.4 | same country +0.2
+  same place +3.0 | a village in the town or valley the other names +2.0 | same district (a report names no
+  village) +1.0 | same province +0.4 | same country +0.2
   tolls overlap +1.0 | tolls close (1 apart, or a quarter of the larger) +0.5 | far apart (3x and 4) -1.0
   a named dead person in common +3.0 | both name the dead, nobody in common -1.0
   same target +0.7 | different target -0.5 | one hit rescuers/a funeral and the other did not -4.0
@@ -29,6 +32,7 @@ Weights (added up; THRESHOLD = 2.6):
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
@@ -62,15 +66,36 @@ def same_name(a: str, b: str, cutoff: float = FUZZY_PLACE) -> bool:
     return ratio(a, b) >= cutoff
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _gazetteer_site(a: str, b: str, country: str | None) -> bool | None:
+    """The gazetteer's word on two place names (strikewatch.geo.same_site): one site, two, or unknown."""
+    try:
+        from strikewatch.geo.sites import same_site
+
+        return same_site(a, b, country)
+    except Exception:  # no gazetteer data: decide by names and coordinates
+        return None
+
+
+def place_relation(a: Report, b: Report) -> str | None:
+    """How the places two reports name relate: ``same`` (one place, any spelling), ``within`` (a village in the
+    town or valley the other names, per the gazetteer), ``differ``; None when either names no place."""
+    if not a.place_n or not b.place_n:
+        return None
+    if same_name(a.place_n, b.place_n):
+        return "same"
+    x, y = sorted((a.place or "", b.place or ""))
+    site = _gazetteer_site(x, y, a.country or b.country)
+    if site is not None:
+        return "within" if site else "differ"
+    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+        return "same" if km_between(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM else "differ"
+    return "differ"
+
+
 def places_differ(a: Report, b: Report) -> bool:
     """Both reports name a place and the places are known to be different."""
-    if not a.place_n or not b.place_n:
-        return False
-    if same_name(a.place_n, b.place_n):
-        return False
-    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
-        return km_between(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM
-    return True
+    return place_relation(a, b) == "differ"
 
 
 _ADMIN1_ALIASES = {"fata": "khyberpakhtunkhwa", "federallyadministeredtribalareas": "khyberpakhtunkhwa",
@@ -94,12 +119,15 @@ def cannot_link_reason(a: Report, b: Report) -> str | None:
         return "one report has no date"
     if a.lo is not None and b.lo is not None and (a.lo - 1 > b.hi or b.lo - 1 > a.hi):  # type: ignore[operator]
         return "dates more than a day apart"
+    rel = place_relation(a, b)
+    if rel == "differ":
+        return "different places"
+    if rel == "within":
+        return None  # a valley or town and a village in it: the gazetteer may file them under neighbouring districts
     if a.admin1_n and b.admin1_n and a.admin1_n != b.admin1_n and not _same_admin(a.admin1_n, b.admin1_n):
         return "different provinces"
     if a.admin2_n and b.admin2_n and a.admin2_n != b.admin2_n and not _same_admin(a.admin2_n, b.admin2_n):
         return "different districts"
-    if places_differ(a, b):
-        return "different places"
     return None
 
 
@@ -152,8 +180,11 @@ def compare(a: Report, b: Report) -> Match | None:
         elif a.lo <= b.hi and b.lo <= a.hi:
             feats.append(("date windows overlap", 0.5))
     # where
-    if a.place_n and b.place_n:
+    rel = place_relation(a, b)
+    if rel == "same":
         feats.append(("same place", 3.0))
+    elif rel == "within":
+        feats.append(("one place lies in the other (town or valley and a village in it)", 2.0))
     elif a.admin2_n and b.admin2_n:
         feats.append(("same district", 1.0))
     elif a.admin1_n and b.admin1_n:

@@ -111,7 +111,7 @@ def sources_of(session: Session, strike_id: int, *, why: bool = False) -> list[d
         if cues:
             src["cues"] = [{"cue": c[0], "words": c[1]} for c in cues]
         if why:
-            src["why"] = {k: v for k, v in w.items() if k not in ("cues", "cue_v", "key")}
+            src["why"] = {k: v for k, v in w.items() if k not in ("cues", "cue_v", "key", "role", "section")}
         seen_groups.add(m["source_group"])
         out.append(src)
     return out
