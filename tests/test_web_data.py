@@ -43,10 +43,10 @@ ARTICLES: list[dict[str, Any]] = [
     {
         "title": "Strike reported in Dande Darpa Khel",
         "outlet": "Tribal Wire",
-        "published": dt.date(2014, 6, 12),
+        "published": dt.date(2014, 6, 20),
         "text": (
             "A US drone strike killed three suspected militants in Dande Darpa Khel, a village near Miranshah in "
-            "North Waziristan, on Thursday, two intelligence officials said."
+            "North Waziristan, on 19 June, two intelligence officials said."
         ),
         "comments": None,
     },
@@ -87,7 +87,7 @@ EVENTS: list[tuple[int, dict[str, Any], dict[str, str]]] = [
       "civilians": "two of the dead were civilians", "place": "Miranshah in North Waziristan"}),
     (1, {"date": dt.date(2014, 6, 12), "killed_min": 6, "killed_max": 6},
      {"killed": "Six people were killed", "place": "Miranshah, North Waziristan"}),
-    (2, {"date": dt.date(2014, 6, 12), "killed_min": 3, "killed_max": 3, "militants_min": 3, "militants_max": 3},
+    (2, {"date": dt.date(2014, 6, 19), "killed_min": 3, "killed_max": 3, "militants_min": 3, "militants_max": 3},
      {"killed": "killed three suspected militants", "place": "Dande Darpa Khel"}),
     (3, {"date": dt.date(2012, 3, 9), "killed_min": 10, "killed_max": 15, "civilians_min": 3, "civilians_max": None},
      {"killed": "Between ten and fifteen people were killed", "civilians": "at least three were civilians",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
@@ -12,6 +10,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
+from strikewatch import export
 from strikewatch.errors import UserError
 from strikewatch.web import queries, review
 from strikewatch.web.auth import SESSION_COOKIE, CurrentUser, authenticate
@@ -169,43 +168,13 @@ def api_strikes(
     return JSONBytes({"total": total, "limit": limit, "offset": offset, "sort": sort, "items": items})
 
 
-def _geojson(items: list[dict[str, Any]]) -> dict[str, Any]:
-    feats = []
-    skipped = 0
-    for r in items:
-        if r.get("lat") is None or r.get("lon") is None:
-            skipped += 1
-            continue
-        props = {k: v for k, v in r.items() if k not in ("lat", "lon")}
-        point = {"type": "Point", "coordinates": [r["lon"], r["lat"]]}
-        feats.append({"type": "Feature", "id": r["id"], "geometry": point, "properties": props})
-    return {"type": "FeatureCollection", "features": feats, "skipped_no_coordinates": skipped}
-
-
-def _export() -> Any:
-    try:
-        from strikewatch import export  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    return export
-
-
 def geojson_bytes(items: list[dict[str, Any]]) -> bytes:
-    """A FeatureCollection of the records with coordinates (``strikewatch.export``'s writer when present)."""
-    export = _export()
-    return dumps(export.geojson_dict(items) if export is not None else _geojson(items))
+    """A FeatureCollection of the records with coordinates (``skipped_no_coordinates``: how many have none)."""
+    return dumps(export.geojson_dict(items))
 
 
 def csv_text(items: list[dict[str, Any]]) -> str:
-    export = _export()
-    if export is not None:
-        return str(export.csv_text(items))
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(queries.LIST_FIELDS), extrasaction="ignore", lineterminator="\n")
-    w.writeheader()
-    for r in items:
-        w.writerow({k: ("; ".join(v) if isinstance(v, list) else v) for k, v in r.items()})
-    return buf.getvalue()
+    return export.csv_text(items)
 
 
 @router.get("/strikes.geojson", responses={**ERRORS, 200: {"content": {"application/geo+json": {}}}},

@@ -1,8 +1,8 @@
 """Read side of the web app: the queries behind the API, the pages and the static export.
 
-Strike records are serialised by ``strikewatch.merge.views`` (one place for that) when it is present; the
-functions here add what only the web needs (filters as one typed value, stats per period, articles with their
-evidence, the audit trail) and fall back to a plain serialisation of the ``strikes`` row otherwise.
+Strike records are serialised by ``strikewatch.merge.views`` (one place for that). What is here only the web
+needs: filters as one typed value, the list page read by an index walk (same order as ``views.list_strikes``),
+totals cached per filter, stats per period, articles with their evidence, the audit trail.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from strikewatch.db.tables import Article, ClaimRow, EventRow, ReviewAction, Strike, StrikeReport
-from strikewatch.schema import COUNT_FIELDS, join_comments
+from strikewatch.merge import views
+from strikewatch.merge.grading import GRADES as MERGE_GRADES
+from strikewatch.schema import join_comments
 
 
 # The day a record sorts and filters by: its date, else the start of its date window (as strikewatch.merge.views).
@@ -31,16 +33,11 @@ SortKey = Literal["date", "-date", "killed", "-killed", "civilians", "-civilians
 SORT_KEYS: tuple[str, ...] = (
     "date", "-date", "killed", "-killed", "civilians", "-civilians", "sources", "-sources", "id", "-id",
 )
-GRADES: tuple[str, ...] = ("confirmed", "fair", "weak", "contested", "discounted")
+GRADES: tuple[str, ...] = tuple(MERGE_GRADES)
 Period = Literal["week", "month", "year"]
 
-# Columns of a strike record shown in lists, CSV and GeoJSON (the schema's field names).
-LIST_FIELDS: tuple[str, ...] = (
-    "id", "status", "merged_into", "type", "perpetrator", "date", "date_earliest", "date_latest",
-    "date_precision", "country", "admin1", "admin2", "place", "lat", "lon", "geo_precision",
-    *[f"{c}_{b}" for c in COUNT_FIELDS for b in ("min", "max")],
-    "target", "target_groups", "named_dead", "double_tap", "grade", "grade_reason", "n_sources", "n_reports",
-)  # fmt: skip
+# Columns of a strike record in lists, CSV and GeoJSON: the merge stage's.
+LIST_FIELDS: tuple[str, ...] = tuple(views.LIST_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,24 +78,10 @@ def _key(sort: str) -> Any:
     return keys[sort.lstrip("-")]
 
 
-def _order(sort: str) -> list[Any]:
-    desc = sort.startswith("-")
-    col = _key(sort)
-    primary = col.desc() if desc else col.asc()
-    # NULLs last either way, then id for a stable page order.
-    return [col.is_(None), primary, Strike.id.desc() if desc else Strike.id.asc()]
-
-
 def _value(v: Any) -> Any:
     if isinstance(v, dt.datetime | dt.date):
         return v.isoformat()
     return v
-
-
-def list_fields() -> tuple[str, ...]:
-    """The fields of a list row: ``strikewatch.merge.views.LIST_FIELDS`` when present."""
-    views = _views()
-    return tuple(views.LIST_FIELDS) if views is not None else LIST_FIELDS
 
 
 _DATE_FIELDS = ("date", "date_earliest", "date_latest")
@@ -112,15 +95,6 @@ def strike_row_dict(row: Any, fields: tuple[str, ...] = LIST_FIELDS) -> dict[str
         if v is not None and not isinstance(v, str):
             d[k] = v.isoformat()
     return d
-
-
-def _views() -> Any:
-    """``strikewatch.merge.views`` when the merge stage provides it (None otherwise)."""
-    try:
-        from strikewatch.merge import views  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    return views
 
 
 def _view_filters(flt: StrikeFilter) -> dict[str, Any]:
@@ -183,7 +157,7 @@ def list_strikes(
     """
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORT_KEYS)}")
-    fields = list_fields()
+    fields = LIST_FIELDS
     base = _base_select(fields)
     desc = sort.startswith("-")
     key = _key(sort)
@@ -206,14 +180,8 @@ def list_strikes(
 
 
 def iter_strikes(session: Session, flt: StrikeFilter, *, sort: str = "date", batch: int = 2000) -> list[dict[str, Any]]:
-    """Every matching record (exports, static site)."""
-    views = _views()
-    if views is not None:
-        return list(views.iter_strikes(session, sort=sort, batch=batch, **_view_filters(flt)))
-    fields = list_fields()
-    cols = [getattr(Strike, k) for k in fields]
-    stmt = flt.apply(select(*cols)).order_by(*_order(sort))
-    return [strike_row_dict(r, fields) for r in session.execute(stmt.execution_options(yield_per=batch))]
+    """Every matching record (exports, static site), from ``views.iter_strikes``."""
+    return list(views.iter_strikes(session, sort=sort, batch=batch, **_view_filters(flt)))
 
 
 def _period_key(d: dt.date, period: str) -> str:
@@ -275,49 +243,9 @@ def _event_dict(ev: EventRow) -> dict[str, Any]:
     return d
 
 
-def _article_text(a: Article) -> str:
-    return join_comments(a.text, a.comments)[0]
-
-
-def _fallback_strike_dict(session: Session, strike_id: int) -> dict[str, Any] | None:
-    s = session.get(Strike, strike_id)
-    if s is None:
-        return None
-    rec = {k: _value(getattr(s, k)) for k in LIST_FIELDS}
-    rec["why"] = s.why or {}
-    sources: list[dict[str, Any]] = []
-    q = (
-        select(StrikeReport, EventRow, Article)
-        .join(EventRow, EventRow.id == StrikeReport.event_id)
-        .join(Article, Article.id == StrikeReport.article_id)
-        .where(StrikeReport.strike_id == strike_id)
-        .order_by(Article.published.is_(None), Article.published, EventRow.id)
-    )
-    for rep, ev, art in session.execute(q):
-        text = _article_text(art)
-        evd = _event_dict(ev)
-        evd["quotes"] = [
-            {**e, "text": text[int(e["start"]):int(e["end"])]} for e in (ev.evidence or [])
-            if 0 <= int(e["start"]) <= int(e["end"]) <= len(text)
-        ]
-        sources.append({
-            "article_id": art.id, "title": art.title, "outlet": art.outlet, "url": art.url,
-            "published": _value(art.published), "source_group": rep.source_group, "score": rep.score,
-            "why": rep.why or {}, "event": evd,
-        })
-    rec["sources"] = sources
-    return rec
-
-
 def strike_detail(session: Session, strike_id: int) -> dict[str, Any] | None:
-    """The record, its sources (each report's figures and evidence quotes), its review audit trail."""
-    rec: dict[str, Any] | None
-    try:
-        from strikewatch.merge.views import strike_to_dict  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        rec = _fallback_strike_dict(session, strike_id)
-    else:
-        rec = strike_to_dict(session, strike_id, why=True)
+    """The record (``views.strike_to_dict`` with the merge explanation) and its audit trail, newest first."""
+    rec = views.strike_to_dict(session, strike_id, why=True)
     if rec is None:
         return None
     rec["audit"] = audit(session, strike_id=strike_id)

@@ -105,7 +105,7 @@ def test_reviewer_signs_in_merges_and_sees_audit(live: dict[str, Any], browser: 
     assert cookies["sw_session"]["httpOnly"] and cookies["sw_session"]["sameSite"] == "Strict"
     b.d.find_element(By.ID, f"sel-{ids['miranshah']}").click()
     b.d.find_element(By.ID, f"sel-{ids['dande']}").click()
-    b.d.find_element(By.ID, "m-reason").send_keys("Dande Darpa Khel is the village near Miranshah: one strike")
+    b.d.find_element(By.ID, "m-reason").send_keys("The 19 June date is a misreading: one strike at Miranshah")
     b.shot("review-before-merge")
     b.d.find_element(By.ID, "merge-button").click()
     wait(b, EC.url_contains("reviewed=merge"))
