@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,10 +53,9 @@ def _strike_reports(rng: random.Random, sid: int, day: dt.date, country: str, di
     return out
 
 
-def generate(n_reports: int, seed: int = 7) -> list[list[dict[str, Any]]]:
-    """Articles (each a list of events) with about ``n_reports`` events in all."""
+def generate(n_reports: int, seed: int = 7) -> Iterator[list[dict[str, Any]]]:
+    """Articles (each a list of events) with about ``n_reports`` events in all, streamed."""
     rng = random.Random(seed)
-    articles: list[list[dict[str, Any]]] = []
     n = sid = 0
     day = START
     recent: list[dict[str, Any]] = []
@@ -65,47 +65,57 @@ def generate(n_reports: int, seed: int = 7) -> list[list[dict[str, Any]]]:
                 continue
             sid += 1
             reps = _strike_reports(rng, sid, day, country, rng.randrange(12))
+            last: list[dict[str, Any]] | None = None
             for i, r in enumerate(reps):
                 if i and rng.random() < 0.15:  # an agency story reposted: same report, counted once
                     r = dict(reps[i - 1], wire=True)
-                articles.append([r])
+                if last is not None:
+                    yield last
+                last = [r]
                 n += 1
-            if recent and rng.random() < 0.2:  # a background mention of an earlier strike
-                old = dict(rng.choice(recent), role="background")
-                articles[-1].append(old)
-                n += 1
+            if last is not None:
+                if recent and rng.random() < 0.2:  # a background mention of an earlier strike
+                    last.append(dict(rng.choice(recent), role="background"))
+                    n += 1
+                yield last
             recent = (recent + [reps[0]])[-200:]
         day += dt.timedelta(days=1)
-    return articles
+
+
+def _extra(n_reports: int, seed: int, count: int) -> list[list[dict[str, Any]]]:
+    """``count`` new reports after an archive of ``n_reports``: a third repeat existing reports (more sources for
+    known strikes), the rest are new strikes in the month after the archive ends."""
+    rng = random.Random(seed + 1)
+    sample: list[dict[str, Any]] = []
+    last_day = START
+    for i, art in enumerate(generate(n_reports, seed)):
+        last_day = max(last_day, art[0]["date"])
+        if len(sample) < count // 3 + 1:
+            sample.append(art[0])
+        elif rng.random() < (count // 3 + 1) / (i + 1):
+            sample[rng.randrange(len(sample))] = art[0]
+    out = [[dict(r, wire=False)] for r in sample[: count // 3]]
+    while len(out) < count:
+        d = last_day + dt.timedelta(days=rng.randrange(1, 30))
+        out.append(_strike_reports(rng, 10**9 + len(out), d, rng.choice(COUNTRIES), rng.randrange(12))[:1])
+    return out
 
 
 def insert(url: str, n_reports: int, *, first_id: int = 1, seed: int = 7, extra: int = 0) -> int:
-    """Bulk insert; with ``extra`` only that many new reports (a third about existing strikes)."""
+    """Bulk insert, streamed; with ``extra`` only that many new reports."""
     from sqlalchemy import insert as sql_insert
 
     from strikewatch.db import open_db, session_scope
     from strikewatch.db.tables import Article, EventRow, RawBlob
 
-    arts = generate(n_reports, seed)
-    if extra:
-        rng = random.Random(seed + 1)
-        last_day = max(e["date"] for a in arts[-500:] for e in a)
-        fresh = []
-        for i in range(extra):
-            if i % 3 == 0:
-                fresh.append([dict(rng.choice(rng.choice(arts)), wire=False)])
-            else:
-                day = last_day + dt.timedelta(days=rng.randrange(1, 30))
-                fresh.append(_strike_reports(rng, 10**9 + i, day, rng.choice(COUNTRIES), rng.randrange(12))[:1])
-        arts = fresh
+    arts: Iterable[list[dict[str, Any]]] = _extra(n_reports, seed, extra) if extra else generate(n_reports, seed)
     engine = open_db(url)
     now = dt.datetime.now(dt.UTC)
     aid = first_id
-    batch = 5000
     with session_scope(engine) as s:
-        for start in range(0, len(arts), batch):
+        for chunk in _batches(arts, 5000):
             blobs, rows, evs = [], [], []
-            for a in arts[start:start + batch]:
+            for a in chunk:
                 sha = f"{aid:064x}"
                 text = f"Report {aid}."
                 blobs.append({"sha256": sha, "size": 1, "data": b"x", "created_at": now})
@@ -127,6 +137,17 @@ def insert(url: str, n_reports: int, *, first_id: int = 1, seed: int = 7, extra:
             s.execute(sql_insert(Article), rows)
             s.execute(sql_insert(EventRow), evs)
     return aid
+
+
+def _batches(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    buf: list[Any] = []
+    for x in items:
+        buf.append(x)
+        if len(buf) >= n:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
 
 
 def _child(args: list[str]) -> dict[str, Any]:
