@@ -142,8 +142,14 @@ async def strike_filter(
         raise HTTPException(400, f"unknown grade {bad[0]!r}; use one of {', '.join(queries.GRADES)}")
     if since and until and since > until:
         raise HTTPException(400, f"since ({since}) is after until ({until})")
-    return queries.StrikeFilter(since=since, until=until, country=country.upper() if country else None,
-                                admin=admin or None, grade=tuple(grades), min_killed=min_killed)
+    return queries.StrikeFilter(
+        since=since,
+        until=until,
+        country=country.upper() if country else None,
+        admin=admin or None,
+        grade=tuple(grades),
+        min_killed=min_killed,
+    )
 
 
 Filter = Annotated[queries.StrikeFilter, Depends(strike_filter)]
@@ -153,9 +159,11 @@ Sort = Literal["date", "-date", "killed", "-killed", "civilians", "-civilians", 
 # --- public read endpoints -------------------------------------------------------------------------------------
 
 
-@router.get("/strikes", response_model=StrikePage, responses=ERRORS, tags=["strikes"])
+@router.get("/strikes", summary="List strike records", response_model=StrikePage, responses=ERRORS, tags=["strikes"])
 def api_strikes(
-    request: Request, db: DB, flt: Filter,
+    request: Request,
+    db: DB,
+    flt: Filter,
     sort: Annotated[Sort, Query(description="field, '-' for descending")] = "-date",
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
@@ -163,8 +171,7 @@ def api_strikes(
     """Strike records matching the filters, one page at a time."""
     # Sync on purpose: in the threadpool, SQLite and psycopg release the GIL while the database works, so two
     # requests use both cores (an async handler here halved the throughput under 4 clients).
-    items, total = queries.list_strikes(db, flt, sort=sort, limit=limit, offset=offset,
-                                        counts=request.app.state.counts)
+    items, total = queries.list_strikes(db, flt, sort=sort, limit=limit, offset=offset, counts=request.app.state.counts)
     return JSONBytes({"total": total, "limit": limit, "offset": offset, "sort": sort, "items": items})
 
 
@@ -177,23 +184,41 @@ def csv_text(items: list[dict[str, Any]]) -> str:
     return export.csv_text(items)
 
 
-@router.get("/strikes.geojson", responses={**ERRORS, 200: {"content": {"application/geo+json": {}}}},
-            tags=["strikes"], response_class=Response)
+@router.get(
+    "/strikes.geojson",
+    summary="Strike records as GeoJSON",
+    responses={**ERRORS, 200: {"content": {"application/geo+json": {}}}},
+    tags=["strikes"],
+    response_class=Response,
+)
 def api_strikes_geojson(db: DB, flt: Filter) -> Response:
     """Matching records with coordinates as a GeoJSON FeatureCollection (``skipped_no_coordinates``: the rest)."""
     return Response(geojson_bytes(queries.iter_strikes(db, flt)), media_type="application/geo+json")
 
 
-@router.get("/strikes.csv", responses={**ERRORS, 200: {"content": {"text/csv": {}}}}, tags=["strikes"],
-            response_class=Response)
+@router.get(
+    "/strikes.csv",
+    summary="Strike records as CSV",
+    responses={**ERRORS, 200: {"content": {"text/csv": {}}}},
+    tags=["strikes"],
+    response_class=Response,
+)
 def api_strikes_csv(db: DB, flt: Filter) -> Response:
     """All matching records as CSV (the schema's field names as the header)."""
-    return Response(csv_text(queries.iter_strikes(db, flt)), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="strikes.csv"'})
+    return Response(
+        csv_text(queries.iter_strikes(db, flt)),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="strikes.csv"'},
+    )
 
 
-@router.get("/strikes/{strike_id}", response_model=StrikeDetail, responses={404: {"model": ErrorOut}},
-            tags=["strikes"])
+@router.get(
+    "/strikes/{strike_id}",
+    summary="One strike record with sources and evidence",
+    response_model=StrikeDetail,
+    responses={404: {"model": ErrorOut}},
+    tags=["strikes"],
+)
 def api_strike(db: DB, strike_id: StrikeId) -> Response:
     """One record with its sources (each report's figures and evidence quotes), claims and audit trail."""
     rec = queries.strike_detail(db, strike_id)
@@ -202,7 +227,12 @@ def api_strike(db: DB, strike_id: StrikeId) -> Response:
     return JSONBytes(rec)
 
 
-@router.get("/articles/{article_id}", responses={404: {"model": ErrorOut}}, tags=["articles"])
+@router.get(
+    "/articles/{article_id}",
+    summary="One article with its evidence",
+    responses={404: {"model": ErrorOut}},
+    tags=["articles"],
+)
 def api_article(db: DB, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
     """A stored article: its text (evidence offsets refer to it), events, claims and the records it supports."""
     art = queries.article_detail(db, article_id)
@@ -211,15 +241,20 @@ def api_article(db: DB, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Re
     return JSONBytes(art)
 
 
-@router.get("/stats", response_model=Stats, responses=ERRORS, tags=["stats"])
+@router.get(
+    "/stats", summary="Strikes and casualties per period", response_model=Stats, responses=ERRORS, tags=["stats"]
+)
 def api_stats(db: DB, flt: Filter, period: Literal["week", "month", "year"] = "month") -> Response:
     """Strikes and summed casualty ranges per week, month or year."""
     return JSONBytes(queries.stats(db, flt, period))
 
 
-@router.get("/audit", tags=["review"])
-def api_audit(db: DB, strike_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
-              limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> Response:
+@router.get("/audit", summary="Review audit trail", tags=["review"])
+def api_audit(
+    db: DB,
+    strike_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> Response:
     """The review audit trail (append-only), newest first; public."""
     return JSONBytes({"items": queries.audit(db, strike_id=strike_id, limit=limit)})
 
@@ -231,8 +266,13 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "?"
 
 
-@router.post("/session", response_model=SessionOut, responses={401: {"model": ErrorOut}, 429: {"model": ErrorOut}},
-             tags=["session"])
+@router.post(
+    "/session",
+    summary="Sign in",
+    response_model=SessionOut,
+    responses={401: {"model": ErrorOut}, 429: {"model": ErrorOut}},
+    tags=["session"],
+)
 def api_login(request: Request, db: DB, body: SessionIn) -> Response:
     """Sign in; sets the session cookie and returns the CSRF token for review requests. Rate-limited."""
     limiter = request.app.state.limiter
@@ -252,11 +292,24 @@ def api_login(request: Request, db: DB, body: SessionIn) -> Response:
 
 
 def set_session_cookie(request: Request, resp: Response, value: str) -> None:
-    resp.set_cookie(SESSION_COOKIE, value, max_age=request.app.state.sessions.max_age, httponly=True,
-                    samesite="strict", secure=request.url.scheme == "https", path="/")
+    resp.set_cookie(
+        SESSION_COOKIE,
+        value,
+        max_age=request.app.state.sessions.max_age,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
 
 
-@router.get("/session", response_model=SessionOut, responses={401: {"model": ErrorOut}}, tags=["session"])
+@router.get(
+    "/session",
+    summary="Current session",
+    response_model=SessionOut,
+    responses={401: {"model": ErrorOut}},
+    tags=["session"],
+)
 def api_whoami(request: Request, db: DB) -> Response:
     """Who is signed in (and the CSRF token of this session)."""
     user = current_user(request, db)
@@ -265,7 +318,7 @@ def api_whoami(request: Request, db: DB) -> Response:
     return JSONBytes({"name": user.name, "role": user.role, "csrf": user.csrf})
 
 
-@router.delete("/session", tags=["session"])
+@router.delete("/session", summary="Sign out", tags=["session"])
 def api_logout(user: Reviewer) -> Response:
     """Sign out (needs the CSRF token)."""
     resp = JSONBytes({"signed_out": True})
@@ -275,7 +328,10 @@ def api_logout(user: Reviewer) -> Response:
 
 CSRF = Annotated[str | None, Header(alias="X-CSRF-Token", description="the session's CSRF token")]
 REVIEW_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorOut}, 401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 422: {"model": ErrorOut},
+    400: {"model": ErrorOut},
+    401: {"model": ErrorOut},
+    403: {"model": ErrorOut},
+    422: {"model": ErrorOut},
 }
 
 
@@ -287,8 +343,9 @@ def reviewer(request: Request, db: DB, x_csrf_token: CSRF = None) -> CurrentUser
 Reviewer = Annotated[CurrentUser, Depends(reviewer)]
 
 
-def _review(request: Request, db: Session, user: CurrentUser, action: str, args: dict[str, Any],
-            reason: str) -> Response:
+def _review(
+    request: Request, db: Session, user: CurrentUser, action: str, args: dict[str, Any], reason: str
+) -> Response:
     try:
         result = review.apply(db, action, args, by=user.name, reason=reason)
     except UserError as exc:
@@ -297,26 +354,31 @@ def _review(request: Request, db: Session, user: CurrentUser, action: str, args:
     return JSONBytes(result)
 
 
-@router.post("/review/merge", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
+@router.post(
+    "/review/merge", summary="Merge records", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"]
+)
 def api_merge(request: Request, user: Reviewer, db: DB, body: MergeIn) -> Response:
     """Merge records that report one strike into the lowest id (reviewer; reason required)."""
     return _review(request, db, user, "merge", {"ids": body.ids}, body.reason)
 
 
-@router.post("/review/split", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
+@router.post(
+    "/review/split", summary="Split a record", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"]
+)
 def api_split(request: Request, user: Reviewer, db: DB, body: SplitIn) -> Response:
     """Move some reports (event ids) of a record into a new record (reviewer; reason required)."""
     return _review(request, db, user, "split", {"id": body.id, "event_ids": body.event_ids}, body.reason)
 
 
-@router.post("/review/set", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
+@router.post("/review/set", summary="Edit a field", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
 def api_set(request: Request, user: Reviewer, db: DB, body: SetIn) -> Response:
     """Correct one field of a record (reviewer; reason required)."""
-    return _review(request, db, user, "set", {"id": body.id, "field": body.field, "value": body.value},
-                   body.reason)
+    return _review(request, db, user, "set", {"id": body.id, "field": body.field, "value": body.value}, body.reason)
 
 
-@router.post("/review/reject", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"])
+@router.post(
+    "/review/reject", summary="Reject a record", response_model=ReviewOut, responses=REVIEW_ERRORS, tags=["review"]
+)
 def api_reject(request: Request, user: Reviewer, db: DB, body: RejectIn) -> Response:
     """Reject a record that is not a strike (reviewer; reason required)."""
     return _review(request, db, user, "reject", {"id": body.id}, body.reason)
