@@ -493,6 +493,7 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
     qi = 0
     pos = start
     toks = _tokens(text, start, end)
+    lows = [t[0].lower() for t in toks]
     ti = 0
     while ti < len(toks):
         tok, ts, te = toks[ti]
@@ -518,12 +519,12 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
             qi += 1
             pos = qe
             continue
-        low = tok.lower()
+        low = lows[ti]
         # multi-word person nouns and connectors
         matched = False
-        for n in (3, 2):
+        for n in (3, 2) if low in _MULTI_FIRST else ():
             if ti + n <= len(toks):
-                phrase = " ".join(t[0].lower() for t in toks[ti : ti + n])
+                phrase = " ".join(lows[ti : ti + n])
                 poss = phrase.endswith(("'s", "’s"))
                 if poss and phrase[:-2] in PERSON_CLASS:
                     chunks.append(
@@ -634,6 +635,13 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
     return chunks
 
 
+# first words of the multi-word units chunk_sentence looks for (person nouns, connectors, "among them", "lost their
+# lives"); other words skip that look-up
+_MULTI_FIRST = frozenset(
+    {k.split(" ", 1)[0] for k in PERSON_CLASS if " " in k}
+    | {"along", "together", "as", "in", "among", "of", "most", "many", "such", "all", "some", "mostly", "no", "not",
+       "lost"}
+)
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|ul|ud|ur|ad|as|ash|az)-[A-Z]")
 
 

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from strikewatch.extract.casualties import Casualties, find_casualties
 from strikewatch.extract.claims import find_claims
 from strikewatch.extract.dates import DateMention, find_dates
-from strikewatch.extract.layout import dateline_end, find_comments_start, junk_spans, sentences
+from strikewatch.extract.layout import dateline_end, find_comments_start, folded, junk_spans, lowered, sentences
 from strikewatch.extract.lexicon import DRONE_RE, GROUP_PATTERNS, TARGET_RE, TARGET_WORDS
 from strikewatch.extract.numbers import QUANTITY_RE, quantity_from_match
 from strikewatch.extract.triggers import (
@@ -49,6 +49,8 @@ _DATE_CUE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|today|tonight|yesterday|night|morning|afternoon|evening|week|month|year|ago|later|earlier|next|"
     r"following|previous|Christmas|New Year|Boxing)", re.IGNORECASE)
+_CUE_LOW = lowered(_CUE_RE)
+_DATE_CUE_LOW = lowered(_DATE_CUE)
 _EARLIER_RE = re.compile(r"\b(?:previous|earlier|past|prior|former)\s+(?:(?:US|U\.S\.|drone|air|missile)\s+)?$",
                          re.IGNORECASE)
 _PLACE_TAIL_RE = re.compile(
@@ -148,7 +150,10 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
                     comments_start: int | None = None) -> Extraction:
     """Read one article; return each strike it reports (events) and its aggregate statistics (claims)."""
     result = Extraction(id=doc_id)
-    if not text or not text.strip() or not _CUE_RE.search(text):
+    if not text or not text.strip():
+        return result
+    low = folded(text)
+    if not (_CUE_LOW.search(low) if low is not None else _CUE_RE.search(text)):
         return result
     if comments_start is None:
         comments_start = find_comments_start(text)
@@ -163,9 +168,14 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
     # without a publication date, "11 and 12 June" takes its year from a full date in the text ("on 12 June 2014")
     year_ref = _year_reference(text, body_end) if published is None else None
     seen_body = False
-    # one pass of each cue over the whole text; sentences are checked by offset
-    cue_pos = [m.start() for m in _CUE_RE.finditer(text)]
-    date_pos = [m.start() for m in _DATE_CUE.finditer(text)]
+    # one pass of each cue over the whole text (lower-cased: much faster than a case-insensitive scan);
+    # sentences are checked by offset
+    if low is not None:
+        cue_pos = [m.start() for m in _CUE_LOW.finditer(low)]
+        date_pos = [m.start() for m in _DATE_CUE_LOW.finditer(low)]
+    else:
+        cue_pos = [m.start() for m in _CUE_RE.finditer(text)]
+        date_pos = [m.start() for m in _DATE_CUE.finditer(text)]
     for si, s in enumerate(sents):
         if not _has_pos(cue_pos, s.start, s.end):
             # a place-only line after an event ("Wana, South Waziristan.") locates it

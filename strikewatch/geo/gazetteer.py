@@ -100,8 +100,9 @@ class Gazetteer:
         self.admin1: dict[tuple[str, str], Place] = {}
         self.country: dict[str, Place] = {}
         self.max_words = 1
-        self._choice_cache: dict[tuple[int, ...] | None, dict[str, int]] = {}
+        self._choice_cache: dict[tuple[int, ...] | None, tuple[dict[str, int], list[str]]] = {}
         self._places_in: dict[tuple[str, str | None], list[Place]] = {}
+        self._fuzzy_cache: dict[tuple[str, float, tuple[int, ...] | None, int], list[tuple[Place, float]]] = {}
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 self._add(row)
@@ -174,7 +175,22 @@ class Gazetteer:
     def fuzzy(
         self, name: str, *, cutoff: float = 85.0, pool: list[Place] | None = None, limit: int = 5
     ) -> list[tuple[Place, float]]:
-        """Near spellings: the transliteration skeleton first, then edit-distance similarity over ``pool``."""
+        """Near spellings: the transliteration skeleton first, then edit-distance similarity over ``pool``.
+        Answers are cached: names recur from one article to the next."""
+        pool_key = tuple(p.id for p in pool) if pool is not None else None
+        ck = (name, cutoff, pool_key, limit)
+        hit = self._fuzzy_cache.get(ck)
+        if hit is not None:
+            return list(hit)
+        out = self._fuzzy(name, cutoff=cutoff, pool=pool, limit=limit)
+        if len(self._fuzzy_cache) > 20_000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[ck] = out
+        return list(out)
+
+    def _fuzzy(
+        self, name: str, *, cutoff: float, pool: list[Place] | None, limit: int
+    ) -> list[tuple[Place, float]]:
         from rapidfuzz import fuzz, process
 
         q = norm(name)
@@ -191,9 +207,9 @@ class Gazetteer:
             best = max(fuzz.ratio(q.replace(" ", ""), squash(n)) for n in p.names())
             if best >= 60.0:
                 scored[i] = max(scored.get(i, 0.0), min(100.0, best + 15.0))
-        choices = self._choices(pool)
+        choices, keys = self._choices(pool)
         for key, score, _ in process.extract(
-            q.replace(" ", ""), list(choices), scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff
+            q.replace(" ", ""), keys, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff
         ):
             i = choices[key]
             scored[i] = max(scored.get(i, 0.0), float(score))
@@ -223,12 +239,13 @@ class Gazetteer:
             ids.sort(key=self._rank.__getitem__)
         return idx
 
-    def _choices(self, pool: list[Place] | None) -> dict[str, int]:
-        """Squashed name -> best row id over ``pool`` (all places and admin2 units when None), cached per pool."""
+    def _choices(self, pool: list[Place] | None) -> tuple[dict[str, int], list[str]]:
+        """Squashed name -> best row id over ``pool`` (all places and admin2 units when None), and the names as a
+        list; cached per pool."""
         key = tuple(p.id for p in pool) if pool is not None else None
-        cached = self._choice_cache.get(key)
-        if cached is None:
-            cached = {}
+        hit = self._choice_cache.get(key)
+        if hit is None:
+            cached: dict[str, int] = {}
             if pool is None:
                 for sq, ids in self.by_squash.items():
                     best = next((i for i in ids if self.places[i].kind not in ("country", "admin1")), None)
@@ -240,8 +257,9 @@ class Gazetteer:
                         cached.setdefault(squash(n), p.id)
             if len(self._choice_cache) > 64:
                 self._choice_cache.clear()
-            self._choice_cache[key] = cached
-        return cached
+            hit = (cached, list(cached))
+            self._choice_cache[key] = hit
+        return hit
 
     @cached_property
     def english(self) -> frozenset[str]:
@@ -255,9 +273,12 @@ class Gazetteer:
         return self.admin1.get((p.country, p.admin1)) if p.admin1 else None
 
     def places_in(self, country: str, admin2: str | None = None) -> list[Place]:
-        return [
-            p for p in self.places if p.country == country and p.is_place and (admin2 is None or p.admin2 == admin2)
-        ]
+        hit = self._places_in.get((country, admin2))
+        if hit is None:
+            hit = [p for p in self.places
+                   if p.country == country and p.is_place and (admin2 is None or p.admin2 == admin2)]
+            self._places_in[(country, admin2)] = hit
+        return hit
 
     # -- results -------------------------------------------------------------------------------------------------
 

@@ -147,8 +147,8 @@ class PlaceMention:
 # ----------------------------------------------------------------------------------------------------------------
 
 
-def _tokens(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD.finditer(text, start, len(text) if end is None else end)]
 
 
 def _capitalised(word: str) -> bool:
@@ -201,8 +201,7 @@ def _person_glued(text: str, toks: list[tuple[int, int]], i: int, gaz: Gazetteer
     return not gaz.exact(prev) and low not in _NOT_NAME_START
 
 
-def _scan_exact(text: str, gaz: Gazetteer) -> list[tuple[int, int, list[Place]]]:
-    toks = _tokens(text)
+def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[tuple[int, int, list[Place]]]:
     # how many following tokens each token can join into one name (only spaces/hyphens/dots between them)
     joinable = [bool(_GAP_IN_NAME.fullmatch(text[toks[k][1] : toks[k + 1][0]])) for k in range(len(toks) - 1)] + [False]
     run = [0] * len(toks)
@@ -272,15 +271,18 @@ _FUZZY_STOP = _words(
 _SUFFIXES = ("Khel", "Killi", "Kili", "Kalay", "Kalai", "Kala")
 
 
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’]+(?:[ \-][A-Z][a-z'’]+){0,2}\b")
+
+
 def _scan_fuzzy(
-    text: str, gaz: Gazetteer, taken: list[tuple[int, int]], admin2_hint: str | None
+    text: str, gaz: Gazetteer, taken: list[tuple[int, int]], admin2_hint: str | None, toks: list[tuple[int, int]],
+    start: int = 0, end: int | None = None,
 ) -> list[tuple[int, int, list[Place], float]]:
     """Capitalised words in a place context that are not yet matched: try near spellings."""
     out: list[tuple[int, int, list[Place], float]] = []
     english = gaz.english
-    toks = _tokens(text)
     tok_index = {a: k for k, (a, _) in enumerate(toks)}
-    for m in re.finditer(r"\b[A-Z][a-z'’]+(?:[ \-][A-Z][a-z'’]+){0,2}\b", text):
+    for m in _CAPITALISED_RUN.finditer(text, start, len(text) if end is None else end):
         s, e = m.start(), m.end()
         if any(a < e and s < b for a, b in taken):
             continue
@@ -347,13 +349,16 @@ def _dateline_end(text: str, gaz: Gazetteer) -> int:
     return 0
 
 
-def find_places(text: str, gaz: Gazetteer | None = None) -> list[PlaceMention]:
-    """Every gazetteer name in ``text``, in order, with its span, candidates (best first) and role."""
+def find_places(text: str, gaz: Gazetteer | None = None, start: int = 0, end: int | None = None
+                ) -> list[PlaceMention]:
+    """Every gazetteer name in ``text`` (or in ``text[start:end]``, read in the context of the whole text), in
+    order, with its span, candidates (best first) and role."""
     gaz = gaz or get_gazetteer()
-    exact = _scan_exact(text, gaz)
+    toks = _tokens(text, start, end)
+    exact = _scan_exact(text, gaz, toks)
     admin2_names = [c.admin2 for _, _, cs in exact for c in cs[:1] if c.kind == "admin2" and c.country == "PK"]
     hint = admin2_names[0] if len(set(admin2_names)) == 1 else None
-    fuzzy = _scan_fuzzy(text, gaz, [(s, e) for s, e, _ in exact], hint)
+    fuzzy = _scan_fuzzy(text, gaz, [(s, e) for s, e, _ in exact], hint, toks, start, end)
     dl_end = _dateline_end(text, gaz)
     raw: list[tuple[int, int, list[Place], str, float]] = [(s, e, c, "exact", 100.0) for s, e, c in exact]
     raw += [(s, e, c, "fuzzy", sc) for s, e, c, sc in fuzzy]

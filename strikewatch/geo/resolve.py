@@ -27,9 +27,16 @@ from strikewatch.geo.mentions import PlaceMention, find_places
 from strikewatch.schema import GeoResult
 
 
-@lru_cache(maxsize=64)
-def _mentions(text: str, gaz: Gazetteer) -> tuple[PlaceMention, ...]:
-    return tuple(find_places(text, gaz))
+@lru_cache(maxsize=256)
+def _mentions(text: str, gaz: Gazetteer, start: int = 0, end: int | None = None) -> tuple[PlaceMention, ...]:
+    return tuple(find_places(text, gaz, start, end))
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The lines around ``text[start:end]``: place names are read one paragraph at a time."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, len(text) if b < 0 else b
 
 
 def _compatible_admin2(p: Place, name: str) -> bool:
@@ -141,7 +148,7 @@ def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> Ge
     """The strike site named in ``text[start:end]``, or None when the stretch names no place we know."""
     gaz = gaz or get_gazetteer()
     start, end = max(0, start), min(len(text), end)
-    mentions = _mentions(text, gaz)
+    mentions = _mentions(text, gaz, *_paragraph(text, start, end))
     span = [i for i, m in enumerate(mentions) if m.start >= start and m.end <= end]
     sites = [i for i in span if mentions[i].role == "site"]
     nears = [i for i in span if mentions[i].role == "near" and mentions[i].places]
@@ -188,7 +195,9 @@ def specificity(text: str, result: GeoResult, gaz: Gazetteer | None = None) -> t
     (precision, named as the site rather than only "near" it, gazetteer level: village > town > area)."""
     gaz = gaz or get_gazetteer()
     prec = _PRECISION.get(result.geo_precision or "", 0)
-    for m in _mentions(text, gaz):
+    if result.start is None or result.end is None:
+        return prec, 0, 0
+    for m in _mentions(text, gaz, *_paragraph(text, result.start, result.end)):
         if m.start == result.start and m.end == result.end:
             return prec, int(m.role == "site"), m.level
     return prec, 0, 0
