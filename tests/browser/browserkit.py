@@ -41,6 +41,9 @@ def wait_http(url: str, proc: Popen[bytes], timeout: float = 30) -> None:
 
 
 def make_driver(chromium: str, chromedriver: str, width: int = 1280, height: int = 900) -> Any:
+    import os
+
+    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager: never fetch a browser or driver
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
