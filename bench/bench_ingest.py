@@ -104,18 +104,18 @@ def write_corpus(folder: Path, n: int, kind: str) -> None:
             (folder / f"{i:05d}.html").write_text(html_page(i), encoding="utf-8")
 
 
-def trafilatura_alone(folder: Path) -> float:
-    """Seconds for trafilatura.bare_extraction over every page (same options as ingest), reading included."""
+def trafilatura_alone(folder: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds for trafilatura.bare_extraction over every page (same options as ingest)."""
     import trafilatura
 
     files = sorted(folder.glob("*.html"))
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     for f in files:
         trafilatura.bare_extraction(
             f.read_text(encoding="utf-8"), include_comments=True, include_tables=True, with_metadata=True,
             deduplicate=False, date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
 def pg_url() -> str | None:
@@ -172,9 +172,9 @@ def bench_throughput(n: int, with_pg: bool, tmp: Path, reps: int = 2) -> list[di
         for extract in (True, False)
     ]
     best: dict[tuple[str, str, bool], tuple[float, float]] = {}
-    traf = float("inf")
+    traf = (float("inf"), float("inf"))
     for rep in range(reps):
-        traf = min(traf, trafilatura_alone(html_dir))
+        traf = min(traf, trafilatura_alone(html_dir), key=lambda t: t[1])
         for backend, kind, extract in configs:
             folder = text_dir if kind == "text" else html_dir
             if backend == "sqlite":
@@ -191,12 +191,12 @@ def bench_throughput(n: int, with_pg: bool, tmp: Path, reps: int = 2) -> list[di
                     drop_pg(url)
             assert stored == n
             key = (backend, kind, extract)
-            if key not in best or wall < best[key][0]:
+            if key not in best or cpu < best[key][1]:
                 best[key] = (wall, cpu)
             what = "ingest" if extract else "ingest without extraction"
             print(f"  run {rep + 1}: {what:28s} {kind:4s} {backend:10s} {n / wall:7.1f} articles/s", file=sys.stderr)
     rows: list[dict[str, object]] = [
-        {"what": "trafilatura alone (baseline)", "kind": "html", "db": "-", "wall": traf, "cpu": traf, "n": n}
+        {"what": "trafilatura alone (baseline)", "kind": "html", "db": "-", "wall": traf[0], "cpu": traf[1], "n": n}
     ]
     for (backend, kind, extract), (wall, cpu) in best.items():
         what = "ingest" if extract else "ingest without extraction"
@@ -241,74 +241,78 @@ def bench_neardup(sizes: list[int], tmp: Path, probes: int = 200) -> list[dict[s
                 s.execute(insert(ArticleBand), bands)
         load = time.perf_counter() - t_load
         rng = random.Random(size)
-        found = planted = 0
+        found = {"recent": 0, "any": 0}
+        planted = {"recent": 0, "any": 0}
         false_links = 0
         times = []
         for p in range(probes):
-            if p % 2 == 0:
-                src = rng.randrange(size)
+            kind = ("recent", "any", "new")[p % 3]
+            if kind == "new":
+                src = -1
+                _, body, _ = report(size + 10_000 + p)
+            else:
+                # "recent": a repost of one of the last 1000 articles (wire copies appear within days);
+                # "any": of an article anywhere in the archive
+                src = rng.randrange(max(0, size - 1000), size) if kind == "recent" else rng.randrange(size)
                 _, body, _ = report(src)
                 paras = body.split("\n\n")
                 body = "Agency report, reposted\n\n" + "\n\n".join(paras[:-1]) + "\n\nReporting by our own desk."
-                planted += 1
-            else:
-                src = -1
-                _, body, _ = report(size + 10_000 + p)
+                planted[kind] += 1
             prep = prepare(ArticleIn(raw=body.encode(), text=body, source="probe"), extract=False)
             t0 = time.perf_counter()
             with session_scope(engine) as s:
                 link = find_wire_original(s, prep)
             times.append(time.perf_counter() - t0)
             if src >= 0 and link is not None and link[0] == src + 1:
-                found += 1
+                found[kind] += 1
             elif src < 0 and link is not None:
                 false_links += 1
         out.append({"size": size, "load_s": load, "lookup_ms": 1000 * statistics.median(times),
                     "lookup_p95_ms": 1000 * sorted(times)[int(0.95 * len(times)) - 1],
-                    "recall": found / planted, "false_links": false_links, "probes": probes})
-        print(f"  neardup size {size}: median lookup {out[-1]['lookup_ms']:.2f} ms, recall {out[-1]['recall']:.2f}",
-              file=sys.stderr)
+                    "recall_recent": found["recent"] / planted["recent"], "recall_any": found["any"] / planted["any"],
+                    "false_links": false_links, "new": probes - planted["recent"] - planted["any"], "probes": probes})
+        print(f"  neardup size {size}: median lookup {out[-1]['lookup_ms']:.2f} ms, recall recent "
+              f"{out[-1]['recall_recent']:.2f} any {out[-1]['recall_any']:.2f}", file=sys.stderr)
         engine.dispose()
     return out
 
 
 def throughput_doc(n: int, rows: list[dict[str, object]]) -> str:
     traf = next(r for r in rows if str(r["what"]).startswith("trafilatura"))
-    traf_wall = float(traf["wall"])  # type: ignore[arg-type]
+    traf_cpu = float(traf["cpu"])  # type: ignore[arg-type]
     lines = [
         "## Throughput",
         "",
         f"Measured by `bench/bench_ingest.py` on {dt.date.today().isoformat()} ({platform.machine()}, "
-        f"{os.cpu_count()} cores shared with other work, Python {platform.python_version()}). {n} templated "
+        f"{os.cpu_count()} cores shared with other jobs, Python {platform.python_version()}). {n} templated "
         "articles per corpus, written by the benchmark in our own words: plain-text reports, and HTML pages of the "
-        "same reports with navigation, cookie banner, share widgets, related links and reader comments. Each "
-        "figure is the best of two runs, the baseline the best of its two runs in between.",
+        "same reports with navigation, cookie banner, share widgets, related links and reader comments.",
         "",
-        "One ingest process, so the figures are per core for the Python side (PostgreSQL's server work runs in its "
-        "own process). *Ingest* is the whole run: read, decode, clean (trafilatura for HTML), extract events and "
-        "claims, fingerprint, store in one transaction per article, update strikes at the end. The baseline, "
-        f"measured in the same run, is trafilatura alone on the same HTML pages: {1000 * traf_wall / n:.1f} ms per "
-        f"page ({n / traf_wall:.0f} pages/s).",
+        "*Ingest* is the whole run in one process: read, decode, clean (trafilatura for HTML), extract events and "
+        "claims, fingerprint, store in one transaction per article, update strikes at the end. Because the machine "
+        "was shared (load average 8-10 on 2 cores while measuring), the per-core figure is articles per CPU-second "
+        "of the ingest process, best of two runs; wall-clock rates are given too. PostgreSQL's own server work is "
+        "not in the CPU figure. The baseline, measured in the same runs, is trafilatura alone on the same HTML "
+        f"pages: {1000 * traf_cpu / n:.1f} ms CPU per page ({n / traf_cpu:.0f} pages per CPU-second).",
         "",
-        "| run | input | database | articles/s (1 core) | ms/article | CPU share in this process "
-        "| × trafilatura alone |",
+        "| run | input | database | articles per CPU-second (1 core) | CPU ms/article | × trafilatura alone (CPU) "
+        "| wall articles/s |",
         "|---|---|---|---:|---:|---:|---:|",
     ]
     for r in rows:
         if r is traf:
             continue
         wall, cpu = float(r["wall"]), float(r["cpu"])  # type: ignore[arg-type]
-        ratio = f"{wall / traf_wall:.1f}" if r["kind"] == "html" else "-"
+        ratio = f"{cpu / traf_cpu:.1f}" if r["kind"] == "html" else "-"
         lines.append(
-            f"| {r['what']} | {r['kind']} | {r['db']} | {n / wall:.1f} | {1000 * wall / n:.1f} | "
-            f"{100 * cpu / wall:.0f}% | {ratio} |"
+            f"| {r['what']} | {r['kind']} | {r['db']} | {n / cpu:.1f} | {1000 * cpu / n:.1f} | {ratio} | "
+            f"{n / wall:.1f} |"
         )
     lines += [
         "",
-        "The × column is the ingest time of an HTML article divided by trafilatura's time for the same page; the "
-        "gap between *ingest* and *ingest without extraction* is the extractor's (and strike update's) cost. Text "
-        "input has no trafilatura step, so it has no ratio. A CPU share well under 100 % means the process waited: "
-        "for the database server, for disk, or for a machine shared with other jobs.",
+        "The × column is the ingest CPU time of an HTML article divided by trafilatura's CPU time for the same page; "
+        "the gap between *ingest* and *ingest without extraction* is the extractor's (and strike update's) cost. "
+        "Text input has no trafilatura step, so it has no ratio.",
     ]
     return "\n".join(lines)
 
@@ -317,29 +321,33 @@ def neardup_doc(nd: list[dict[str, float]]) -> str:
     lines = [
         "## Wire-copy lookup as the archive grows",
         "",
-        "Archives of distinct templated reports are bulk-loaded with their LSH bands (SQLite); then "
-        f"{nd[0]['probes']:.0f} new articles are looked up, half of them edited reposts of a stored report "
-        "(headline and closing line changed, last paragraph dropped), half new reports. The lookup is a few index "
-        "probes on `article_bands.key` plus exact verification of at most 12 candidates (those sharing the most "
-        "bands), so its cost should not grow with the archive.",
+        f"Measured by `bench/bench_ingest.py` on {dt.date.today().isoformat()} (shared machine, SQLite). Archives "
+        "of distinct templated reports are bulk-loaded with their LSH bands; then "
+        f"{nd[0]['probes']:.0f} new articles are looked up: a third are edited reposts (headline and closing line "
+        "changed, last paragraph dropped) of one of the last 1000 stored reports, a third reposts of a report "
+        "anywhere in the archive, a third new reports. The lookup is one query of index range scans on "
+        "`article_bands.key`, each key reading at most its 50 most recent articles, plus exact verification of at "
+        "most 12 candidates, so its cost is bounded whatever the archive size.",
         "",
-        "| archive size | bulk load (s) | median lookup (ms) | p95 lookup (ms) | recall of planted copies | "
-        "false links |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| archive size | bulk load (s) | median lookup (ms) | p95 lookup (ms) | recall, reposts of recent reports "
+        "| recall, reposts of any report | new reports linked |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in nd:
         lines.append(
             f"| {r['size']:.0f} | {r['load_s']:.1f} | {r['lookup_ms']:.2f} | {r['lookup_p95_ms']:.2f} | "
-            f"{r['recall']:.2f} | {r['false_links']:.0f} / {r['probes'] / 2:.0f} |"
+            f"{r['recall_recent']:.2f} | {r['recall_any']:.2f} | {r['false_links']:.0f} / {r['new']:.0f} |"
         )
-    if len(nd) >= 2:
-        growth = nd[-1]["lookup_ms"] / nd[0]["lookup_ms"]
-        lines += ["", f"Lookup cost at {nd[-1]['size']:.0f} articles is {growth:.2f}× the cost at "
-                  f"{nd[0]['size']:.0f} articles ({nd[-1]['size'] / nd[0]['size']:.0f}× as many)."]
     lines += [
         "",
-        "Templated reports share much of their wording, which makes them harder for the index than real news "
-        "(every lookup verifies the full 12 candidates); the figures are an upper bound for that reason.",
+        "These templated reports are the index's worst case: any two of them share about 30 % of their shingles, "
+        "so in a large archive every band key is shared by hundreds of reports. The per-key cap bounds a lookup "
+        "at 32 × 50 index entries whatever the archive size (the median still rose between the two largest "
+        "archives: a bigger index outgrowing SQLite's page cache, on a busy machine), but it reads only the most "
+        "recent articles of a key, so a repost of an old report can be missed. Real news shares far fewer "
+        "shingles between unrelated articles, and wire copies appear within days of each other. A new report "
+        "would count as linked if its template choices and figures coincided with a stored one but for one "
+        "number.",
     ]
     return "\n".join(lines)
 
