@@ -53,12 +53,13 @@ def current_events_filter() -> Any:
 
 
 def mergeable_filter() -> Any:
-    """Strike types (or dissenting accounts) that can be placed: a country and at least a date window.
+    """Strike types (or dissenting accounts) that can be placed: a country, and a day or a window with both ends.
 
     Reports without a date or a country stay with their article but make no strike record: they could be put on
     no map or timeline and matched with nothing."""
     types = [t for t in MERGEABLE_TYPES if t is not None]
-    return and_(or_(EV.c.type.is_(None), EV.c.type.in_(types)), EV.c.country.is_not(None), ev_lo.is_not(None))
+    dated = or_(EV.c.date.is_not(None), and_(EV.c.date_earliest.is_not(None), EV.c.date_latest.is_not(None)))
+    return and_(or_(EV.c.type.is_(None), EV.c.type.in_(types)), EV.c.country.is_not(None), dated)
 
 
 def events_select() -> Select[Any]:

@@ -88,7 +88,8 @@ def place_relation(a: Report, b: Report) -> str | None:
     site = _gazetteer_site(x, y, a.country or b.country)
     if site is not None:
         return "within" if site else "differ"
-    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+    located = a.geo_precision in (None, "place") and b.geo_precision in (None, "place")  # not district centroids
+    if located and a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
         return "same" if km_between(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM else "differ"
     return "differ"
 

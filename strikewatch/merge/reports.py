@@ -141,7 +141,11 @@ class Report:
 
 
 def _window(date: dt.date | None, earliest: dt.date | None, latest: dt.date | None) -> tuple[int | None, ...]:
+    """(day, window start, window end); a report with neither a day nor both ends of a window is undated ("before
+    it was published" is no window)."""
     d, lo, hi = to_ord(date), to_ord(earliest), to_ord(latest)
+    if d is None and (lo is None or hi is None):
+        return None, None, None
     if lo is None and hi is None:
         lo = hi = d
     elif lo is None:
@@ -156,8 +160,11 @@ def _window(date: dt.date | None, earliest: dt.date | None, latest: dt.date | No
 
 
 def place_level(place: str | None, geo_precision: str | None, admin1: str | None, admin2: str | None) -> str:
-    """The normalised place name when it is more specific than a district, else ''."""
-    if not place or geo_precision in ("admin2", "admin1", "country"):
+    """The normalised place name when it names something more specific than a district, else ''.
+
+    A village the gazetteer could only locate to its district (``geo_precision`` admin2) still has a name that
+    can differ from another village's; only a "place" that is the district or province itself is no place."""
+    if not place or geo_precision in ("admin1", "country") and not admin2:
         return ""
     n = norm_place(place)
     if n in (norm_place(admin2), norm_place(admin1)):
