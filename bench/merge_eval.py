@@ -307,12 +307,19 @@ def write_doc(results: list[dict[str, Any]], facts: list[Any], n_docs: int, args
     block = (
         f"<!-- merge_eval:start -->\n"
         f"`bench/merge_eval.py --strikes {args.strikes} --start {args.start} --seed {args.seed}` "
-        f"({dt.date.today()}): {len(facts)} TBIJ strikes {facts[0].date}..{facts[-1].date}, {n_docs} reports.\n\n"
+        f"({dt.date.today()}, extractor {_extractor_version()}): {len(facts)} TBIJ strikes "
+        f"{facts[0].date}..{facts[-1].date}, {n_docs} reports.\n\n"
         "| mode | reports stored | in records | documented strikes found | records | B³ precision | B³ recall "
         "| killed range = reports' | killed range = TBIJ | n_sources exact | truth events extracted |\n"
         "|---|---|---|---|---|---|---|---|---|---|---|\n" + rows + "\n<!-- merge_eval:end -->"
     )
     _replace_block(block, "merge_eval")
+
+
+def _extractor_version() -> str:
+    from strikewatch.extract import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
 
 
 def _replace_block(block: str, name: str) -> None:
