@@ -104,28 +104,17 @@ class KeyAssigner:
 
 def stream_reports(session: Session, yield_per: int = 5000) -> Iterator[Report]:
     """Every current report, sorted by country and window start (memory: one fetch batch)."""
-    countries = [c for (c,) in session.execute(select(EV.c.country).distinct())]
-    countries.sort(key=lambda c: c or "")
-    for country in countries:
-        cond = EV.c.country.is_(None) if country is None else EV.c.country == country
+    countries = [c for (c,) in session.execute(select(EV.c.country).distinct().where(EV.c.country.is_not(None)))]
+    for country in sorted(countries):
         keys = KeyAssigner()
-        undated: list[Report] = []
         stmt = (
             events_select()
-            .where(cond, ev_lo.is_not(None))
+            .where(EV.c.country == country)
             .order_by(ev_lo, EV.c.article_id, EV.c.idx)
             .execution_options(yield_per=yield_per)
         )
         for row in session.execute(stmt):
             r = to_report(row)
-            keys(r)
-            yield r
-        stmt = events_select().where(cond, ev_lo.is_(None)).order_by(EV.c.article_id, EV.c.idx)
-        for row in session.execute(stmt):
-            r = to_report(row)
-            undated.append(r)
-        keys = KeyAssigner()
-        for r in undated:
             keys(r)
             yield r
 
