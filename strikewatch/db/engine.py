@@ -134,11 +134,17 @@ def dispose_all() -> None:
     for eng in _ENGINES.values():
         eng.dispose()
     _ENGINES.clear()
+    _FACTORIES.clear()
+
+
+_FACTORIES: dict[int, sessionmaker[Session]] = {}
 
 
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """A session whose transaction commits on success and rolls back on any error."""
-    factory = sessionmaker(engine, expire_on_commit=False)
+    factory = _FACTORIES.get(id(engine))
+    if factory is None or factory.kw.get("bind") is not engine:
+        factory = _FACTORIES[id(engine)] = sessionmaker(engine, expire_on_commit=False)
     with factory() as session, session.begin():
         yield session
