@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from strikewatch.extract.layout import Folded
 from strikewatch.extract.lexicon import (
     ACTIVE_INJURE,
     ACTIVE_KILL,
@@ -39,6 +40,7 @@ CUE_RE = re.compile(
     r"lost\s+their\s+li)",
     re.IGNORECASE,
 )
+_CUE_F = Folded(CUE_RE)
 _TOKEN_RE = re.compile(r"\d[\d,]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*|[^\w\s]", re.UNICODE)
 
 _CONNECTORS = {"and", ",", "&", "plus"}
@@ -970,7 +972,7 @@ _ALL_CIV = re.compile(
 
 def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int]] | None = None) -> list[Casualties]:
     """Every casualty statement in the sentence ``text[start:end]``."""
-    if not CUE_RE.search(text, start, end):
+    if not _CUE_F.search(text, start, end):
         return []
     chunks = chunk_sentence(text, start, end, masked)
     out: list[Casualties] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from strikewatch.extract.casualties import Casualties
+from strikewatch.extract.layout import Folded
 from strikewatch.extract.numbers import NUM, QUANTITY_RE, quantity_from_match
 from strikewatch.schema import Claim
 
@@ -67,11 +68,15 @@ def _source(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_PERIOD_F = Folded(PERIOD_RE)
+_AGGREGATE_F = Folded(_AGGREGATE_CUE)
+
+
 def _period(text: str, start: int, end: int) -> tuple[str, int, int] | None:
-    m = PERIOD_RE.search(text, start, end)
+    m = _PERIOD_F.search(text, start, end)
     if m is None:
         return None
-    p = re.sub(r"^(?:in|during|over|throughout|for|of)\s+(?:the\s+)?", "", m.group(), flags=re.I)
+    p = re.sub(r"^(?:in|during|over|throughout|for|of)\s+(?:the\s+)?", "", text[m.start():m.end()], flags=re.I)
     return p, m.start(), m.end()
 
 
@@ -102,7 +107,7 @@ def find_claims(text: str, start: int, end: int, casualties: list[Casualties], h
                                 start=m.start(), end=max(m.end(), period[2]) if period[1] >= m.start() and
                                 period[1] - m.end() < 40 else m.end(),
                                 source=_source(text, start, end), quantity=qty, unit="strikes", period=period[0]))
-    aggregate = period is not None or _AGGREGATE_CUE.search(text, start, end) is not None
+    aggregate = period is not None or _AGGREGATE_F.search(text, start, end) is not None
     if aggregate and not has_day_date and casualties:
         plural_strikes = re.search(r"\b(?:drone\s+)?(?:strikes|attacks|airstrikes|war|campaign|programme|program)\b",
                                    text[start:end], re.I)

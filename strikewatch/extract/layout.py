@@ -7,6 +7,8 @@ Offsets always refer to the input text; nothing here rewrites it.
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _COMMENT_MARKERS = re.compile(
@@ -38,21 +40,45 @@ _TAG = re.compile(r"\[(?P<tag>/?(?:youtube|video|embed|caption|audio|tweet|ifram
 def lowered(rx: re.Pattern[str]) -> re.Pattern[str]:
     """The same pattern, case-sensitive, for text that has been lower-cased: Python's ``re`` scans a
     case-insensitive alternation several times slower than a case-sensitive one."""
-    if re.search(r"\\[A-Z]", rx.pattern):
-        raise ValueError("pattern has upper-case escapes; write its lower-case form by hand")
+    if re.search(r"\\[A-Z]|A-Z|\(\?-i", rx.pattern) or not rx.flags & re.IGNORECASE:
+        raise ValueError("pattern depends on case; write its lower-case form by hand")
     return re.compile(rx.pattern.lower(), rx.flags & ~re.IGNORECASE)
 
 
-_FOLD: list[str | None] = [None, None]
+_FOLD = threading.local()
 
 
 def folded(text: str) -> str | None:
-    """``text.lower()`` when it keeps every offset (true for nearly all text), else None; the last one is kept."""
-    if _FOLD[0] is text:
-        return _FOLD[1]
+    """``text.lower()`` when it keeps every offset (true for nearly all text), else None. The last text's is kept
+    (per thread): every stage reading one article asks for the same."""
+    if getattr(_FOLD, "text", None) is text:
+        low: str | None = _FOLD.low
+        return low
     low = text.lower()
-    _FOLD[0], _FOLD[1] = text, (low if len(low) == len(text) else None)
-    return _FOLD[1]
+    if len(low) != len(text):
+        low = None
+    _FOLD.text, _FOLD.low = text, low
+    return low
+
+
+class Folded:
+    """A case-insensitive pattern run on the lower-cased text (see ``folded``). Matches index the original text,
+    but ``group()`` gives lower case: use the offsets."""
+
+    __slots__ = ("rx", "low")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx, self.low = rx, lowered(rx)
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        low = folded(text)
+        stop = len(text) if end is None else end
+        return self.low.search(low, start, stop) if low is not None else self.rx.search(text, start, stop)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        low = folded(text)
+        stop = len(text) if end is None else end
+        return self.low.finditer(low, start, stop) if low is not None else self.rx.finditer(text, start, stop)
 
 
 _JUNK_CHEAP_LOW = lowered(_JUNK_CHEAP)
@@ -69,6 +95,9 @@ _ABBREV = frozenset({
     "u.s", "u.k", "u.n", "a.m", "p.m", "al", "etc", "pvt", "ltd", "dept", "govt", "fig",
 })
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’')\]]*$")
+
+
+_FINAL = frozenset('.!?:"”’)…')
 
 
 @dataclass(slots=True)
@@ -137,18 +166,19 @@ def sentences(text: str, comments_start: int | None = None) -> list[Sentence]:
             continue
         section = "comments" if comments_start is not None and ls >= comments_start else "body"
         stripped = line.rstrip()
-        heading = not re.search(r"[.!?:\"”’)…]$", stripped) and len(stripped) < 200
+        heading = stripped[-1:] not in _FINAL and len(stripped) < 200
         s = ls + (len(line) - len(line.lstrip()))
         first = True
         for m in _SENT_END.finditer(line):
             e = ls + m.end()
-            cand = text[s:e]
             # abbreviation guard: "U.S." "Gen." "Lt." and initials
-            last = cand.rstrip("\"”’')] ").rsplit(None, 1)[-1] if cand.strip() else ""
-            word = last.rstrip(".").lstrip("\"“‘([")
-            if last.endswith(".") and word and word[0].isalpha() and (
-                    word.lower() in _ABBREV or len(word) == 1) and m.end() < len(line):
-                continue
+            if line[m.start()] == "." and m.end() < len(line):
+                tail = text[max(s, e - 24):e].rstrip("\"”’')] ")
+                last = tail[tail.rfind(" ") + 1:] if " " in tail or e - 24 <= s else ""
+                word = last.rstrip(".").lstrip("\"“‘([")
+                if last.endswith(".") and word and word[0].isalpha() and (word.lower() in _ABBREV or len(word) == 1):
+                    continue
+            cand = text[s:e]
             if cand.strip():
                 out.append(Sentence(s, e, para, section, first, heading))
                 first = False

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -119,6 +120,8 @@ class Mention:
     reaction: bool = False  # the strike is the object of a reaction ("condemned the two strikes"): referred to
     plural: bool = False  # names several strikes together ("Twin drone strikes killed nine", "struck twice")
     title: bool = False  # in the headline block above the body
+    keys: set[str] | None = None  # cache of _keys
+    keys_span: tuple[int, int] = (0, 0)
 
 
 @dataclass(slots=True)
@@ -143,7 +146,24 @@ def _geo() -> tuple[object, object] | None:
         from strikewatch import geo
     except Exception:  # pragma: no cover - geo is optional at import time
         return None
-    return geo.resolve, getattr(geo, "specificity", None)
+    return _resolve_once, getattr(geo, "specificity", None)
+
+
+_LOCAL = threading.local()
+
+
+def _resolve_once(text: str, start: int, end: int) -> GeoResult | None:
+    """``geo.resolve``, asked once per stretch of the article being read (clustering and fields ask the same)."""
+    from strikewatch.geo import resolve
+
+    memo: dict[tuple[int, int], GeoResult | None] | None = getattr(_LOCAL, "memo", None)
+    if memo is None or getattr(_LOCAL, "text", None) is not text:
+        memo = {}
+        _LOCAL.memo, _LOCAL.text = memo, text
+    key = (start, end)
+    if key not in memo:
+        memo[key] = resolve(text, start, end)
+    return memo[key]
 
 
 def extract_article(text: str, published: date | None = None, *, doc_id: str | None = None,
@@ -520,10 +540,14 @@ _KEY_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
 
 
 def _keys(m: Mention, text: str) -> set[str]:
+    """Names and targets a mention gives (computed once per mention; its span no longer changes by then)."""
+    if m.keys is not None and m.keys_span == (m.start, m.end):
+        return m.keys
     keys = {k.rstrip("'’s") for k in _KEY_RE.findall(text[m.start:m.end])}
     keys = {k for k in keys if k not in _KEY_STOP and len(k) > 2}
     for t in TARGET_RE.finditer(text, m.start, m.end):
         keys.add("#" + TARGET_WORDS[t.group().lower()])
+    m.keys, m.keys_span = keys, (m.start, m.end)
     return keys
 
 

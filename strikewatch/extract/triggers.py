@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from strikewatch.extract.layout import Folded
 from strikewatch.extract.lexicon import (
     AIRSTRIKE_RE,
     BOMBING_RE,
@@ -105,9 +106,14 @@ _GENERIC_OTHER = re.compile(r"\b(?:attacks?|strikes?|terror|bomb(?:ing)?)\s+(?:p
                             re.IGNORECASE)
 
 
+_GENERIC_DRONE_F = Folded(GENERIC_DRONE_RE)
+_GENERIC_OTHER_F = Folded(_GENERIC_OTHER)
+_STRIKE_TRIGGER_F = Folded(STRIKE_TRIGGER_RE)
+
+
 def generic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in GENERIC_DRONE_RE.finditer(text, start, end)]
-    spans += [(m.start(), m.end()) for m in _GENERIC_OTHER.finditer(text, start, end)]
+    spans = [m.span() for m in _GENERIC_DRONE_F.finditer(text, start, end)]
+    spans += [m.span() for m in _GENERIC_OTHER_F.finditer(text, start, end)]
     return spans
 
 
@@ -115,7 +121,7 @@ def strike_triggers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Strike words in text[start:end], minus generic compounds ("drone war", "drone program")."""
     gen = generic_spans(text, start, end)
     out = []
-    for m in STRIKE_TRIGGER_RE.finditer(text, start, end):
+    for m in _STRIKE_TRIGGER_F.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in gen):
             continue
         out.append((m.start(), m.end()))
@@ -155,26 +161,31 @@ class Typing:
     perp_span: tuple[int, int] | None
 
 
+_TYPE_F = {"drone": Folded(DRONE_RE), "manned": Folded(MANNED_RE), "airstrike": Folded(AIRSTRIKE_RE),
+           "bombing": Folded(BOMBING_RE), "ground": Folded(GROUND_RE), "militant_agent": Folded(MILITANT_AGENT_RE),
+           "suicide": Folded(_SUICIDE_RE)}
+
+
 def type_and_perpetrator(text: str, start: int, end: int, triggers: list[tuple[int, int]]) -> Typing:
     """Event type and perpetrator from the words of one event's segment."""
     seg = (start, end)
     gen = generic_spans(text, *seg)
 
-    def first(rx: re.Pattern[str]) -> tuple[int, int] | None:
+    def first(rx: Folded) -> tuple[int, int] | None:
         for m in rx.finditer(text, *seg):
             if not any(a <= m.start() < b for a, b in gen):
                 return (m.start(), m.end())
         return None
 
-    drone = first(DRONE_RE)
-    manned = first(MANNED_RE)
-    airstrike = first(AIRSTRIKE_RE)
-    bombing = first(BOMBING_RE)
-    ground = first(GROUND_RE)
-    militant_agent = first(MILITANT_AGENT_RE)
+    drone = first(_TYPE_F["drone"])
+    manned = first(_TYPE_F["manned"])
+    airstrike = first(_TYPE_F["airstrike"])
+    bombing = first(_TYPE_F["bombing"])
+    ground = first(_TYPE_F["ground"])
+    militant_agent = first(_TYPE_F["militant_agent"])
     typ: str | None = None
     span: tuple[int, int] | None = None
-    suicide = first(_SUICIDE_RE)
+    suicide = first(_TYPE_F["suicide"])
     if drone:
         typ, span = "drone_strike", drone
     elif suicide:

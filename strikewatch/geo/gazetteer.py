@@ -102,6 +102,7 @@ class Gazetteer:
         self.max_words = 1
         self._choice_cache: dict[tuple[int, ...] | None, tuple[dict[str, int], list[str]]] = {}
         self._places_in: dict[tuple[str, str | None], list[Place]] = {}
+        self._exact_cache: dict[str, list[Place]] = {}
         self._fuzzy_cache: dict[tuple[str, float, tuple[int, ...] | None, int], list[tuple[Place, float]]] = {}
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t"):
@@ -161,6 +162,15 @@ class Gazetteer:
 
     def exact(self, name: str) -> list[Place]:
         """Rows whose name or alias equals ``name`` (accents, case, punctuation and spacing ignored)."""
+        hit = self._exact_cache.get(name)
+        if hit is None:
+            hit = self._exact(name)
+            if len(self._exact_cache) > 50_000:
+                self._exact_cache.clear()
+            self._exact_cache[name] = hit
+        return list(hit)
+
+    def _exact(self, name: str) -> list[Place]:
         k = norm(name)
         ids = list(self.by_norm.get(k, []))
         for i in self.by_squash.get(k.replace(" ", ""), []):

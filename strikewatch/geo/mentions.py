@@ -201,22 +201,26 @@ def _person_glued(text: str, toks: list[tuple[int, int]], i: int, gaz: Gazetteer
     return not gaz.exact(prev) and low not in _NOT_NAME_START
 
 
+def _run(text: str, toks: list[tuple[int, int]], i: int, limit: int) -> int:
+    """How many following tokens token i can join into one name (only spaces, hyphens, dots between them)."""
+    r = 0
+    while r < limit and i + r + 1 < len(toks) and _GAP_IN_NAME.fullmatch(text, toks[i + r][1], toks[i + r + 1][0]):
+        r += 1
+    return r
+
+
 def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[tuple[int, int, list[Place]]]:
-    # how many following tokens each token can join into one name (only spaces/hyphens/dots between them)
-    joinable = [bool(_GAP_IN_NAME.fullmatch(text[toks[k][1] : toks[k + 1][0]])) for k in range(len(toks) - 1)] + [False]
-    run = [0] * len(toks)
-    for k in range(len(toks) - 2, -1, -1):
-        run[k] = run[k + 1] + 1 if joinable[k] else 0
     first_words = gaz.first_words
     out: list[tuple[int, int, list[Place]]] = []
+    # only a capitalised word that starts some gazetteer name can start a mention
+    starts = [k for k, (a, b) in enumerate(toks) if text[a].isupper() and norm(text[a:b]) in first_words]
     i = 0
-    while i < len(toks):
-        found: tuple[int, int, list[Place]] | None = None
-        first = text[toks[i][0] : toks[i][1]]
-        if not _capitalised(first) or norm(first) not in first_words:
-            i += 1
+    for k in starts:
+        if k < i:
             continue
-        for n in range(min(gaz.max_words + 1, run[i] + 1), 0, -1):
+        i = k
+        found: tuple[int, int, list[Place]] | None = None
+        for n in range(_run(text, toks, i, gaz.max_words) + 1, 0, -1):
             j = i + n - 1
             s, e = toks[i][0], toks[j][1]
             span = text[s:e]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PUNCT = re.compile(r"[^0-9a-z]+")
 _APOS = re.compile(r"['’‘`ʼʻ]")
@@ -29,6 +30,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Lower-case, accent-free, words separated by single spaces."""
     return _PUNCT.sub(" ", fold(text).lower()).strip()
