@@ -354,6 +354,8 @@ def step_extract(results: dict[str, Any], workdir: Path, sample: int) -> None:
     results["extract"] = {
         "sample": sample, "per_core": one["per_core"], "chars_per_article": one["chars_per_article"],
         "pool_1": pools[1]["rate"], "pool_2": pools[2]["rate"],
+        "cpu_ms_1": round(pools[1]["cpu_workers"] / pools[1]["articles"] * 1000, 2),
+        "cpu_ms_2": round(pools[2]["cpu_workers"] / pools[2]["articles"] * 1000, 2),
         "speedup": round(pools[2]["rate"] / pools[1]["rate"], 2), "load": [before, load()],
         "at": dt.datetime.now().isoformat(timespec="minutes"),
     }
@@ -388,6 +390,7 @@ def step_ingest(results: dict[str, Any], workdir: Path, sizes: list[int], dbs: l
                 "cpu_ms_writer": round(ing["cpu_main"] / articles * 1000, 2),
                 "cpu_ms_workers": round(ing["cpu_workers"] / articles * 1000, 2),
                 "cpu_ms_update": round(flush["cpu_main"] / articles * 1000, 2),
+                "cpu_ms_single": round(single["cpu_main"] / n_base * 1000, 2),
                 "per_day": round(articles / total * 86400), "single_rate": round(n_base / single["seconds"], 2),
                 "ratio_to_single": round((articles / ing["seconds"]) / (n_base / single["seconds"]), 2),
                 "load": [before, load()], "at": dt.datetime.now().isoformat(timespec="minutes"),
@@ -438,6 +441,8 @@ def render(results: dict[str, Any]) -> str:
             f"| worker pool, 1 worker (wall) | {ex['pool_1']:.1f} articles/s |",
             f"| worker pool, 2 workers (wall) | {ex['pool_2']:.1f} articles/s |",
             f"| **speedup 1 → 2 workers** (goal ≥ 1.7) | **{ex['speedup']:.2f}x** |",
+            f"| CPU per article in the workers, 1 / 2 workers (incl. warm-up) | {ex.get('cpu_ms_1', '?')} / "
+            f"{ex.get('cpu_ms_2', '?')} ms |",
             f"| load average before → after | {ex['load'][0][0]} → {ex['load'][1][0]} |",
             "",
         ]
