@@ -604,39 +604,31 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
             chunks.append(Chunk("K", tok, low, ts, te))
         elif low in INJURE_WORDS:
             chunks.append(Chunk("I", tok, low, ts, te))
-        elif low in _CONNECTORS:
-            chunks.append(Chunk("C", tok, low, ts, te))
-        elif low in _WITH:
-            chunks.append(Chunk("W", tok, low, ts, te))
-        elif low in _INCLUDING:
-            chunks.append(Chunk("INC", tok, low, ts, te))
-        elif low == "among" or (low == "of" and ti < len(toks) and qi < len(qspans) and qspans[qi][0] == toks[ti][1]):
-            chunks.append(Chunk("AMONG", tok, low, ts, te))
-        elif low == "or":
-            chunks.append(Chunk("OR", tok, low, ts, te))
-        elif low in ("a", "an", "his", "her", "their", "its", "the", "whose"):
-            chunks.append(Chunk("ART", tok, low, ts, te))
-        elif low in ("him", "himself", "herself"):
-            chunks.append(Chunk("PRON", tok, low, ts, te))
-        elif low in ("none", "nobody", "no"):
-            chunks.append(Chunk("NEG", tok, low, ts, te))
-        elif low in AUX_WORDS:
-            chunks.append(Chunk("AUX", tok, low, ts, te))
-        elif low in _BOUNDARY_WORDS or tok in _BOUNDARY_PUNCT:
-            chunks.append(Chunk("B", tok, low, ts, te))
-        elif tok in ("(", ")"):
-            chunks.append(Chunk("P", tok, low, ts, te))
-        elif tok in _QUOTES:
-            chunks.append(Chunk("QT", tok, low, ts, te))
-        elif low in _VERBISH:
-            chunks.append(Chunk("V", tok, low, ts, te))
         else:
-            chunks.append(Chunk("X", tok, low, ts, te))
+            k2 = _SIMPLE_KIND.get(low)
+            if low == "of" and ti < len(toks) and qi < len(qspans) and qspans[qi][0] == toks[ti][1]:
+                k2 = "AMONG"  # "six of the 13 killed"
+            elif k2 is None:
+                k2 = "B" if tok in _BOUNDARY_PUNCT else "P" if tok in ("(", ")") else "QT" if tok in _QUOTES else "X"
+            chunks.append(Chunk(k2, tok, low, ts, te))
     del pos
     _mark_names(chunks, text)
     return chunks
 
 
+def _simple_kinds() -> dict[str, str]:
+    """Word -> chunk kind for the closed word classes, the first class listed winning."""
+    out: dict[str, str] = {}
+    for kind, words in (("C", _CONNECTORS), ("W", _WITH), ("INC", _INCLUDING), ("AMONG", {"among"}), ("OR", {"or"}),
+                        ("ART", {"a", "an", "his", "her", "their", "its", "the", "whose"}),
+                        ("PRON", {"him", "himself", "herself"}), ("NEG", {"none", "nobody", "no"}),
+                        ("AUX", AUX_WORDS), ("B", _BOUNDARY_WORDS), ("V", _VERBISH)):
+        for w in words:
+            out.setdefault(w, kind)
+    return out
+
+
+_SIMPLE_KIND = _simple_kinds()
 # first words of the multi-word units chunk_sentence looks for (person nouns, connectors, "among them", "lost their
 # lives"); other words skip that look-up
 _MULTI_FIRST = frozenset(

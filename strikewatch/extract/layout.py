@@ -82,6 +82,11 @@ class Folded:
 
 
 _JUNK_CHEAP_LOW = lowered(_JUNK_CHEAP)
+# what _JUNK_LINE can find in a line longer than its short-line patterns allow: a cheaper first test for those
+_JUNK_LONG_LOW = re.compile(r"cookie|privacy|do\s+not\s+sell|personal\s+information|opt[- ]out|read\s+more\s+here|"
+                            r"story\s+is\s+over|rights\s+reserved|from\s+the\s+archive|"
+                            r"^\s*(?:copyright|author:|photo\s|image\s|link:)")
+_SHORT_LINE = 120
 _JUNK_LINE_LOW = lowered(_JUNK_LINE)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _DATELINE = re.compile(
@@ -154,6 +159,7 @@ def sentences(text: str, comments_start: int | None = None) -> list[Sentence]:
     para = 0
     low_text = folded(text)
     cheap, junk = (_JUNK_CHEAP_LOW, _JUNK_LINE_LOW) if low_text is not None else (_JUNK_CHEAP, _JUNK_LINE)
+    long_cheap = _JUNK_LONG_LOW if low_text is not None else _JUNK_CHEAP
     src = low_text if low_text is not None else text
     for line in text.split("\n"):
         ls = pos
@@ -162,7 +168,7 @@ def sentences(text: str, comments_start: int | None = None) -> list[Sentence]:
             continue
         para += 1
         line_src = src[ls:ls + len(line)]
-        if cheap.search(line_src) and junk.search(line_src):
+        if (cheap if len(line) <= _SHORT_LINE else long_cheap).search(line_src) and junk.search(line_src):
             continue
         section = "comments" if comments_start is not None and ls >= comments_start else "body"
         stripped = line.rstrip()

@@ -23,10 +23,19 @@ from datetime import date, timedelta
 from strikewatch.extract.casualties import Casualties, find_casualties
 from strikewatch.extract.claims import find_claims
 from strikewatch.extract.dates import DateMention, find_dates
-from strikewatch.extract.layout import dateline_end, find_comments_start, folded, junk_spans, lowered, sentences
+from strikewatch.extract.layout import (
+    Folded,
+    dateline_end,
+    find_comments_start,
+    folded,
+    junk_spans,
+    lowered,
+    sentences,
+)
 from strikewatch.extract.lexicon import DRONE_RE, GROUP_PATTERNS, TARGET_RE, TARGET_WORDS
 from strikewatch.extract.numbers import QUANTITY_RE, quantity_from_match
 from strikewatch.extract.triggers import (
+    Typing,
     is_hypothetical,
     is_negated,
     split_segments,
@@ -47,7 +56,7 @@ _BACKGROUND_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_CUE = re.compile(
-    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|today|tonight|yesterday|night|morning|afternoon|evening|week|month|year|ago|later|earlier|next|"
     r"following|previous|Christmas|New Year|Boxing)", re.IGNORECASE)
 _CUE_LOW = lowered(_CUE_RE)
@@ -96,6 +105,13 @@ _STATEMENT_AFTER = re.compile(r"\s*,?\s*(?:condemn|denounc|protest|announc|said|
 _STATEMENT_BEFORE = re.compile(r"\b(?:said|says|stated|announced|told\s+[\w\s]{1,20}?|confirmed|claimed|condemned)\s+"
                                r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 _REPORT_TIME = re.compile(r"\b(?:by|as\s+of|until|till)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
+_UNKNOWN_CAS = Folded(re.compile(
+    r"casualt(?:y|ies)\s+(?:figures\s+)?(?:are\s+|were\s+)?(?:unknown|unclear)|unknown\s+casualt|"
+    r"no\s+casualty\s+figures", re.IGNORECASE))
+_STRIKE_WORD = re.compile(r"strikes?\b|struck|missiles?|rockets?", re.IGNORECASE)
+# a word every armed-group name in lexicon.GROUP_PATTERNS contains: groups are looked for only where one is
+_GROUP_CUE = Folded(re.compile(r"ttp|tehr|taliban|haqqani|qa[ei]da|imu|islamic|isis|isil|daesh|is-k|iskp|lashkar|"
+                               r"jamaat|turkistan|bahadu?r", re.IGNORECASE))
 GEO_EVIDENCE = frozenset({"country", "admin1", "admin2", "place", "lat", "lon", "geo_precision", "geo_conflict"})
 _PRECISION_RANK = {"place": 4, "admin2": 3, "admin1": 2, "country": 1, None: 0}
 
@@ -113,8 +129,8 @@ class Mention:
     extra_spans: list[tuple[int, int]] = field(default_factory=list)  # place tails
     multi: bool = False  # one of several days named together: its toll is for all of them
     group_dates: str | None = None  # the text naming those days together ("today and Wednesday")
-    mtype: str | None = None
-    typed: bool = False
+    typing: Typing | None = None  # cache of _typing
+    typing_key: tuple[int, int, int, int] = (0, 0, 0, 0)
     related: bool = False  # a clause relating this event to another ("after the strike on Wednesday ..."): the
     # other, earlier event; it never continues the clause's own event by proximity
     reaction: bool = False  # the strike is the object of a reaction ("condemned the two strikes"): referred to
@@ -442,10 +458,10 @@ def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end:
             if target is None and not new_cue:
                 target = _find_by_keys(events, m, text, undated_only=True, exclude_sent=_own_sentence(m))
             if target is None and not m.related and events and events[-1].day_key is None and \
-                    events[-1].section == m.section and same_region(events[-1], m) and \
+                    events[-1].section == m.section and \
                     m.sent - events[-1].last_sent <= 1 and _compatible(events[-1], m, text) and \
                     not new_cue and (day is None or _window_ok(events[-1], day)) and \
-                    any(x.casualties or x.extra_spans for x in events[-1].mentions):
+                    any(x.casualties or x.extra_spans for x in events[-1].mentions) and same_region(events[-1], m):
                 target = events[-1]
             if target is None:
                 acc = _Acc([m], day=day, section=m.section, last_sent=m.sent, day_key=key)
@@ -483,8 +499,8 @@ def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end:
         if not m.triggers and m.casualties and not windows:
             near = True
         if not names and not m.related and last is not None and last.section == m.section and \
-                near and _compatible(last, m, text) and same_region(last, m) and \
-                not new_cue and all(_window_ok(last, None, w) for w in windows):
+                near and _compatible(last, m, text) and \
+                not new_cue and all(_window_ok(last, None, w) for w in windows) and same_region(last, m):
             last.mentions.append(m)
             last.last_sent = max(last.last_sent, m.sent)
             continue
@@ -563,16 +579,12 @@ def _find_by_keys(events: list[_Acc], m: Mention, text: str, undated_only: bool,
             continue
         if exclude_sent is not None and any(x.sent == exclude_sent for x in e.mentions):
             continue
+        if not any(mk & _keys(x, text) for x in e.mentions):
+            continue
         et = next((t for t in (_mention_type(x, text) for x in e.mentions) if t is not None), None)
         if mt is not None and et is not None and mt != et:
             continue
-        if mt is None and et is not None and not m.casualties:
-            pass
-        ek: set[str] = set()
-        for x in e.mentions:
-            ek |= _keys(x, text)
-        if mk & ek:
-            return e
+        return e
     return None
 
 
@@ -613,10 +625,17 @@ def _compatible(acc: _Acc, m: Mention, text: str) -> bool:
 def _mention_type(m: Mention, text: str) -> str | None:
     if not m.triggers:
         return None
-    if not m.typed:
-        m.mtype = type_and_perpetrator(text, m.start, m.end, m.triggers).type
-        m.typed = True
-    return m.mtype
+    return _typing(m, text).type
+
+
+def _typing(m: Mention, text: str) -> Typing:
+    """Type and perpetrator from a mention's words (its strike words, or its kill words when it has none);
+    computed once for a mention's final span."""
+    key = (m.start, m.end, len(m.triggers), len(m.casualties))
+    if m.typing is None or m.typing_key != key:
+        anchors = m.triggers or [(c.anchor, c.anchor + 1) for c in m.casualties]
+        m.typing, m.typing_key = type_and_perpetrator(text, m.start, m.end, anchors), key
+    return m.typing
 
 
 def _find_same_day(events: list[_Acc], key: object, section: str, exclude_sent: int | None = None) -> _Acc | None:
@@ -647,7 +666,9 @@ def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, 
     ev = Event(section="comments" if acc.section == "comments" else "body")
     # --- type and perpetrator: the first mention that says
     for m in ms:
-        t = type_and_perpetrator(text, m.start, m.end, m.triggers or [(c.anchor, c.anchor + 1) for c in m.casualties])
+        if ev.type is not None and ev.perpetrator is not None:
+            break
+        t = _typing(m, text)
         if ev.type is None and t.type is not None:
             ev.type = t.type  # type: ignore[assignment]
             _ev(ev, "type", t.type_span)
@@ -655,8 +676,7 @@ def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, 
             ev.perpetrator = t.perpetrator
             _ev(ev, "perpetrator", t.perp_span)
     if ev.type is None and doc_drone:
-        trig = next(((m, t) for m in ms for t in m.triggers
-                     if re.search(r"strikes?\b|struck|missiles?|rockets?", text[t[0]:t[1]], re.I)), None)
+        trig = next(((m, t) for m in ms for t in m.triggers if _STRIKE_WORD.search(text, t[0], t[1])), None)
         if trig is not None:
             ev.type = "drone_strike"
             _ev(ev, "type", trig[1])
@@ -740,9 +760,7 @@ def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, 
     combined_toll = acc.combined and any(c.has_total for m in ms for c in m.casualties)
     has_place = ev.geo_precision in ("place", "admin2")
     singular_act = any(_singular_act(text, m) for m in ms)
-    unknown_cas = any(re.search(r"casualt(?:y|ies)\s+(?:figures\s+)?(?:are\s+|were\s+)?(?:unknown|unclear)|"
-                                r"unknown\s+casualt|no\s+casualty\s+figures", text[m.start:m.end + 60], re.I)
-                      for m in ms)
+    unknown_cas = any(_UNKNOWN_CAS.search(text, m.start, m.end + 60) for m in ms)
     if not (has_toll or has_day or named or combined_toll or (singular_act and unknown_cas) or (
             has_place and (singular_act or unknown_cas))):
         return None
@@ -1018,6 +1036,8 @@ def _apply_groups(ev: Event, ms: list[Mention], text: str) -> None:
     taken: list[tuple[int, int]] = []
     groups: list[str] = []
     for m in ms:
+        if not _GROUP_CUE.search(text, m.start, m.end):
+            continue
         for name, rx in GROUP_PATTERNS:
             for g in rx.finditer(text, m.start, m.end):
                 sp = (g.start(), g.end())
