@@ -33,10 +33,20 @@ def _mentions(text: str, gaz: Gazetteer, start: int = 0, end: int | None = None)
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    """The lines around ``text[start:end]``: place names are read one paragraph at a time."""
+    """The sentences around ``text[start:end]``: place names are read one sentence at a time."""
     a = text.rfind("\n", 0, start) + 1
+    for p in (". ", "? ", "! "):
+        k = text.rfind(p, a, start)
+        if k >= 0:
+            a = max(a, k + 2)
     b = text.find("\n", end)
-    return a, len(text) if b < 0 else b
+    if b < 0:
+        b = len(text)
+    for p in (". ", "? ", "! "):
+        k = text.find(p, end, b)
+        if k >= 0:
+            b = min(b, k + 1)
+    return a, b
 
 
 def _compatible_admin2(p: Place, name: str) -> bool:
