@@ -325,6 +325,13 @@ class Merger:
                 self.s.execute(delete(SR).where(SR.c.strike_id == sid, SR.c.event_id.in_(chunk)))
         if sr_rows:
             self.s.execute(insert(SR), sr_rows)
+        # forget what this batch settled (memory stays flat over a full run): only strikes that lost their reports
+        # and may still be claimed later, or retired at the end, are kept
+        for _, sid in results:
+            if sid is not None:
+                self.old.pop(sid, None)
+        for r in reports:
+            self.sr_old.pop(r.event_id, None)
 
     def _set_fields(self, sid: int | None) -> set[str]:
         if sid is None:
