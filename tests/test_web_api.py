@@ -311,3 +311,31 @@ def test_fast_list_matches_the_merge_views_order(db_url: str) -> None:
                     got.extend(r["id"] for r in page)
                 assert got == [r["id"] for r in want], sort
     assert ids["active"] == 35
+
+
+def test_reviewer_splits_and_rejects(site: tuple[TestClient, dict[str, Any], Engine]) -> None:
+    c, ids, _ = site
+    csrf = _login(c)
+    h = {"X-CSRF-Token": csrf}
+    kept = c.post("/api/review/merge", json={"ids": [ids["miranshah"], ids["dande"]], "reason": "same strike"},
+                  headers=h).json()["strike_id"]
+    dande_event = ids["events"][2]
+    r = c.post("/api/review/split", json={"id": kept, "event_ids": [dande_event], "reason": "a week apart after all"},
+               headers=h)
+    assert r.status_code == 200, r.text
+    new_id = r.json()["new_id"]
+    assert new_id not in (ids["miranshah"], ids["dande"])  # ids are never reused
+    rec = c.get(f"/api/strikes/{kept}").json()
+    assert len(rec["sources"]) == 2 and dande_event not in {s["event_id"] for s in rec["sources"]}
+    new = c.get(f"/api/strikes/{new_id}").json()
+    assert [s["event_id"] for s in new["sources"]] == [dande_event] and new["status"] == "active"
+    # splitting off every report is refused with a clear message
+    every = c.post("/api/review/split", json={"id": new_id, "event_ids": [dande_event], "reason": "x"}, headers=h)
+    assert every.status_code == 400 and "reject" in every.json()["error"]
+    rej = c.post("/api/review/reject", json={"id": new_id, "reason": "not a strike"}, headers=h)
+    assert rej.status_code == 200
+    listed = {x["id"] for x in c.get("/api/strikes", params={"limit": 1000}).json()["items"]}
+    assert new_id not in listed and kept in listed
+    actions = [a["action"] for a in c.get("/api/audit").json()["items"]]
+    assert actions == ["reject", "split", "merge"]  # newest first, nothing rewritten
+    assert [a["action"] for a in c.get(f"/api/strikes/{new_id}").json()["audit"]] == ["reject", "split"]
