@@ -157,7 +157,14 @@ def _storable(art: ArticleIn) -> ArticleIn | Rejected:
             setattr(art, name, _SURROGATE_RE.sub("\ufffd", _CONTROL_RE.sub("", v)))
     if not art.text.strip():
         return Rejected(art.source, "no article text")
+    for name, limit in _LIMITS.items():  # metadata longer than its column is cut, not the whole article lost
+        v = getattr(art, name)
+        if v is not None and len(v) > limit:
+            setattr(art, name, v[: limit - 1] + "…")
     return art
+
+
+_LIMITS = {"outlet": 256, "external_id": 512}  # the String lengths of these columns in db/tables.py
 
 
 def _size_error(size: int, limit: int) -> str:
