@@ -21,7 +21,8 @@ strikes
   ``report_in_closed``       merged/retired records hold no reports
   ``event_in_two_strikes``   no event (report) belongs to two records
   ``strike_without_reports`` every active record has at least one report
-  ``strike_counts_stale``    an active record's n_reports / n_sources match its membership rows
+  ``strike_counts_stale``    an active record's n_reports is its number of membership rows, and its n_sources
+                             is at most their number of distinct source groups (wire copies count once)
   ``strike_members_stale``   a record's member list (why.members) is exactly its membership rows
   ``strike_bad_status`` / ``strike_bad_grade``   known status; an active record has a known grade
   ``merged_bad_target``      a merged record points (through any chain, no cycles) to an active or rejected one
@@ -216,7 +217,8 @@ class _Checker:
                 if status == "active":
                     without.append(sid)
                 continue
-            if status == "active" and (n_reports, n_sources) != got:
+            # n_sources counts independent main reports (the merge stage's rule): never more than the source groups
+            if status == "active" and (n_reports != got[0] or not 0 <= (n_sources or 0) <= got[1]):
                 stale.append(sid)
             members = (why or {}).get("members") if isinstance(why, dict) else None
             if members is not None and {str(m[1]) for m in members} != keys[sid]:
