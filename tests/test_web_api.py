@@ -239,7 +239,7 @@ def test_reviewer_merges_and_the_audit_records_it(site: tuple[TestClient, dict[s
     assert len(c.get("/api/audit").json()["items"]) == 2
 
 
-def test_login_rate_limit_and_logout(sqlite_url: str) -> None:
+def test_login_rate_limit_and_logout(sqlite_url: str, cli: Any) -> None:
     from strikewatch.web.app import create_app
 
     engine = open_db(sqlite_url)
@@ -256,6 +256,10 @@ def test_login_rate_limit_and_logout(sqlite_url: str) -> None:
         assert c.delete("/api/session").status_code == 403  # logout needs the CSRF token too
         assert c.delete("/api/session", headers={"X-CSRF-Token": csrf}).status_code == 200
         assert c.get("/api/session").status_code == 401
+        _login(c, "omar")
+        disabled = cli("user", "disable", "omar", db=sqlite_url)
+        assert disabled.returncode == 0, disabled.stderr
+        assert c.get("/api/session").status_code == 401  # a disabled account's session ends at once
     # a cookie signed with another secret is worthless
     with TestClient(create_app(sqlite_url, secret="other")) as c2:
         c2.cookies.set("sw_session", "eyJ1IjoxLCJjIjoieCJ9.forged.sig")
