@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from strikewatch.extract.casualties import CUE_RE as CASUALTY_CUE_RE
 from strikewatch.extract.casualties import Casualties, find_casualties
 from strikewatch.extract.claims import find_claims
 from strikewatch.extract.dates import DateMention, find_dates
@@ -35,6 +36,7 @@ from strikewatch.extract.layout import (
 from strikewatch.extract.lexicon import DRONE_RE, GROUP_PATTERNS, TARGET_RE, TARGET_WORDS
 from strikewatch.extract.numbers import QUANTITY_RE, quantity_from_match
 from strikewatch.extract.triggers import (
+    STRIKE_TRIGGER_RE,
     Typing,
     is_hypothetical,
     is_negated,
@@ -105,6 +107,8 @@ _STATEMENT_AFTER = re.compile(r"\s*,?\s*(?:condemn|denounc|protest|announc|said|
 _STATEMENT_BEFORE = re.compile(r"\b(?:said|says|stated|announced|told\s+[\w\s]{1,20}?|confirmed|claimed|condemned)\s+"
                                r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 _REPORT_TIME = re.compile(r"\b(?:by|as\s+of|until|till)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
+_CASUALTY_CUE = Folded(CASUALTY_CUE_RE)
+_TRIGGER_CUE = Folded(re.compile(STRIKE_TRIGGER_RE.pattern + r"|\bsorties\b", re.IGNORECASE))  # + claims' units
 _UNKNOWN_CAS = Folded(re.compile(
     r"casualt(?:y|ies)\s+(?:figures\s+)?(?:are\s+|were\s+)?(?:unknown|unclear)|unknown\s+casualt|"
     r"no\s+casualty\s+figures", re.IGNORECASE))
@@ -227,6 +231,8 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
         is_title = s.section == "body" and s.heading and not seen_body
         if s.section == "body" and not s.heading:
             seen_body = True
+        if not _CASUALTY_CUE.search(text, s.start, s.end) and not _TRIGGER_CUE.search(text, s.start, s.end):
+            continue  # no kill word and no strike word: nothing here can be a mention or a claim
         dates = find_dates(text, published, s.start, s.end, year_ref=year_ref) \
             if _has_pos(date_pos, s.start, s.end) else []
         if dates:
