@@ -223,17 +223,10 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Result]:
         pass
 
 
-def test_documented_strikes_get_their_records(result: Result) -> None:
-    n = len(result.expected)
-    # every strike the corpus reports as news has a record holding the reports of it
-    assert len(result.pairs) == n, report(result)
-    assert len(result.matched) >= n - 3, report(result)
-
-
-@pytest.mark.xfail(strict=True, reason="merge keeps a background mention 'near Miranshah' (a town) apart from the "
-                   "record of a village 3 km from it, and Shawal-valley mentions apart from villages the sheets put "
-                   "in the valley (places_differ: 2 km; blocking by district) -- see strikewatch.geo.same_site")
 def test_one_record_per_documented_strike(result: Result) -> None:
+    # every strike the corpus reports as news has exactly one record, holding the reports of it; background
+    # mentions ("near Miranshah", "in the Shawal valley") join the record of the village strike they refer to
+    assert len(result.pairs) == len(result.expected), report(result)
     assert not result.duplicates, report(result)
     assert len(result.matched) == len(result.expected), report(result)
 
@@ -251,6 +244,8 @@ def test_killed_ranges(result: Result) -> None:
 
 def test_independent_sources(result: Result) -> None:
     assert len(result.sources_exact) == len(result.expected), report(result)
+    # the record's own count is the same: main reports in article bodies, a wire story once
+    assert all(r.n_sources == r.main_sources for r in result.pairs.values()), report(result)
     # one strike, four outlets saying 1, 3, 4 and 9 dead
     r = result.pairs.get("Ob231")
     assert r is not None and r.killed == (1, 9) and r.main_sources == r.n_sources == 4, report(result)
