@@ -105,7 +105,7 @@
     clusters.addLayers(markers);
     map.addLayer(clusters);
     if (markers.length) {
-      map.fitBounds(clusters.getBounds().pad(0.2), { maxZoom: 8 });
+      map.fitBounds(clusters.getBounds().pad(0.2), { maxZoom: 8, animate: false });
     }
     el.setAttribute("data-markers", String(markers.length));
     if (status) {
