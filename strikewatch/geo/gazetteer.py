@@ -158,6 +158,12 @@ class Gazetteer:
         if i not in ids:
             ids.append(i)
 
+    def clear_caches(self) -> None:
+        """Forget cached look-up answers (benchmarks time first look-ups with this)."""
+        self._exact_cache.clear()
+        self._fuzzy_cache.clear()
+        norm.cache_clear()
+
     # -- look-ups ------------------------------------------------------------------------------------------------
 
     def exact(self, name: str) -> list[Place]:
