@@ -92,7 +92,11 @@ def test_strike_detail_has_sources_and_evidence(site: tuple[TestClient, dict[str
     assert len(rec["sources"]) == 2
     quotes = {q["text"] for s in rec["sources"] for q in s["event"]["quotes"]}
     assert "At least four people were killed" in quotes and "Six people were killed" in quotes
-    assert rec["audit"] == []
+    assert rec["audit"] == [] and rec["claims"] == []
+    wana = c.get(f"/api/strikes/{ids['wana']}").json()
+    [claim] = wana["claims"]  # the aggregate claim its article makes, with its span
+    art_text = c.get(f"/api/articles/{claim['article_id']}").json()["text"]
+    assert art_text[claim["start"]:claim["end"]] == claim["text"] and claim["quantity"] == 140
     missing = c.get("/api/strikes/999999")
     assert missing.status_code == 404 and "999999" in missing.json()["error"]
 

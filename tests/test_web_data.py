@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from strikewatch.db import session_scope
-from strikewatch.db.tables import Article, EventRow, RawBlob, Strike, StrikeReport
+from strikewatch.db.tables import Article, ClaimRow, EventRow, RawBlob, Strike, StrikeReport
 
 NOW = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
@@ -57,7 +57,8 @@ ARTICLES: list[dict[str, Any]] = [
         "text": (
             "Between ten and fifteen people were killed on Friday when a drone struck two vehicles outside Wana, "
             "the main town of South Waziristan. Officials said most of the dead were fighters, but elders said "
-            "at least three were civilians."
+            "at least three were civilians. A local monitoring group says 140 people have died in drone strikes in "
+            "the agency since January."
         ),
         "comments": None,
     },
@@ -166,6 +167,10 @@ def seed(engine: Engine, *, extra: int = 0) -> dict[str, Any]:
             _add_event(s, aid, text, {"date": day, "country": "AF", "admin1": "Kunar", "lat": 34.85 + (k % 10) * 0.02,
                                       "lon": 71.1 + (k % 7) * 0.02, "geo_precision": "admin1",
                                       "killed_min": k % 5 + 1, "killed_max": k % 5 + 1}, {"killed": phrase})
+        claim = "140 people have died in drone strikes in the agency since January"
+        at = ARTICLES[3]["text"].index(claim)
+        s.add(ClaimRow(article_id=art_ids[3], extractor_version="test", text=claim, start=at, end=at + len(claim),
+                       source="a local monitoring group", quantity=140, unit="killed", period="since January"))
     update_strikes(engine)
     ids: dict[str, Any] = {"articles": art_ids, "events": ev_ids}
     with session_scope(engine) as s:

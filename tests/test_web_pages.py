@@ -62,6 +62,15 @@ def test_pages_have_security_headers_and_no_inline_script(site: tuple[TestClient
         assert not re.search(r"<[^>]+\son[a-z]+=", r.text), f"inline event handler on {path}"
 
 
+def test_strike_page_links_claims_to_their_place_in_the_article(site: tuple[TestClient, dict[str, Any]]) -> None:
+    c, ids = site
+    page = c.get(f"/strikes/{ids['wana']}", headers=HTML).text
+    m = re.search(r'href="(/articles/\d+)#(claim-\d+)">“140 people have died', page)
+    assert m, "claim not linked"
+    article = c.get(m.group(1), headers=HTML).text
+    assert re.search(rf'<mark class="evidence" id="{m.group(2)}"[^>]*>140 people have died', article)
+
+
 def test_html_errors_are_pages_not_tracebacks(site: tuple[TestClient, dict[str, Any]]) -> None:
     c, _ = site
     r = c.get("/strikes/999999", headers=HTML)

@@ -243,11 +243,22 @@ def _event_dict(ev: EventRow) -> dict[str, Any]:
     return d
 
 
+def _claim_dict(c: ClaimRow) -> dict[str, Any]:
+    return {"id": c.id, "article_id": c.article_id, "text": c.text, "start": c.start, "end": c.end,
+            "source": c.source, "quantity": c.quantity, "unit": c.unit, "period": c.period}
+
+
 def strike_detail(session: Session, strike_id: int) -> dict[str, Any] | None:
-    """The record (``views.strike_to_dict`` with the merge explanation) and its audit trail, newest first."""
+    """The record (``views.strike_to_dict`` with the merge explanation), the aggregate claims its source articles
+    make (context, not figures of this strike), and its audit trail, newest first."""
     rec = views.strike_to_dict(session, strike_id, why=True)
     if rec is None:
         return None
+    art_ids = sorted({int(s["article_id"]) for s in rec.get("sources", []) if s.get("article_id") is not None})
+    claims = session.scalars(
+        select(ClaimRow).where(ClaimRow.article_id.in_(art_ids)).order_by(ClaimRow.article_id, ClaimRow.start)
+    ).all() if art_ids else []
+    rec["claims"] = [_claim_dict(c) for c in claims]
     rec["audit"] = audit(session, strike_id=strike_id)
     return rec
 
@@ -282,11 +293,7 @@ def article_detail(session: Session, article_id: int) -> dict[str, Any] | None:
         "dup_of": a.dup_of, "ingested_at": _value(a.ingested_at), "extractor_version": a.extractor_version,
         "text": text, "comments_start": comments_at,
         "events": ev_out,
-        "claims": [
-            {"id": c.id, "text": c.text, "start": c.start, "end": c.end, "source": c.source,
-             "quantity": c.quantity, "unit": c.unit, "period": c.period}
-            for c in claims
-        ],
+        "claims": [_claim_dict(c) for c in claims],
         "strike_ids": sorted({r.strike_id for r in links}),
     }
 
