@@ -41,6 +41,7 @@ CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _CUE_F = Folded(CUE_RE)
+_QUANTITY_F = Folded(QUANTITY_RE)  # quantity_from_match reads number words in any case
 _TOKEN_RE = re.compile(r"\d[\d,]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*|[^\w\s]", re.UNICODE)
 
 _CONNECTORS = {"and", ",", "&", "plus"}
@@ -484,7 +485,7 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
     """Chunk ``text[start:end]``: quantities first (minus masked date spans, ages, years, non-person counts)."""
     masked = masked or []
     qspans: list[tuple[int, int, Quantity]] = []
-    for m in QUANTITY_RE.finditer(text, start, end):
+    for m in _QUANTITY_F.finditer(text, start, end):
         q = quantity_from_match(m)
         if q is None:
             continue

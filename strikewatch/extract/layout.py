@@ -42,7 +42,11 @@ def lowered(rx: re.Pattern[str]) -> re.Pattern[str]:
     case-insensitive alternation several times slower than a case-sensitive one."""
     if re.search(r"\\[A-Z]|A-Z|\(\?-i", rx.pattern) or not rx.flags & re.IGNORECASE:
         raise ValueError("pattern depends on case; write its lower-case form by hand")
-    return re.compile(rx.pattern.lower(), rx.flags & ~re.IGNORECASE)
+    pattern = rx.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    low = re.compile(pattern, rx.flags & ~re.IGNORECASE)
+    if low.groupindex.keys() != rx.groupindex.keys():
+        raise ValueError("pattern has upper-case group names")
+    return low
 
 
 _FOLD = threading.local()

@@ -58,7 +58,7 @@ _BACKGROUND_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_CUE = re.compile(
-    r"\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|today|tonight|yesterday|night|morning|afternoon|evening|week|month|year|ago|later|earlier|next|"
     r"following|previous|Christmas|New Year|Boxing)", re.IGNORECASE)
 _CUE_LOW = lowered(_CUE_RE)
