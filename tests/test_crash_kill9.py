@@ -6,8 +6,9 @@ in reading, extracting, storing, merging and reviewing alike. After every kill:
 
 - nothing stored before is gone: every article (id, raw sha256) and every review action (id, action, args,
   reason) seen in any earlier snapshot is still there, unchanged;
-- for operations that commit whole units (ingest, merge, review) the integrity check passes at once;
-- after a re-run of the killed command (what a user would do) the integrity check passes for every operation.
+- for operations that commit whole units (ingest, merge, review, backup) the integrity check passes at once;
+- a killed re-extraction (which commits article by article) is re-run, as a user would, and then the check
+  passes.
 
 At the end every input is ingested again: each article is stored exactly once, nothing is left queued, and the
 real ``strikewatch check`` command exits 0. At least 20 kills must land while the operation is running.
@@ -34,8 +35,8 @@ import pytest
 HERE = Path(__file__).resolve().parent
 MIN_LANDED = 20
 MAX_CYCLES = 60
-N_BATCHES = 8
-PER_BATCH = 6
+N_BATCHES = 6
+PER_BATCH = 4
 
 
 # --- the worker (runs in its own process) -------------------------------------------------------------------
@@ -226,9 +227,9 @@ def test_kill_9_at_random_points_loses_nothing(db_url: str, tmp_path: Path, cli)
                 cmd = {"op": "backup", "db": db_url, "file": str(tmp_path / "backup.jsonl.gz")}
             else:
                 cmd = {"op": choice, "db": db_url}
-            # about one operation in four runs to its end: it measures the operation's duration (the kills are
+            # about one operation in seven runs to its end: it measures the operation's duration (the kills are
             # drawn within it) and gives later kills committed work (articles, review actions) to lose
-            kill = rng.random() >= 0.25 and completed[choice] > 0
+            kill = rng.random() >= 0.15 and completed[choice] > 0
             res = w.run(cmd, rng.uniform(0.05, 0.95) * est[choice] if kill else None)
             if res["signal"] == signal.SIGKILL:
                 landed[choice] += 1
@@ -237,7 +238,7 @@ def test_kill_9_at_random_points_loses_nothing(db_url: str, tmp_path: Path, cli)
                 est[choice] = 0.5 * est[choice] + 0.5 * res["secs"]
             now = articles_and_actions(db_url)
             _assert_kept(snap, now, f"kill during {choice}")
-            if choice in ("ingest", "merge", "review"):
+            if choice != "reextract":
                 report = check(engine)
                 assert report.ok, (choice, res, report.to_dict())
             if choice == "backup" and (tmp_path / "backup.jsonl.gz").exists():
@@ -247,8 +248,10 @@ def test_kill_9_at_random_points_loses_nothing(db_url: str, tmp_path: Path, cli)
                 with gzip.open(tmp_path / "backup.jsonl.gz", "rt") as fh:
                     last = fh.read().rstrip("\n").rsplit("\n", 1)[-1]
                 assert json.loads(last).get("end_of_backup") is True
-            # the re-run a user would do after a crash
-            if choice in ("ingest", "merge", "reextract") and res["signal"] == signal.SIGKILL:
+            # a re-extraction commits article by article, so its strikes are whole again only after the re-run a
+            # user would do (killed ingests and merges need none: the check above passed, and the next ingest
+            # finishes whatever they left queued)
+            if choice == "reextract" and res["signal"] == signal.SIGKILL:
                 w.run(cmd, None)
                 report = check(engine)
                 assert report.ok and not report.pending, (choice, report.to_dict())
@@ -265,7 +268,8 @@ def test_kill_9_at_random_points_loses_nothing(db_url: str, tmp_path: Path, cli)
     out = cli("check", db=db_url)
     assert out.returncode == 0, out.stdout + out.stderr
     assert sum(landed.values()) >= MIN_LANDED and len(acts) >= 3
-    print(f"\nkills landed: {landed}; completed without a kill: {completed}; review actions kept: {len(acts)}")
+    print(f"\nkills landed: {landed}; completed without a kill: {completed}; review actions kept: {len(acts)}; "
+          f"durations: {est}")
     _record_figures(db_url, landed, completed, len(acts))
 
 
