@@ -215,7 +215,7 @@ def test_kill_9_at_random_points_loses_nothing(db_url: str, tmp_path: Path, cli)
                or completed["review"] < 3):
             cycle += 1
             assert cycle <= MAX_CYCLES, f"only {landed} kills landed in {MAX_CYCLES} cycles"
-            choice = rng.choices(["ingest", "merge", "review", "reextract", "backup"], [4, 3, 4, 1, 1])[0]
+            choice = rng.choices(["ingest", "merge", "review", "reextract", "backup"], [4, 3, 4, 1, 2])[0]
             if choice == "ingest":
                 nxt = min(seen_ingest, N_BATCHES - 1)
                 cmd: dict[str, Any] = {"op": "ingest", "db": db_url, "paths": [batches[nxt]]}

@@ -317,3 +317,8 @@ def test_gzip_bomb_over_http_is_cut_at_the_size_cap() -> None:
         srv.server_close()
     assert peak < 200 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB while refusing a 512 MB gzip bomb"
     assert secs < 20
+    out = Path(__file__).resolve().parent.parent / "artifacts" / "hardening"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "gzip-bomb.json").write_text(json.dumps({"decompressed_mb": 512, "compressed_kb": len(bomb) // 1024,
+                                                    "cap_mb": 5, "peak_python_mb": round(peak / 1e6),
+                                                    "seconds": round(secs, 2)}))
