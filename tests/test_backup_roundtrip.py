@@ -187,3 +187,82 @@ def test_damaged_or_foreign_backups_are_refused_and_change_nothing(tmp_path: Pat
             assert "\n" not in err
         assert words in err, (name, err)
         assert all(not rows for rows in table_snapshot(dst).values()), f"{name}: something was restored"
+
+
+RESTORE_SCRIPT = """
+import sys
+from pathlib import Path
+from strikewatch.db import open_db
+from strikewatch.ops.backup import restore
+engine = open_db(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()
+restore(engine, Path(sys.argv[2]))
+print("done", flush=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def big_backup(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """A backup that takes about a second to restore: 15,000 rows of an imported dataset."""
+    from strikewatch.ops.backup import backup
+
+    tmp = tmp_path_factory.mktemp("bigbackup")
+    with fresh_db("sqlite", tmp / "src") as src:
+        engine = open_db(src)
+        with session_scope(engine) as s:
+            ds = Dataset(name="big", format="csv", source_file="x.csv", sha256="0" * 64, n_rows=15000,
+                         imported_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+            s.add(ds)
+            s.flush()
+            s.execute(DatasetStrike.__table__.insert(), [
+                {"dataset_id": ds.id, "ext_id": f"Ob{i}", "date": dt.date(2008, 1, 1), "country": "PK",
+                 "killed_min": i % 7, "killed_max": i % 7 + 3, "n_strikes": 1, "raw": {"row": i, "note": "x" * 200}}
+                for i in range(15000)])
+        file = tmp / "big.jsonl.gz"
+        return file, backup(engine, file).counts
+
+
+@pytest.mark.slow
+def test_kill_9_during_restore_leaves_the_database_empty_or_whole(db_url: str, big_backup: tuple[Path, dict[str, int]]
+                                                                 ) -> None:
+    """Restore is one transaction: killed at any point, the target holds nothing or everything."""
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    file, want = big_backup
+    rng = random.Random(4)
+    outcomes = {"empty": 0, "whole": 0}
+    from strikewatch.db.engine import dispose_all
+
+    for _ in range(4):
+        dispose_all()
+        proc = subprocess.Popen([sys.executable, "-c", RESTORE_SCRIPT, db_url, str(file)], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None and proc.stdin is not None
+        assert proc.stdout.readline().strip() == "ready"
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+        time.sleep(rng.uniform(0.02, 0.5))  # a whole restore of this file takes about a second
+        os.kill(proc.pid, signal.SIGKILL)
+        finished = "done" in proc.stdout.read()
+        proc.wait(timeout=30)
+        snap = table_snapshot(db_url)
+        counts = {k: len(v) for k, v in snap.items()}
+        if all(n == 0 for n in counts.values()):
+            assert not finished
+            outcomes["empty"] += 1
+        else:
+            assert {k: counts.get(k, 0) for k in want} == want, counts  # whole, never half
+            outcomes["whole"] += 1
+            from strikewatch.ops.backup import restore
+
+            dispose_all()
+            with pytest.raises(Exception, match="not empty"):
+                restore(open_db(db_url), file)
+            break
+    assert outcomes["empty"] >= 1, outcomes  # at least one kill landed mid-restore
