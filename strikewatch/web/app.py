@@ -144,6 +144,16 @@ def create_app(db_url: str | None = None, *, secret: str | None = None, engine: 
     async def user_error(request: Request, exc: UserError) -> Response:
         return await http_error(request, HTTPException(400, str(exc)))
 
+    from sqlalchemy.exc import DataError
+
+    @app.exception_handler(DataError)
+    async def data_error(request: Request, exc: DataError) -> Response:
+        # a value from the request that the database cannot take (PostgreSQL refuses NUL characters in text):
+        # the caller's mistake, not the server's
+        log.info("database refused a request value on %s: %s", request.url.path, exc.orig)
+        msg = "a value in this request cannot be used (it holds a NUL or another character the database refuses)"
+        return await http_error(request, HTTPException(400, msg))
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path)
