@@ -390,3 +390,46 @@ def test_a_disabled_reviewer_is_signed_out_at_once(site: dict[str, Any]) -> None
                    headers={"X-CSRF-Token": csrf})
         assert r.status_code == 401
         assert c.post("/api/session", json={"name": "omar", "password": PASSWORD}).status_code == 401
+
+
+def test_nul_in_any_text_input_is_a_4xx_on_both_backends(db_url: str) -> None:
+    """PostgreSQL refuses NUL in text: a NUL in a filter, a sign-in name or a review value is the caller's mistake
+    (4xx, one clear message), never a 500, and changes nothing."""
+    from strikewatch.web.app import create_app
+
+    engine = open_db(db_url)
+    ids = seed(engine)
+    with session_scope(engine) as s:
+        add_user(s, "rita", PASSWORD, "reviewer")
+    app = create_app(db_url, secret="nul-test")
+    tried = 0
+    with TestClient(app, raise_server_exceptions=False) as c:
+        for path in ("/api/strikes", "/api/strikes.csv", "/api/strikes.geojson", "/api/stats", "/strikes"):
+            for value in ("\x00", "North\x00Waziristan", "x\x00' OR 1=1 --"):
+                r = c.get(path, params={"admin": value}, headers={"accept": "text/html"})
+                tried += 1
+                assert r.status_code < 500, (path, value, r.status_code)
+                if r.status_code == 200 and path == "/api/strikes":  # SQLite can compare with it: nothing matches
+                    assert r.json()["total"] == 0
+        r = c.post("/api/session", json={"name": "ri\x00ta", "password": PASSWORD})
+        assert r.status_code in (400, 401, 422), r.status_code
+        page = c.get("/login")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert token
+        r = c.post("/login", data={"name": "ri\x00ta", "password": "x", "csrf_token": token.group(1)},
+                   follow_redirects=False)
+        assert 400 <= r.status_code < 500, r.status_code
+        csrf = login(c)
+        with session_scope(engine) as s:
+            n_actions = s.scalar(select(func.count()).select_from(ReviewAction))
+        for body in ({"id": ids["wana"], "field": "place", "value": "Wa\x00na", "reason": "x"},
+                     {"id": ids["wana"], "field": "target", "value": "car", "reason": "be\x00cause"}):
+            r = c.post("/api/review/set", json=body, headers={"X-CSRF-Token": csrf})
+            tried += 1
+            assert r.status_code in (200, 400, 422), (body, r.status_code, r.text)
+            assert r.status_code != 200 or db_url.startswith("sqlite")
+        tried += 3
+    with session_scope(engine) as s:
+        if not db_url.startswith("sqlite"):
+            assert s.scalar(select(func.count()).select_from(ReviewAction)) == n_actions
+    _count("NUL inputs", tried)
