@@ -31,7 +31,7 @@ def _doc(article: Any) -> str:
 def merged(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], list[dict[str, Any]], dict[int, Any]]:
     if not (EXAMPLES / "manifest.json").exists():
         pytest.skip("example corpus not built")
-    from conftest import run_cli
+    from swtest import run_cli
     from sqlalchemy import select
 
     from strikewatch.db.tables import Article
