@@ -219,7 +219,7 @@ class Merger:
         self.stats.units += len(units)
         self.fill_cues(reports)
         cand_by_article = self.old_by_articles(r.article_id for r in reports)
-        self.load_old({s for ss in cand_by_article.values() for s in ss})
+        self.load_old({s for ss in cand_by_article.values() for s in ss} - self.claimed)
 
         results: list[tuple[Cluster, int | None]] = []
         unit_cands: list[tuple[list[Cluster], list[OldStrike]]] = []
