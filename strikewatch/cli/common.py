@@ -19,7 +19,8 @@ DbOption = Annotated[
     ),
 ]
 
-console = Console()
+# Tables written to a file or a pipe (CI logs, `| less`) get room for their columns instead of Rich's 80.
+console = Console() if sys.stdout.isatty() else Console(width=200)
 err_console = Console(stderr=True)
 
 
