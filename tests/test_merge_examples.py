@@ -31,8 +31,8 @@ def _doc(article: Any) -> str:
 def merged(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], list[dict[str, Any]], dict[int, Any]]:
     if not (EXAMPLES / "manifest.json").exists():
         pytest.skip("example corpus not built")
-    from swtest import run_cli
     from sqlalchemy import select
+    from swtest import run_cli
 
     from strikewatch.db.tables import Article
 
