@@ -23,6 +23,8 @@ Each mention gets a ``role``:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -286,9 +288,15 @@ def _scan_fuzzy(
     out: list[tuple[int, int, list[Place], float]] = []
     english = gaz.english
     tok_index = {a: k for k, (a, _) in enumerate(toks)}
+    # overlap test in log time (a linear scan per word made long texts quadratic): among the taken spans that
+    # start before e, does any end after s?
+    spans = sorted(taken)
+    starts = [a for a, _ in spans]
+    max_end: list[int] = list(itertools.accumulate((b for _, b in spans), max))
     for m in _CAPITALISED_RUN.finditer(text, start, len(text) if end is None else end):
         s, e = m.start(), m.end()
-        if any(a < e and s < b for a, b in taken):
+        i = bisect.bisect_left(starts, e)
+        if i and max_end[i - 1] > s:
             continue
         words = norm(m.group()).split()
         if any(w in _FUZZY_STOP for w in words) or all(w in english for w in words):
