@@ -233,12 +233,16 @@ class Merger:
             self.stats.reports_left_out += sum(len(c.reports) for c in clusters) - sum(len(c.reports) for c in kept)
             clusters = kept
             cand_ids = {s for r in u.reports for s in cand_by_article.get(r.article_id, ())} - self.claimed
-            cands = [self.old[s] for s in sorted(cand_ids) if s in self.old and self.old[s].eligible]
+            # a record of another country (an article recalling a strike elsewhere) is settled in its own unit
+            here = {r.country for r in u.reports}
+            cands = [self.old[s] for s in sorted(cand_ids)
+                     if s in self.old and self.old[s].eligible and self.old[s].row.get("country") in here]
             assigned = reconcile(clusters, cands)
             for cl, sid in zip(clusters, assigned, strict=True):
                 if sid is not None:
                     self.claimed.add(sid)
                     self.touched.discard(sid)
+                    self.successors.pop(sid, None)
                 results.append((cl, sid))
             for c in cands:
                 if c.id not in self.claimed:
@@ -330,6 +334,8 @@ class Merger:
         for _, sid in results:
             if sid is not None:
                 self.old.pop(sid, None)
+        for sid in [x for x in self.old if x not in self.touched]:
+            del self.old[sid]
         for r in reports:
             self.sr_old.pop(r.event_id, None)
 
