@@ -281,6 +281,14 @@ def _html_article(
 
 
 def _read_jsonl(path: Path, opts: ReadOptions) -> Iterator[ArticleIn | Rejected]:
+    for item in jsonl_lines(path, opts):
+        yield item if isinstance(item, Rejected) else jsonl_article(item[1], item[0], opts)
+
+
+def jsonl_lines(path: Path, opts: ReadOptions) -> Iterator[tuple[str, bytes] | Rejected]:
+    """The non-blank lines of a JSONL file as ``(where, raw bytes)``, streamed ("file.jsonl:LINE"; the line
+    break removed). An over-long line is rejected alone, the following lines are still read; a file without
+    any line is rejected as empty. The scaled ingest ships these lines to workers unparsed."""
     src = str(path)
     try:
         fh = path.open("rb")
@@ -306,7 +314,7 @@ def _read_jsonl(path: Path, opts: ReadOptions) -> Iterator[ArticleIn | Rejected]
             if not raw.strip():
                 continue
             n_lines += 1
-            yield jsonl_article(raw, where, opts)
+            yield where, raw
     if n_lines == 0:
         yield Rejected(src, "empty")
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strikewatch.ingest.read import Input, Kind, ReadOptions, Rejected, jsonl_article, read_input
+from strikewatch.ingest.read import jsonl_lines as read_jsonl_lines
 from strikewatch.schema import ArticleIn
 from strikewatch.store.articles import PreparedArticle, prepare, sha256_hex
 
@@ -58,35 +59,10 @@ _PRECHECK_KINDS = ("text", "html")  # files whose raw bytes are the article's: k
 
 
 def jsonl_lines(path: Path, opts: ReadOptions) -> Iterator[LineItem | Rejected]:
-    """The lines of a JSONL file as items, with the rejections ``read_input`` gives for over-long lines and
-    for a file without any line (the same loop as ``strikewatch.ingest.read``, minus the parsing)."""
-    src = str(path)
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        yield Rejected(src, f"cannot read: {exc.strerror or exc}")
-        return
-    n_lines = 0
-    with fh:
-        lineno = 0
-        while True:
-            line = fh.readline(opts.max_bytes + 1)
-            if not line:
-                break
-            lineno += 1
-            where = f"{src}:{lineno}"
-            if len(line) > opts.max_bytes and not line.endswith(b"\n"):
-                while line and not line.endswith(b"\n"):
-                    line = fh.readline(1 << 20)
-                yield Rejected(where, f"line too large (limit {opts.max_bytes / 1e6:.1f} MB; see --max-size)")
-                continue
-            raw = line.rstrip(b"\r\n")
-            if not raw.strip():
-                continue
-            n_lines += 1
-            yield LineItem(where, raw)
-    if n_lines == 0:
-        yield Rejected(src, "empty")
+    """The lines of a JSONL file as items, with the rejections ``read_input`` gives (over-long lines, a file
+    without any line): ``strikewatch.ingest.read.jsonl_lines``, minus the parsing."""
+    for item in read_jsonl_lines(path, opts):
+        yield item if isinstance(item, Rejected) else LineItem(*item)
 
 
 def iter_items(inputs: Iterable[Input], opts: ReadOptions, *, ship_files: bool = False) -> Iterator[Item | Rejected]:
