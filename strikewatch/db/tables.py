@@ -272,3 +272,7 @@ Index("ix_strikes_civilians_max_id", Strike.civilians_max, Strike.id)
 Index("ix_strikes_country_day_id", Strike.country, func.coalesce(Strike.date, Strike.date_earliest), Strike.id)
 Index("ix_strikes_admin1_lower", func.lower(Strike.admin1))
 Index("ix_strikes_admin2_lower", func.lower(Strike.admin2))
+
+# The store's exact-text lookups (wire copy with the same body, page re-fetched) ask for the lowest id with a body
+# hash: one index probe, whatever the planner's statistics say. Migration 0003_scale_article_lookups.
+Index("ix_articles_text_sha256_id", Article.text_sha256, Article.id)

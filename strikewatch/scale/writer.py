@@ -91,11 +91,16 @@ def article_row_values(prep: PreparedArticle, link: tuple[int, float] | None, no
 class BatchWriter:
     """Stores batches of prepared articles; ``write`` returns one outcome per article, in order."""
 
+    ANALYZE_FIRST = 1000  # articles written before the first ANALYZE; then each time the count doubles
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
         self.batches = 0
         self.fallbacks = 0  # batches that had to be stored one by one
+        self.written = 0  # articles stored by this writer
+        self.analyzed = 0  # ANALYZE runs
+        self._next_analyze = self.ANALYZE_FIRST
 
     def write(self, preps: Sequence[PreparedArticle]) -> list[Outcome]:
         if not preps:
@@ -105,12 +110,25 @@ class BatchWriter:
         self.batches += 1
         try:
             with session_scope(self.engine) as session:
-                return list(write_batch(session, preps))
+                out = list(write_batch(session, preps))
         except (IntegrityError, DataError):
             # A row the database refuses, or another writer that got there first: the batch was rolled back
             # whole; store article by article so that only the refused one is left out.
             self.fallbacks += 1
-            return [self._one(p) for p in preps]
+            out = [self._one(p) for p in preps]
+        self._count(out)
+        return out
+
+    def _count(self, outcomes: Sequence[Outcome]) -> None:
+        """Keep PostgreSQL's planner statistics current while a bulk load grows the tables (autovacuum may be off
+        or behind): ANALYZE after 1k, 2k, 4k ... articles written, so its cost stays a small share of the run."""
+        self.written += sum(1 for o in outcomes if isinstance(o, StoreOutcome) and o.status == "stored")
+        if self.dialect != "postgresql" or self.written < self._next_analyze:
+            return
+        self._next_analyze = 2 * self.written
+        with self.engine.begin() as conn:
+            conn.execute(text("ANALYZE articles, article_bands, events, claims"))
+        self.analyzed += 1
 
     @staticmethod
     def _one_engine(engine: Engine, prep: PreparedArticle) -> Outcome:
