@@ -269,8 +269,9 @@ def write_doc(rows: list[dict[str, Any]], kind: str) -> None:
     lines = [
         f"<!-- bench_merge_{kind}:start -->",
         f"`bench/bench_merge.py{' --pg' if kind == 'postgresql' else ''}` on {kind} ({dt.date.today()}, "
-        f"{os.cpu_count()} cores shared with other work, so CPU time of the merging process is the fairer measure "
-        "on SQLite, where the database runs inside it):",
+        f"{os.cpu_count()} cores shared with other work"
+        + ("; CPU time of the merging process, SQLite included, is the steadier measure):" if kind == "sqlite"
+           else "; the server's CPU is not in the CPU column):"),
         "",
         "| reports | records | full merge, wall | full merge, CPU | CPU x (data x) | full re-merge, nothing changed "
         "(wall / CPU) | +1,000 reports, incremental (wall / CPU) | peak RSS: merge / re-merge |",
