@@ -31,6 +31,7 @@ from typing import Literal
 
 from strikewatch.geo.gazetteer import MAJOR_CITY, Gazetteer, Place, get_gazetteer
 from strikewatch.geo.normalize import norm
+from strikewatch.geo.offsets import Offset, parse_offset
 from strikewatch.schema import GeoResult
 
 Role = Literal["site", "near", "reference", "dateline", "speaker", "border", "actor"]
@@ -140,6 +141,7 @@ class PlaceMention:
     score: float = 100.0
     places: list[Place] = field(default_factory=list, repr=False)
     containers: list[int] = field(default_factory=list, repr=False)  # indexes of mentions that contain this one
+    offset: Offset | None = None  # for a reference: "45 km west of" before it (distance, direction as written)
 
     @property
     def level(self) -> int:
@@ -325,11 +327,15 @@ def _scan_fuzzy(
     return out
 
 
+def _sentence_before(text: str, s: int) -> str:
+    """Up to 80 characters before ``s``, cut at the last sentence or clause end."""
+    return re.split(r"[.!?;]\s", text[max(0, s - 80) : s])[-1]
+
+
 def _role(text: str, s: int, e: int, places: list[Place], dateline_end: int) -> Role:
     if s < dateline_end:
         return "dateline"
-    before = text[max(0, s - 80) : s]
-    sent_before = re.split(r"[.!?;]\s", before)[-1]
+    sent_before = _sentence_before(text, s)
     after = text[e : e + 40]
     if places and places[0].kind == "country" and (_BORDER_AFTER.match(after) or _BORDER_BEFORE.search(sent_before)):
         return "border"
@@ -388,6 +394,7 @@ def find_places(text: str, gaz: Gazetteer | None = None, start: int = 0, end: in
                 match="exact" if how == "exact" else "fuzzy",
                 score=score,
                 places=list(cands),
+                offset=parse_offset(_sentence_before(text, s)) if role == "reference" else None,
             )
         )
     # "between Y and Z": Z is as much a reference as Y

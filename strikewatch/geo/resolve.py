@@ -15,7 +15,10 @@ Rules (``resolve(text, start, end)``):
    reference point: rule 6); it also beats a bare agency site
    ("near Miranshah in North Waziristan" -> Miranshah) when Y lies in that agency.
 6. With no site at all, a reference point still tells the agency: "45 km west of Mir Ali" -> North Waziristan
-   (admin2, or the province/country where no agency is known), with the reference place's point.
+   (admin2, or the province/country where no agency is known), with the reference place's point moved by the
+   stated distance and direction (an estimate: precision stays admin2 and ``source`` says "offset applied");
+   "10 km from Mir Ali" gives no direction, so the point stays Mir Ali's. The same point replaces the agency
+   centre when the best site is only an agency. A named village or town always wins over such an estimate.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from functools import lru_cache
 
 from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
 from strikewatch.geo.mentions import PlaceMention, find_places
+from strikewatch.geo.offsets import destination
 from strikewatch.schema import GeoResult
 
 
@@ -111,6 +115,29 @@ def _level(p: Place) -> int:
     return p.level
 
 
+def _use_reference_point(result: GeoResult, p: Place, m: PlaceMention) -> None:
+    """The strike's point from a reference place: its own point, or that point moved by the distance and direction
+    the text gives ("45 km west of Miranshah")."""
+    if p.lat is None or p.lon is None:
+        return
+    lat, lon = p.lat, p.lon
+    off = m.offset
+    if off is not None and off.bearing is not None:
+        lat, lon = destination(p.lat, p.lon, off.km, off.bearing)
+        result.source = (
+            f"{p.source}; {off.text} {m.text} (offset applied): the point of {p.name} moved {off.km:.4g} km "
+            f"{off.direction}, an estimate"
+        )
+    elif off is not None:
+        result.source = (
+            f"{p.source}; point of {p.name}, a reference point "
+            f"({off.text} {m.text}: no direction given, point not moved)"
+        )
+    else:
+        result.source = f"{p.source}; point of {p.name}, a reference point ({m.text!r} in the text)"
+    result.lat, result.lon = round(lat, 5), round(lon, 5)
+
+
 def _point_from_reference(
     result: GeoResult, unit: Place, mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer
 ) -> None:
@@ -122,8 +149,7 @@ def _point_from_reference(
         p, _ = _choose(m, mentions, span, gaz)
         inside = (unit.kind == "admin2" and p.admin2 == unit.name) or (unit.kind == "admin1" and p.admin1 == unit.name)
         if p.is_place and inside and p.lat is not None and p.lon is not None:
-            result.lat, result.lon = round(p.lat, 5), round(p.lon, 5)
-            result.source = f"{p.source}; point of {p.name}, a reference point ({m.text!r} in the text)"
+            _use_reference_point(result, p, m)
             return
 
 
@@ -187,12 +213,10 @@ def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> Ge
         p, _ = _choose(m, mentions, span, gaz)
         up = (gaz.admin2_of(p) or gaz.admin1_of(p) or gaz.country.get(p.country)) if p.is_place else None
         if up is not None:
-            # the agency is known; the point is the reference place itself ("45 km west of Mir Ali"), not the
-            # agency centre
+            # the agency is known; the point is the reference place's, moved by the stated distance and direction
+            # ("45 km west of Mir Ali"), not the agency centre
             result = gaz.to_result(up, m.start, m.end)
-            if p.lat is not None and p.lon is not None:
-                result.lat, result.lon = round(p.lat, 5), round(p.lon, 5)
-                result.source = f"{p.source}; point of {p.name}, a reference point ({m.text!r} in the text)"
+            _use_reference_point(result, p, m)
             return result
     return None
 
