@@ -84,6 +84,11 @@ class Folded:
         stop = len(text) if end is None else end
         return self.low.finditer(low, start, stop) if low is not None else self.rx.finditer(text, start, stop)
 
+    def match(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        low = folded(text)
+        stop = len(text) if end is None else end
+        return self.low.match(low, start, stop) if low is not None else self.rx.match(text, start, stop)
+
 
 _JUNK_CHEAP_LOW = lowered(_JUNK_CHEAP)
 # what _JUNK_LINE can find in a line longer than its short-line patterns allow: a cheaper first test for those

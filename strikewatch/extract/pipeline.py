@@ -62,7 +62,7 @@ _DATE_CUE = re.compile(
     r"Sunday|today|tonight|yesterday|night|morning|afternoon|evening|week|month|year|ago|later|earlier|next|"
     r"following|previous|Christmas|New Year|Boxing)", re.IGNORECASE)
 _CUE_LOW = lowered(_CUE_RE)
-_DATE_CUE_LOW = lowered(_DATE_CUE)
+_DATE_CUE_F = Folded(_DATE_CUE)
 _EARLIER_RE = re.compile(r"\b(?:previous|earlier|past|prior|former)\s+(?:(?:US|U\.S\.|drone|air|missile)\s+)?$",
                          re.IGNORECASE)
 _PLACE_TAIL_RE = re.compile(
@@ -116,6 +116,17 @@ _STRIKE_WORD = re.compile(r"strikes?\b|struck|missiles?|rockets?", re.IGNORECASE
 # a word every armed-group name in lexicon.GROUP_PATTERNS contains: groups are looked for only where one is
 _GROUP_CUE = Folded(re.compile(r"ttp|tehr|taliban|haqqani|qa[ei]da|imu|islamic|isis|isil|daesh|is-k|iskp|lashkar|"
                                r"jamaat|turkistan|bahadu?r", re.IGNORECASE))
+# the per-clause cues run on the lower-cased article (``layout.Folded``): several times faster than IGNORECASE
+_REPORT_TIME_F = Folded(_REPORT_TIME)
+_EARLIER_RE_F = Folded(_EARLIER_RE)
+_STATEMENT_AFTER_F = Folded(_STATEMENT_AFTER)
+_STATEMENT_BEFORE_F = Folded(_STATEMENT_BEFORE)
+_MUNITION_RE_F = Folded(_MUNITION_RE)
+_BACKGROUND_RE_F = Folded(_BACKGROUND_RE)
+_RETRO_RE_F = Folded(_RETRO_RE)
+_RELATED_START_F = Folded(_RELATED_START)
+_REACTION_BEFORE_F = Folded(_REACTION_BEFORE)
+_PLURAL_STRIKES_F = Folded(_PLURAL_STRIKES)
 GEO_EVIDENCE = frozenset({"country", "admin1", "admin2", "place", "lat", "lon", "geo_precision", "geo_conflict"})
 _PRECISION_RANK = {"place": 4, "admin2": 3, "admin1": 2, "country": 1, None: 0}
 
@@ -208,14 +219,9 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
     # without a publication date, "11 and 12 June" takes its year from a full date in the text ("on 12 June 2014")
     year_ref = _year_reference(text, body_end) if published is None else None
     seen_body = False
-    # one pass of each cue over the whole text (lower-cased: much faster than a case-insensitive scan);
-    # sentences are checked by offset
-    if low is not None:
-        cue_pos = [m.start() for m in _CUE_LOW.finditer(low)]
-        date_pos = [m.start() for m in _DATE_CUE_LOW.finditer(low)]
-    else:
-        cue_pos = [m.start() for m in _CUE_RE.finditer(text)]
-        date_pos = [m.start() for m in _DATE_CUE.finditer(text)]
+    # one pass of the cue over the whole text (lower-cased: much faster than a case-insensitive scan); sentences
+    # are checked by offset. Date cues are looked for only in the sentences that get that far (about a third).
+    cue_pos = [m.start() for m in (_CUE_LOW.finditer(low) if low is not None else _CUE_RE.finditer(text))]
     for si, s in enumerate(sents):
         if not _has_pos(cue_pos, s.start, s.end):
             # a place-only line after an event ("Wana, South Waziristan.") locates it
@@ -234,10 +240,10 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
         if not _CASUALTY_CUE.search(text, s.start, s.end) and not _TRIGGER_CUE.search(text, s.start, s.end):
             continue  # no kill word and no strike word: nothing here can be a mention or a claim
         dates = find_dates(text, published, s.start, s.end, year_ref=year_ref) \
-            if _has_pos(date_pos, s.start, s.end) else []
+            if _DATE_CUE_F.search(text, s.start, s.end) else []
         if dates:
             # "had risen to 18 by Thursday": when a figure was reported, not when the strike was
-            dates = [d for d in dates if not _REPORT_TIME.search(text, max(s.start, d.start - 10), d.start)
+            dates = [d for d in dates if not _REPORT_TIME_F.search(text, max(s.start, d.start - 10), d.start)
                      or text[d.end:d.end + 2] in ("'s", "’s")]
         if dl_end is not None and s.start < dl_end:
             # "MIRANSHAH, June 12 (FPA) -": the day the report was filed, not the day of the strike
@@ -257,7 +263,7 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
         for seg in split_segments(text, s.start, s.end):
             # strikes named as earlier ones ("sites of previous attacks") are not this clause's event
             trig_all = [t for t in strike_triggers(text, seg.start, seg.end)
-                        if not _EARLIER_RE.search(text, max(seg.start, t[0] - 30), t[0])]
+                        if not _EARLIER_RE_F.search(text, max(seg.start, t[0] - 30), t[0])]
             trig = [t for t in trig_all if not is_negated(text, seg.start, t[0], t[1], seg.end)
                     and not is_hypothetical(text, seg.start, t[0], t[1], seg.end)]
             seg_cas = [c for c in cas if seg.start <= c.anchor < seg.end]
@@ -271,25 +277,25 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
             if len(seg_dates) > 1:
                 # "The Foreign Office on 13 May condemned the strikes of 11 and 12 May": the statement's day
-                said = [d for d in seg_dates if _STATEMENT_AFTER.match(text, d.end) or
-                        _STATEMENT_BEFORE.search(text, max(seg.start, d.start - 30), d.start)]
+                said = [d for d in seg_dates if _STATEMENT_AFTER_F.match(text, d.end) or
+                        _STATEMENT_BEFORE_F.search(text, max(seg.start, d.start - 30), d.start)]
                 if len(said) < len(seg_dates):
                     seg_dates = [d for d in seg_dates if d not in said]
-            if not seg_cas and not seg_dates and not _MUNITION_RE.search(text, seg.start, seg.end) and not \
+            if not seg_cas and not seg_dates and not _MUNITION_RE_F.search(text, seg.start, seg.end) and not \
                     _singular_span(text, seg.start, seg.end):
                 continue  # a general statement about strikes: nothing here can make an event specific
-            bg = _BACKGROUND_RE.search(text, seg.start, seg.end) is not None
-            if not bg and _RETRO_RE.search(text, seg.start, seg.end) and seg_dates and not any(
+            bg = _BACKGROUND_RE_F.search(text, seg.start, seg.end) is not None
+            if not bg and _RETRO_RE_F.search(text, seg.start, seg.end) and seg_dates and not any(
                     d.days for d in seg_dates):
                 bg = True  # a retrospective over a series, dated only by month or year
             mention = Mention(seg.start, seg.end, si, s.section, trig, seg_cas, seg_dates, bg, title=is_title)
             # only a clause with specifics of its own tells of another event ("hours after the strike late on
             # Wednesday near Darga Mandi"); "after the strike, rescuers could not approach" is this event again
-            mention.related = seg.start > s.start and _RELATED_START.match(text, seg.start) is not None and \
+            mention.related = seg.start > s.start and _RELATED_START_F.match(text, seg.start) is not None and \
                 not _new_event_cue(mention, text) and bool(
                     seg_cas or seg_dates or any(not k.startswith("#") for k in _keys(mention, text)))
             mention.reaction = bool(trig) and all(
-                _REACTION_BEFORE.search(text, max(seg.start, t[0] - 80), t[0]) for t in trig)
+                _REACTION_BEFORE_F.search(text, max(seg.start, t[0] - 80), t[0]) for t in trig)
             mention.plural = _plural_strikes(text, mention)
             sent_mentions.append(mention)
         # a clause with a toll but no strike word belongs with its neighbour in the same sentence
@@ -357,7 +363,7 @@ def _year_reference(text: str, body_end: int) -> date | None:
 def _plural_strikes(text: str, m: Mention) -> bool:
     """The clause names several strikes together and, when it gives a toll, gives it for all of them ("Twin drone
     strikes killed nine", "killing 23 across three strikes"), not a clause that mentions two raids in passing."""
-    for p in _PLURAL_STRIKES.finditer(text, m.start, m.end):
+    for p in _PLURAL_STRIKES_F.finditer(text, m.start, m.end):
         if not m.casualties:
             return True
         if any(p.start() < c.anchor for c in m.casualties):
@@ -616,8 +622,11 @@ _NEW_EVENT_RE = re.compile(
     r"(?!\s+(?:day|week|month|half|quarter|time|round|place|year)))\b", re.IGNORECASE)
 
 
+_NEW_EVENT_RE_F = Folded(_NEW_EVENT_RE)
+
+
 def _new_event_cue(m: Mention, text: str) -> bool:
-    return _NEW_EVENT_RE.search(text, m.start, m.end) is not None
+    return _NEW_EVENT_RE_F.search(text, m.start, m.end) is not None
 
 
 def _compatible(acc: _Acc, m: Mention, text: str) -> bool:
@@ -737,7 +746,7 @@ def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, 
     ev.named_dead = named
     # munitions: "fired two missiles"
     for m in ms:
-        mm = _MUNITION_RE.search(text, m.start, m.end)
+        mm = _MUNITION_RE_F.search(text, m.start, m.end)
         if mm:
             qm = QUANTITY_RE.match(text, mm.start("q"))
             q = quantity_from_match(qm) if qm else None
@@ -805,6 +814,9 @@ _SINGULAR_HEAD = re.compile(r"\s*(?:(?:US|CIA|drone|missile|air|failed|double)\s
 
 _STRIKE_SG = re.compile(r"\b(?:strike|attack|raid|airstrike|missile)\b", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|one|the)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_SINGULAR_HEAD_F = Folded(_SINGULAR_HEAD)
+_STRIKE_SG_F = Folded(_STRIKE_SG)
+_ARTICLE_BEFORE_F = Folded(_ARTICLE_BEFORE)
 
 
 def _has_pos(positions: list[int], start: int, end: int) -> bool:
@@ -816,14 +828,17 @@ _DEFINITE_PLURAL = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:missiles|rocke
                               r"programme|campaign|policy|strikes))", re.IGNORECASE)
 
 
+_DEFINITE_PLURAL_F = Folded(_DEFINITE_PLURAL)
+
+
 def _singular_span(text: str, start: int, end: int) -> bool:
     """'a drone strike', 'the attack', 'the missiles destroyed ...', or a clause opening with 'Strike on ...'."""
-    if _SINGULAR_HEAD.match(text, start, end):
+    if _SINGULAR_HEAD_F.match(text, start, end):
         return True
-    if _DEFINITE_PLURAL.search(text, start, end):
+    if _DEFINITE_PLURAL_F.search(text, start, end):
         return True
-    for m in _STRIKE_SG.finditer(text, start, end):
-        if _ARTICLE_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+    for m in _STRIKE_SG_F.finditer(text, start, end):
+        if _ARTICLE_BEFORE_F.search(text, max(start, m.start() - 40), m.start()):
             return True
     return False
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from strikewatch.extract.layout import Folded
+from strikewatch.extract.layout import Folded, folded, lowered
 from strikewatch.extract.lexicon import (
     AIRSTRIKE_RE,
     BOMBING_RE,
@@ -85,6 +85,9 @@ MILITANT_AGENT_RE = re.compile(
 )
 
 
+_SEGMENT_BREAK_F = Folded(SEGMENT_BREAK_RE)
+
+
 @dataclass(slots=True)
 class Segment:
     start: int
@@ -94,7 +97,7 @@ class Segment:
 def split_segments(text: str, start: int, end: int) -> list[Segment]:
     """Cut a sentence where it relates one event to another."""
     cuts = [start]
-    for m in SEGMENT_BREAK_RE.finditer(text, start, end):
+    for m in _SEGMENT_BREAK_F.finditer(text, start, end):
         if m.end() - cuts[-1] > 3:
             cuts.append(m.end())
     cuts.append(end)
@@ -128,15 +131,27 @@ def strike_triggers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_MODAL_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:will|would|could|might|should|must|can|may)\b(?!\s+have)", re.I)
+# the same patterns for the lower-cased text (see ``layout.folded``): several times faster than IGNORECASE
+_LOW = {rx: lowered(rx) for rx in (NEGATION_RE, _AFTER_NEG, HYPOTHETICAL_RE, _HAVE_AFTER_MODAL, _MODAL_AFTER)}
+
+
+def _source(text: str) -> tuple[str, bool]:
+    """The text to run the window patterns on: its lower-cased copy when that keeps the offsets."""
+    low = folded(text)
+    return (low, True) if low is not None else (text, False)
+
+
 def is_negated(text: str, seg_start: int, trig_start: int, trig_end: int | None = None,
                seg_end: int | None = None) -> bool:
     """'no new drone strikes', 'without a single strike', 'the lull in drone strikes', 'the plot was foiled'."""
-    before = text[max(seg_start, trig_start - 70):trig_start]
-    if NEGATION_RE.search(before) is not None:
+    src, low = _source(text)
+    before = src[max(seg_start, trig_start - 70):trig_start]
+    if (_LOW[NEGATION_RE] if low else NEGATION_RE).search(before) is not None:
         return True
     if trig_end is not None:
-        after = text[trig_end:min(seg_end if seg_end is not None else len(text), trig_end + 40)]
-        if _AFTER_NEG.match(after):
+        after = src[trig_end:min(seg_end if seg_end is not None else len(text), trig_end + 40)]
+        if (_LOW[_AFTER_NEG] if low else _AFTER_NEG).match(after):
             return True
     return False
 
@@ -144,13 +159,15 @@ def is_negated(text: str, seg_start: int, trig_start: int, trig_end: int | None 
 def is_hypothetical(text: str, seg_start: int, trig_start: int, trig_end: int, seg_end: int) -> bool:
     """Plans, threats, conditions, debates: a modal or intention word shortly before the strike word, or a
     modal right after it ("strikes will continue")."""
-    before = text[max(seg_start, trig_start - 80):trig_start]
-    m = HYPOTHETICAL_RE.search(before)
-    if m is not None and not _HAVE_AFTER_MODAL.search(before[m.start():m.start() + 25]):
+    src, low = _source(text)
+    hyp, have, modal = (_LOW[HYPOTHETICAL_RE], _LOW[_HAVE_AFTER_MODAL], _LOW[_MODAL_AFTER]) if low else \
+        (HYPOTHETICAL_RE, _HAVE_AFTER_MODAL, _MODAL_AFTER)
+    before = src[max(seg_start, trig_start - 80):trig_start]
+    m = hyp.search(before)
+    if m is not None and not have.search(before[m.start():m.start() + 25]):
         return True
-    after = text[trig_end:min(seg_end, trig_end + 30)]
-    am = re.match(r"\s+(?:\w+\s+)?(?:will|would|could|might|should|must|can|may)\b(?!\s+have)", after, re.I)
-    return am is not None
+    after = src[trig_end:min(seg_end, trig_end + 30)]
+    return modal.match(after) is not None
 
 
 @dataclass(slots=True)
