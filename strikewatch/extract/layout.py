@@ -24,7 +24,7 @@ _COMMENT_MARKERS = re.compile(
 _JUNK_CHEAP = re.compile(r"cookie|privacy|do\s+not\s+sell|personal\s+information|opt[- ]out|read\s+more|follow|"
                          r"story\s+is\s+over|rights\s+reserved|copyright|author|photo|image|archive|link:|"
                          r"accept|allow|manage|save|reject|related|advertisement|share|tweet|email|print|subscribe|"
-                         r"sign\s+up|click|learn|credit|caption|^\s*x\s*$", re.IGNORECASE)
+                         r"sign\s+up|click|learn|credit|caption", re.IGNORECASE)
 _JUNK_LINE = re.compile(
     r"""cookie|\bprivacy\s+(?:policy|preferences|choices|request)|do\s+not\s+sell|personal\s+information|
     opt[- ]out|^\s*(?:accept|allow|manage|save|reject)\b[^\n]{0,40}$|^\s*x\s*$|read\s+more\s+here|
@@ -91,11 +91,24 @@ class Folded:
 
 
 _JUNK_CHEAP_LOW = lowered(_JUNK_CHEAP)
+_SHORT_LINE = 120
 # what _JUNK_LINE can find in a line longer than its short-line patterns allow: a cheaper first test for those
 _JUNK_LONG_LOW = re.compile(r"cookie|privacy|do\s+not\s+sell|personal\s+information|opt[- ]out|read\s+more\s+here|"
-                            r"story\s+is\s+over|rights\s+reserved|from\s+the\s+archive|"
-                            r"^\s*(?:copyright|author:|photo\s|image\s|link:)")
-_SHORT_LINE = 120
+                            r"story\s+is\s+over|rights\s+reserved|from\s+the\s+archive")
+# the line-start junk, tested with ``match`` (a ``^`` branch inside the alternations above would make ``re`` try
+# the whole alternation at every offset: 2x slower)
+_JUNK_LEAD_LOW = re.compile(r"\s*(?:copyright|author:|photo\s|image\s|link:)")
+
+
+def _maybe_junk(line: str, low: bool) -> bool:
+    """A cheap first test: False only for lines ``_JUNK_LINE`` cannot match."""
+    if len(line) <= _SHORT_LINE:
+        return (_JUNK_CHEAP_LOW if low else _JUNK_CHEAP).search(line) is not None or line.strip() in ("x", "X")
+    if not low:
+        return _JUNK_CHEAP.search(line) is not None or line.strip() in ("x", "X")
+    return _JUNK_LONG_LOW.search(line) is not None or _JUNK_LEAD_LOW.match(line) is not None
+
+
 _JUNK_LINE_LOW = lowered(_JUNK_LINE)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _DATELINE = re.compile(
@@ -127,15 +140,24 @@ class Sentence:
 def find_comments_start(text: str) -> int | None:
     """Offset where a reader-comment section begins in plain text, or None."""
     floor = min(len(text) // 4, 400)
-    for m in _COMMENT_MARKERS.finditer(text):
-        if m.start() < floor:
-            continue
-        line = m.group().strip()
-        # a lone "Comments" word must be its own line near the end to count
-        if line.lower().rstrip(".") in ("comments", "comment") and m.start() < len(text) * 0.5:
-            continue
-        return m.start()
-    return None
+    # the markers begin a line: try each line start (what ``finditer`` finds, without its scan of every offset),
+    # resuming after a marker that does not count as ``finditer`` would
+    pos = 0
+    while True:
+        m = _COMMENT_MARKERS.match(text, pos)
+        if m is not None:
+            line = m.group().strip()
+            # a lone "Comments" word must be its own line near the end to count
+            if m.start() >= floor and not (
+                    line.lower().rstrip(".") in ("comments", "comment") and m.start() < len(text) * 0.5):
+                return m.start()
+            pos = m.end()
+            if text[pos - 1:pos] == "\n":
+                continue
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return None
+        pos = nl + 1
 
 
 def junk_spans(text: str) -> list[tuple[int, int]]:
@@ -167,8 +189,7 @@ def sentences(text: str, comments_start: int | None = None) -> list[Sentence]:
     pos = 0
     para = 0
     low_text = folded(text)
-    cheap, junk = (_JUNK_CHEAP_LOW, _JUNK_LINE_LOW) if low_text is not None else (_JUNK_CHEAP, _JUNK_LINE)
-    long_cheap = _JUNK_LONG_LOW if low_text is not None else _JUNK_CHEAP
+    junk = _JUNK_LINE_LOW if low_text is not None else _JUNK_LINE
     src = low_text if low_text is not None else text
     for line in text.split("\n"):
         ls = pos
@@ -177,7 +198,7 @@ def sentences(text: str, comments_start: int | None = None) -> list[Sentence]:
             continue
         para += 1
         line_src = src[ls:ls + len(line)]
-        if (cheap if len(line) <= _SHORT_LINE else long_cheap).search(line_src) and junk.search(line_src):
+        if _maybe_junk(line_src, low_text is not None) and junk.search(line_src):
             continue
         section = "comments" if comments_start is not None and ls >= comments_start else "body"
         stripped = line.rstrip()
