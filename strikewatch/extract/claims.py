@@ -107,8 +107,7 @@ def find_claims(text: str, start: int, end: int, casualties: list[Casualties], h
                                 start=m.start(), end=max(m.end(), period[2]) if period[1] >= m.start() and
                                 period[1] - m.end() < 40 else m.end(),
                                 source=_source(text, start, end), quantity=qty, unit="strikes", period=period[0]))
-    aggregate = period is not None or _AGGREGATE_F.search(text, start, end) is not None
-    if aggregate and not has_day_date and casualties:
+    if not has_day_date and casualties and (period is not None or _AGGREGATE_F.search(text, start, end) is not None):
         plural_strikes = re.search(r"\b(?:drone\s+)?(?:strikes|attacks|airstrikes|war|campaign|programme|program)\b",
                                    text[start:end], re.I)
         if plural_strikes and (period is not None or re.search(r"have\s+been|has\s+been|since|estimat|total|tally",

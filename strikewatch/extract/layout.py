@@ -121,7 +121,9 @@ _ABBREV = frozenset({
     "jr", "sr", "adm", "brig", "cmdr", "prof", "rev", "lt.-col", "mt", "ft", "approx", "est", "e.g", "i.e",
     "u.s", "u.k", "u.n", "a.m", "p.m", "al", "etc", "pvt", "ltd", "dept", "govt", "fig",
 })
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’')\]]*$")
+# sentence-final punctuation before a capital or digit, or at the end of the line. Written to begin with a single
+# character class so that ``re`` skips ahead to the next [.!?] instead of trying the pattern at every offset.
+_SENT_END = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?:(?=\s+[\"“‘(\[]?[A-Z0-9])|$)")
 
 
 _FINAL = frozenset('.!?:"”’)…')
