@@ -641,9 +641,9 @@ _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|ul|ud|ur|ad|as|ash|az)-[A-Z]")
 
 
 def _is_cap(tok: str) -> bool:
-    if _PARTICLE_NAME.match(tok):
-        return True
-    return tok[:1].isupper() and not tok.isupper() or (len(tok) > 1 and tok[0].isupper() and "-" in tok)
+    if tok[:1].isupper():
+        return not tok.isupper() or (len(tok) > 1 and "-" in tok)
+    return "-" in tok and _PARTICLE_NAME.match(tok) is not None  # "al-Zawahiri"
 
 
 def _mark_names(chunks: list[Chunk], text: str) -> None:

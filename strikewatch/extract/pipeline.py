@@ -237,7 +237,8 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
         is_title = s.section == "body" and s.heading and not seen_body
         if s.section == "body" and not s.heading:
             seen_body = True
-        if not _CASUALTY_CUE.search(text, s.start, s.end) and not _TRIGGER_CUE.search(text, s.start, s.end):
+        kill_cue = _CASUALTY_CUE.search(text, s.start, s.end) is not None
+        if not kill_cue and not _TRIGGER_CUE.search(text, s.start, s.end):
             continue  # no kill word and no strike word: nothing here can be a mention or a claim
         dates = find_dates(text, published, s.start, s.end, year_ref=year_ref) \
             if _DATE_CUE_F.search(text, s.start, s.end) else []
@@ -249,7 +250,8 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             # "MIRANSHAH, June 12 (FPA) -": the day the report was filed, not the day of the strike
             dates = [d for d in dates if d.start >= dl_end]
         dmask = [(d.start, d.end) for d in dates] + [j for j in masked_junk if j[0] < s.end and s.start < j[1]]
-        cas = find_casualties(text, s.start, s.end, dmask)
+        # find_casualties opens with the same kill-word test
+        cas = find_casualties(text, s.start, s.end, dmask) if kill_cue else []
         has_day = any(d.days or d.follows is not None for d in dates) or any(
             d.relative and not d.earliest and not d.days and re.search(
                 r"day|night|morning|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"

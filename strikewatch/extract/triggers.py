@@ -24,8 +24,8 @@ from strikewatch.extract.lexicon import (
     PERPETRATOR_PATTERNS,
 )
 
-SEGMENT_BREAK_RE = re.compile(
-    r"(?:,\s*|\s+)(?=(?:which\s+(?:they\s+|it\s+|he\s+|she\s+)?(?:said|says|claimed)\s+(?:was|were)\s+)?"
+SEGMENT_BREAK_RE = re.compile(  # ", " or spaces before the cue ("[,\s]\s*": one leading class lets re skip words)
+    r"[,\s]\s*(?=(?:which\s+(?:they\s+|it\s+|he\s+|she\s+)?(?:said|says|claimed)\s+(?:was|were)\s+)?"
     r"(?:in\s+(?:direct\s+|apparent\s+|swift\s+)?(?:response|retaliation|reprisal|revenge|answer)\s+(?:to|for)|"
     r"(?:weeks?|days?|months?|hours?|years?)\s+after\b|after\b|following\b|since\b|prior\s+to\b|ahead\s+of\b|"
     r"before\b|than\b|just\s+as\b|a\s+day\s+after\b|to\s+(?:condemn|protest|denounce|mourn|mark)\b|"
