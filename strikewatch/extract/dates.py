@@ -28,29 +28,33 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _PART = r"(?:(?:late|early|mid|on|last|this|past)\s+)?"
 
+# every form starts at a word boundary: \b is tested once, before the alternation (re would otherwise enter all
+# eleven branches at every offset inside a word)
 DATE_RE = re.compile(
     rf"""
-    (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
-  | (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}
+    \b(?:
+    (?P<iso>(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
+  | (?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}
         (?:\s*(?:,|and|&|-|–|to)\s*(?P<d1b>\d{{1,2}}){_ORD}(?!\d))?
         (?:,?\s+(?P<y1>{_YEAR}))?\b)
-  | (?P<dmy>\b(?P<d2>\d{{1,2}}){_ORD}
+  | (?P<dmy>(?P<d2>\d{{1,2}}){_ORD}
         (?:\s*(?:,|and|&|-|–|to)\s*(?P<d2b>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?P<m2>{_MONTH})
         (?:,?\s+(?P<y2>{_YEAR}))?\b)
-  | (?P<my>\b(?:(?P<mymod>early|late|mid|mid-|last|this|earlier\s+this|later\s+this)\s*-?\s*)?
+  | (?P<my>(?:(?P<mymod>early|late|mid|mid-|last|this|earlier\s+this|later\s+this)\s*-?\s*)?
         (?P<m3>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))
         (?:\s+(?:of\s+)?(?P<y3>{_YEAR}))?\b)
-  | (?P<rel>\b(?P<relw>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|
+  | (?P<rel>(?P<relw>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|
         the\s+day\s+before\s+yesterday|overnight|earlier\s+today|early\s+today)\b)
-  | (?P<ago>\b(?P<agon>two|three|four|five|six|seven|\d)\s+days\s+ago\b)
-  | (?P<wd>\b(?:(?:late|early|on|last|this\s+past|past)\s+)?(?P<wdn>{_WEEKDAY})(?:'s)?
+  | (?P<ago>(?P<agon>two|three|four|five|six|seven|\d)\s+days\s+ago\b)
+  | (?P<wd>(?:(?:late|early|on|last|this\s+past|past)\s+)?(?P<wdn>{_WEEKDAY})(?:'s)?
         (?:\s+(?:night|morning|evening|afternoon))?\b)
-  | (?P<hol>\b(?P<holn>Christmas\s+Day|Christmas\s+Eve|Christmas|New\s+Year'?s\s+(?:Day|Eve)|Boxing\s+Day)\b)
-  | (?P<period>\b(?P<pw>last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|
+  | (?P<hol>(?P<holn>Christmas\s+Day|Christmas\s+Eve|Christmas|New\s+Year'?s\s+(?:Day|Eve)|Boxing\s+Day)\b)
+  | (?P<period>(?P<pw>last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|
         earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year)\b)
-  | (?P<year>\b(?:in|during|of)\s+(?P<yy>{_YEAR})\b(?!\s*[-–]))
-  | (?P<follows>\b(?P<fn>a|one|two|three|the\s+next|the\s+following|the\s+previous)\s+
+  | (?P<year>(?:in|during|of)\s+(?P<yy>{_YEAR})\b(?!\s*[-–]))
+  | (?P<follows>(?P<fn>a|one|two|three|the\s+next|the\s+following|the\s+previous)\s+
         (?P<fu>day|days|night)\s*(?P<fd>later|after|earlier|before)?\b)
+    )
     """,
     re.VERBOSE | re.IGNORECASE,
 )
