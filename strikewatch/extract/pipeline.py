@@ -127,6 +127,7 @@ _RETRO_RE_F = Folded(_RETRO_RE)
 _RELATED_START_F = Folded(_RELATED_START)
 _REACTION_BEFORE_F = Folded(_REACTION_BEFORE)
 _PLURAL_STRIKES_F = Folded(_PLURAL_STRIKES)
+_TARGET_F = Folded(TARGET_RE)  # group() is lower case: TARGET_WORDS is looked up lower-cased anyway
 GEO_EVIDENCE = frozenset({"country", "admin1", "admin2", "place", "lat", "lon", "geo_precision", "geo_conflict"})
 _PRECISION_RANK = {"place": 4, "admin2": 3, "admin1": 2, "country": 1, None: 0}
 
@@ -566,7 +567,7 @@ _KEY_STOP = frozenset({
     "Afghan", "Afghanistan", "Islamabad", "Washington", "Reuters", "AP", "AFP", "VICE", "News", "Bureau",
     "North", "South", "Waziristan", "Agency", "Tribal", "Areas", "FATA", "Drone", "Drones", "Strike", "Strikes",
 })
-_KEY_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
+_KEY_RE = re.compile(r"\b(?<![.!?]\s)(?<!^)[A-Z][a-z][\w'’-]+")  # \b first: fails fast inside words
 
 
 def _keys(m: Mention, text: str) -> set[str]:
@@ -575,7 +576,7 @@ def _keys(m: Mention, text: str) -> set[str]:
         return m.keys
     keys = {k.rstrip("'’s") for k in _KEY_RE.findall(text[m.start:m.end])}
     keys = {k for k in keys if k not in _KEY_STOP and len(k) > 2}
-    for t in TARGET_RE.finditer(text, m.start, m.end):
+    for t in _TARGET_F.finditer(text, m.start, m.end):
         keys.add("#" + TARGET_WORDS[t.group().lower()])
     m.keys, m.keys_span = keys, (m.start, m.end)
     return keys
@@ -1042,7 +1043,7 @@ _TARGET_CONTEXT = re.compile(r"(?:\bon|\bat|\binto|\bhit|\bhits|\bstruck|\btarge
 def _apply_target(ev: Event, ms: list[Mention], text: str) -> None:
     found: list[tuple[str, int, int]] = []
     for m in ms:
-        for t in TARGET_RE.finditer(text, m.start, m.end):
+        for t in _TARGET_F.finditer(text, m.start, m.end):
             before = text[max(m.start, t.start() - 40):t.start()]
             if not _TARGET_CONTEXT.search(before):
                 continue

@@ -226,6 +226,14 @@ def type_and_perpetrator(text: str, start: int, end: int, triggers: list[tuple[i
     return Typing(typ, span, perp, pspan)
 
 
+_VICTIM_VERB = re.compile(r"\b(?:killed|killing|against|on|targeting|targeted|at|hit|kill|kills|said|says|say|"
+                          r"told|tells|reported|according|claimed|confirmed)\b", re.I)
+_BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:by|from)\s+(?:a\s+|an\s+|the\s+)?", re.I)
+# (code, pattern, its lower-case form for the lower-cased text when the pattern ignores case)
+_PERPETRATORS = tuple((code, rx, lowered(rx) if rx.flags & re.IGNORECASE else None)
+                      for code, rx in PERPETRATOR_PATTERNS)
+
+
 def _agent_group(text: str, s: int, e: int) -> tuple[str | None, tuple[int, int] | None]:
     for code, rx in PERPETRATOR_PATTERNS:
         m = rx.search(text, s, e)
@@ -239,22 +247,24 @@ def _perpetrator(text: str, start: int, end: int, anchors: list[tuple[int, int]]
     """Who struck: a perpetrator word just before a strike word ("US drone", "Pakistani jets", "Taliban's
     Sunday attack") or after it ("by a US drone", "carried out by Pakistani helicopters")."""
     best: tuple[int, str, tuple[int, int]] | None = None
+    low = folded(text)
     for a, b in anchors:
         lo = max(start, a - 45)
         window = text[lo:b]
-        for code, rx in PERPETRATOR_PATTERNS:
-            for m in rx.finditer(window):
+        low_window = low[lo:b] if low is not None else None
+        for code, rx, rx_low in _PERPETRATORS:
+            found = rx_low.finditer(low_window) if rx_low is not None and low_window is not None else \
+                rx.finditer(window)
+            for m in found:
                 ms, me = lo + m.start(), lo + m.end()
-                between = text[me:a]
                 # the words between must not carry a verb that makes the group the victim
-                if re.search(r"\b(?:killed|killing|against|on|targeting|targeted|at|hit|kill|kills|said|says|say|"
-                             r"told|tells|reported|according|claimed|confirmed)\b", between, re.I):
+                if _VICTIM_VERB.search(text[me:a]):
                     continue
                 dist = a - me if me <= a else 0
                 if best is None or dist < best[0] or (dist == best[0] and code == "PK"):
                     best = (dist, code, (ms, me))
         after = text[b:min(end, b + 50)]
-        m2 = re.match(r"\s+(?:\w+\s+){0,3}?(?:by|from)\s+(?:a\s+|an\s+|the\s+)?", after, re.I)
+        m2 = _BY_AFTER.match(after)
         if m2:
             tail_start = b + m2.end()
             for code, rx in PERPETRATOR_PATTERNS:
