@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _COMMENT_MARKERS = re.compile(
@@ -47,6 +47,19 @@ def lowered(rx: re.Pattern[str]) -> re.Pattern[str]:
     if low.groupindex.keys() != rx.groupindex.keys():
         raise ValueError("pattern has upper-case group names")
     return low
+
+
+def by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of words (regular expressions that each begin with a plain letter), factored by that letter:
+    ``s(?:trike|truck)|a(?:ttack|ir)``. ``re`` checks a branch's first letter before entering it, so fewer branches
+    scan faster. The matches are the same: words keep their order within a letter, and words with different first
+    letters never match at the same offset."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        if not w[:1].isalpha():
+            raise ValueError(f"{w!r} does not begin with a letter")
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(c + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for c, rests in groups.items())
 
 
 _FOLD = threading.local()

