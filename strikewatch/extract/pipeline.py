@@ -108,7 +108,8 @@ _STATEMENT_BEFORE = re.compile(r"\b(?:said|says|stated|announced|told\s+[\w\s]{1
                                r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 _REPORT_TIME = re.compile(r"\b(?:by|as\s+of|until|till)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
 _CASUALTY_CUE = Folded(CASUALTY_CUE_RE)
-_TRIGGER_CUE = Folded(re.compile(STRIKE_TRIGGER_RE.pattern + r"|\bsorties\b", re.IGNORECASE))  # + claims' units
+# strike words + the claims' unit "sorties" (the outer \b, tested once, lets re skip the inside of words)
+_TRIGGER_CUE = Folded(re.compile(r"\b(?:" + STRIKE_TRIGGER_RE.pattern + r"|sorties\b)", re.IGNORECASE))
 _UNKNOWN_CAS = Folded(re.compile(
     r"casualt(?:y|ies)\s+(?:figures\s+)?(?:are\s+|were\s+)?(?:unknown|unclear)|unknown\s+casualt|"
     r"no\s+casualty\s+figures", re.IGNORECASE))
