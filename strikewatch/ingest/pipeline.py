@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import DataError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from strikewatch.db.engine import session_scope
-from strikewatch.db.tables import Article, MergeQueue
+from strikewatch.db.tables import Article, EventRow, MergeQueue
 from strikewatch.errors import UserError
 from strikewatch.ingest.read import (
     DEFAULT_MAX_BYTES,
@@ -226,23 +227,54 @@ def _record(report: IngestReport, prep: PreparedArticle, outcome: StoreOutcome) 
         )
 
 
+# A backlog this large and at least half the archive is merged by one streaming pass over everything (memory
+# flat, linear); smaller backlogs incrementally in chunks of articles close in date, each chunk its own
+# transaction, so memory holds one chunk's neighbourhood and an interrupted run keeps the chunks it finished.
+FULL_MERGE_MIN = 20_000
+MERGE_CHUNK = 5_000
+
+
 def flush_merge_queue(engine: Engine, new_ids: Sequence[int] = ()) -> str | None:
     """Update strikes for the new articles and any left queued by an interrupted run; returns an error or None."""
     from strikewatch.merge import update_strikes
 
     with session_scope(engine) as session:
-        queued = list(session.scalars(select(MergeQueue.article_id).order_by(MergeQueue.article_id)))
-    ids = sorted(set(queued) | set(new_ids))
+        queued = _queued_by_date(session)
+        archive = session.scalar(select(func.count()).select_from(Article)) or 0
+    in_queue = set(queued)
+    ids = queued + sorted(set(new_ids) - in_queue)
     if not ids:
         return None
     try:
-        update_strikes(engine, ids)
-    except Exception as exc:  # keep the queue: the next run retries
+        if len(ids) >= FULL_MERGE_MIN and 2 * len(ids) >= archive:
+            update_strikes(engine, None)
+            _dequeue(engine, queued)
+            return None
+        for i in range(0, len(ids), MERGE_CHUNK):
+            chunk = ids[i : i + MERGE_CHUNK]
+            update_strikes(engine, chunk)
+            _dequeue(engine, [a for a in chunk if a in in_queue])
+    except Exception as exc:  # keep the rest of the queue: the next run retries
         return f"updating strikes failed ({type(exc).__name__}: {exc}); the next ingest retries it"
-    with session_scope(engine) as session:
-        for i in range(0, len(queued), 500):
-            session.execute(delete(MergeQueue).where(MergeQueue.article_id.in_(queued[i : i + 500])))
     return None
+
+
+def _queued_by_date(session: Session) -> list[int]:
+    """Queued article ids, ordered by the earliest day their events give (undated last), then id."""
+    stmt = (
+        select(MergeQueue.article_id, func.min(EventRow.date_earliest))
+        .outerjoin(EventRow, EventRow.article_id == MergeQueue.article_id)
+        .group_by(MergeQueue.article_id)
+    )
+    rows = [(a, d) for a, d in session.execute(stmt)]
+    rows.sort(key=lambda r: (r[1] is None, r[1] or dt.date.min, r[0]))
+    return [a for a, _ in rows]
+
+
+def _dequeue(engine: Engine, ids: Sequence[int]) -> None:
+    with session_scope(engine) as session:
+        for i in range(0, len(ids), 500):
+            session.execute(delete(MergeQueue).where(MergeQueue.article_id.in_(ids[i : i + 500])))
 
 
 # --- re-extraction ---------------------------------------------------------------------------------------------
