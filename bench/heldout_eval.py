@@ -1,6 +1,6 @@
 """Held-out accuracy of the extractor on strikes it has never seen (2011-2018), in summary and news-wire style.
 
-    .venv/bin/python bench/heldout_eval.py [--set bench/heldout/summaries.jsonl] [--show-misses] [--json]
+    .venv/bin/python bench/heldout_eval.py [--set/--file bench/heldout/summaries.jsonl] [--show-misses] [--json]
 
 How the set was made
 --------------------
@@ -164,7 +164,7 @@ def _brief(ev: Any) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    ap.add_argument("--set", type=Path, default=DEFAULT_SET, help="JSONL held-out set")
+    ap.add_argument("--set", "--file", dest="set", type=Path, default=DEFAULT_SET, help="JSONL held-out set")
     ap.add_argument("--show-misses", action="store_true", help="print every miss (text, expected, got)")
     ap.add_argument("--json", action="store_true", help="print the full report as JSON")
     args = ap.parse_args(argv)
