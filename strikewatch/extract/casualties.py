@@ -448,7 +448,8 @@ class Casualties:
     anchor: int  # offset of the kill/injure word
     classes: dict[str, tuple[int | None, int | None, int, int]] = field(default_factory=dict)
     named: list[tuple[str, int, int]] = field(default_factory=list)
-    revision: bool = False  # "rose to", "lowered to": supersedes earlier figures
+    revision: bool = False  # "rose to", "lowered to": a later figure for the same toll
+    revision_down: bool = False  # "lowered to", "reduced to": a correction that withdraws the higher figure
     additive: bool = False  # "also", "another", "more": adds to earlier figures
     has_total: bool = True
     hedged: bool = False  # "by some sources", "possibly", "reportedly"
@@ -579,7 +580,8 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
                     "most or all",
                     "mainly",
                 ):
-                    kind = "AMONG" if phrase in ("among the",) else "INC"
+                    # "Two civilians were among those killed": a part of a total the clause may not give
+                    kind = "AMONG" if phrase in ("among the", "among those") else "INC"
                     chunks.append(Chunk(kind, phrase, phrase, ts, toks[ti + n - 1][2]))
                     ti += n
                     matched = True
@@ -935,10 +937,12 @@ _HEDGE = re.compile(r"\b(?:by\s+some\s+(?:sources|accounts|reports|counts)|accor
                     r"possibly|may\s+have|unconfirmed)\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"\band\s+(?P<q>(?:at\s+least\s+|up\s+to\s+)?[\w-]+)\s+(?:more\s+)?in\s+the\s+"
                        r"(?:second|third|fourth|latter|other)\b", re.IGNORECASE)
-# "while residents put it as high as 24": another source's figure for the same toll
+# "while residents put it as high as 24", "though residents said the number was 14": another source's figure for
+# the same toll
 _PUT_IT = re.compile(
-    r"\b(?:put|puts|putting|placed|places|gave|gives|give|estimated|estimates|estimate)\s+(?:it|the\s+(?:death\s+)?"
-    r"(?:toll|figure|number|count))\s+(?:at\s+|closer\s+to\s+)?",
+    r"\b(?:(?:put|puts|putting|placed|places|gave|gives|give|estimated|estimates|estimate)\s+(?:it|the\s+(?:death\s+)?"
+    r"(?:toll|figure|number|count))\s+(?:at\s+|closer\s+to\s+)?|(?:said|say|says|claimed|insisted)\s+(?:that\s+)?"
+    r"the\s+(?:number|figure|count)\s+(?:was|is|stood\s+at|could\s+be|might\s+be|may\s+be)\s+)",
     re.IGNORECASE,
 )
 # "said at first that several militants had been killed, then withdrew the statement"
@@ -971,6 +975,7 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
     out: list[Casualties] = []
     n = len(chunks)
     used_right: set[int] = set()
+    consumed: set[int] = set()  # chunks an earlier statement read as its figure: no later phrase takes them
     for k, c in enumerate(chunks):
         if c.kind not in ("K", "I"):
             continue
@@ -994,6 +999,7 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
         items: list[Item] = []
         total: Item | None = None
         revision = False
+        revision_down = False
         # toll: "death toll rose to 26", "a toll of 12"
         if low == "toll":
             m = _TOLL_AFTER.match(text, c.end)
@@ -1011,9 +1017,16 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                                 re.I,
                             )
                         )
+                        revision_down = revision and _DOWN.search(m.group()) is not None
             if not items:
                 continue
         else:
+            fig = _noun_figure(chunks, k, text, end)
+            if fig is not None:
+                # "the dead numbered 21", "put the number of dead at seven", "estimates of the dead range from two
+                # to ten", "reports range from one dead to six"
+                items = [Item(fig.lo, fig.hi, "people", fig.start, fig.end)]
+                consumed.update(x for x in range(k + 1, n) if chunks[x].start < fig.end)
             # active: object to the right
             right_a = k + 1
             while (
@@ -1022,7 +1035,8 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                 and chunks[right_a].low in ("also", "reportedly", "at", "all")
             ):
                 right_a += 1
-            active_ok = (c.kind == "K" and low in ACTIVE_KILL) or (c.kind == "I" and low in ACTIVE_INJURE)
+            active_ok = not items and (
+                (c.kind == "K" and low in ACTIVE_KILL) or (c.kind == "I" and low in ACTIVE_INJURE))
             if active_ok and right_a < n and chunks[right_a].kind == "X":
                 # modifiers before the object's head: "injures Egyptian al Qaeda leader ..."
                 look = right_a
@@ -1075,8 +1089,14 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                 ):
                     a -= 2
                 stop = a
-                while a >= 0 and chunks[a].kind in _NP_KINDS:
+                while a >= 0 and chunks[a].kind in _NP_KINDS and a not in consumed:
                     if chunks[a].kind == "X" and _is_boundary_x(chunks[a]):
+                        break
+                    # "Residents reported 15 dead", "villagers were saying 25 had died": the speakers are no victims
+                    if chunks[a].low in _SPEECH_LEFT and a + 1 <= stop and chunks[a + 1].kind in ("Q", "NEG"):
+                        break
+                    # "Other accounts had seven killed": a source, then its figure
+                    if chunks[a].low in _SOURCE_NOUNS and a + 1 <= stop and chunks[a + 1].kind in ("AUX", "V", "Q"):
                         break
                     a -= 1
                 start_np = a + 1
@@ -1096,6 +1116,7 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                     before = text[max(start, chunks[start_np].start - 30) : chunks[start_np].start]
                     if _REVISION_BEFORE.search(before):
                         revision = True
+                        revision_down = _DOWN.search(before) is not None
                 elif k > 0 and any(ch.low in ("was", "is") for ch in chunks[max(0, k - 3) : k]) and \
                         not _QUESTION_BEFORE.search(text, max(start, c.start - 40), c.start):
                     items = [Item(1, 1, "people", c.start, c.end, implied=True)]
@@ -1134,28 +1155,45 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                         used_right.add(x)
                     r = b
             # trailing subsets: ", including ...", ", mostly girls", ", six of them civilians"
+            tail_done = False
             if r < n and chunks[r].kind == "C" and chunks[r].low == ",":
                 j = r + 1
                 if j < n and (
                     chunks[j].kind == "INC" or (chunks[j].kind == "Q" and j + 1 < n and chunks[j + 1].kind == "INC")
                 ):
-                    b = j
-                    while b < n and chunks[b].kind in _NP_KINDS and chunks[b].kind != "AUX":
-                        b += 1
+                    b = _subset_end(chunks, j, n)
                     sub, _t = _parse_np(chunks, j, b, text)
                     for it in sub:
                         it.subset = True
                     items.extend(sub)
+                    consumed.update(range(j, b))
+                    tail_done = True
+            elif r < n and chunks[r].kind == "INC" and chunks[r].low in _INCLUDING:
+                # "2-11 killed including one civilian and 1-6 injured"
+                b = _subset_end(chunks, r, n)
+                sub, _t = _parse_np(chunks, r, b, text)
+                for it in sub:
+                    it.subset = True
+                items.extend(sub)
+                consumed.update(range(r, b))
+                tail_done = True
+            if not tail_done and (items or total is not None):
+                # a part of the toll told after the place: ", among them a child", ", two of them civilians",
+                # "possibly including as many as eight civilians", "with up to three civilians reported among them"
+                sub = _later_subsets(chunks, r, n, text, consumed)
+                items.extend(sub)
         if not items and total is None:
             continue
         cas = _summarise(kind, items, total, c, text, start, end)
         if cas is None:
             continue
         cas.revision = revision
-        window = text[max(start, cas.start - 25) : min(end, c.end + 12)]
+        cas.revision_down = revision_down
+        w0 = max(start, cas.start - 25)
         # "When a survivor flees into a shop, a drone destroys it, killing him and 2 shopkeepers": people who
         # survived or came to help are not among the dead counted before
-        cas.additive = bool(_ADDITIVE_NEAR.search(window)) or bool(_FOLLOW_UP_VICTIMS.search(text, start, c.start))
+        cas.additive = _is_additive(text, w0, min(end, c.end + 12)) or bool(
+            _FOLLOW_UP_VICTIMS.search(text, start, c.start))
         # "also reported killed by some sources": an addition only some reports make raises the maximum only
         cas.hedged = bool(_HEDGE.search(text, c.end, min(end, c.end + 40))) or bool(
             _HEDGE.search(text, max(start, cas.start - 30), cas.start))
@@ -1173,6 +1211,18 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                         cas.lo = min(los) if los else None
                         cas.hi = max(his) if his else None
                         cas.end = max(cas.end, q.end)
+            else:
+                # "At least 13 killed, possibly 22, and six injured": a higher figure for the same toll
+                pm = _ALT_POSS.match(text, tail_from, end)
+                qm = QUANTITY_RE.match(text, pm.start("q"), end) if pm else None
+                q = quantity_from_match(qm) if qm else None
+                if q is not None and q.hi is not None and (cas.hi is None or q.hi > cas.hi) and (
+                        cas.lo is None or q.hi >= cas.lo):
+                    cas.hi = q.hi
+                    cas.end = max(cas.end, q.end)
+                    consumed.update(x for x in range(k + 1, n) if chunks[x].start < q.end)
+        if cas.has_total:
+            consumed.update(x for x in range(n) if cas.start <= chunks[x].start and chunks[x].end <= cas.end)
         out.append(cas)
     # "At least five people were killed in the first strike, and four in the second": the second's own toll
     for em in _ELLIPSIS.finditer(text, start, end):
@@ -1199,14 +1249,156 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
     return out
 
 
+_DOWN = re.compile(r"lowered|reduced|revised\s+down|downgraded|cut\b|fell|dropped", re.IGNORECASE)
+_ALT_POSS = re.compile(
+    r"\s*,\s*(?:(?:and|or|but)\s+)?(?:possibly|perhaps|maybe|probably|or\s+more|reportedly)\s+(?P<q>(?:as\s+many\s+as\s+|"
+    r"up\s+to\s+|as\s+high\s+as\s+)?[\w,-]+)(?=\s*(?:[,;.)—–]|$|and\b|in\b|on\b|at\b|near\b|when\b|after\b|"
+    r"people\b|dead\b|killed\b|according\b|by\b))",
+    re.IGNORECASE,
+)
+# "other sources", "another account", "other local officials": another SOURCE for the same figure, not more victims
+_SOURCE_OTHER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:sources?|accounts?|reports?|estimates?|officials?|witness(?:es)?|tall(?:y|ies)|counts?|"
+    r"figures?|media|outlets?|residents?|villagers?|tribesmen|elders?|locals|agency|agencies|intelligence|"
+    r"newspapers?|channels?|versions?|sources)\b(?!\s+(?:were|was|also|died|killed|dead)\b)",
+    re.IGNORECASE)
+_QTY_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|"
+                         r"few|dozen|dozens|the))\s+$", re.IGNORECASE)
+
+
+def _is_additive(text: str, s: int, e: int) -> bool:
+    """'also', 'more', 'another two people', 'three other civilians': an addition to figures given before; not
+    'other sources' or 'another account', which name another source for the same figure."""
+    for m in _ADDITIVE_NEAR.finditer(text, s, e):
+        w = m.group().lower()
+        if w in ("other", "another") and _SOURCE_OTHER.match(text, m.end()) and not _QTY_BEFORE.search(
+                text, max(0, m.start() - 12), m.start()):
+            continue
+        return True
+    return False
+
+
+_FIGURE_NOUNS = frozenset({"dead", "killed", "wounded", "injured", "deaths", "casualties", "fatalities"})
+_AUXW = r"(?:has|had|have|was|were|is|are|now|later|also|could|may|might|would|will|be|been|being|initially|first|" \
+    r"finally|officially|reportedly|variously)"
+_FIG_VERB = re.compile(
+    rf"\s+(?:{_AUXW}\s+)*(?:numbered|totall?ed|reached|came\s+to|stood\s+at|stands?\s+at|(?:put|placed|given|"
+    r"estimated|reported|counted|said\s+to\s+be|thought\s+to\s+be|believed\s+to\s+be)\s+(?:at|as)|range[sd]?|"
+    r"ranging|var(?:y|ies|ied)|varying)\s+", re.IGNORECASE)
+_FIG_COPULA = re.compile(rf"\s+(?:{_AUXW}\s+)*?(?:was|were|is|are|be|been)\s+", re.IGNORECASE)
+_PUT_BEFORE = re.compile(
+    r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate|gave|gives|give|counted|counts)\s+"
+    r"the\s+(?:(?:total\s+)?number\s+of\s+(?:the\s+)?|total\s+of\s+)?$", re.IGNORECASE)
+_AT_AS = re.compile(r"\s+(?:at|as)\s+", re.IGNORECASE)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+
+
+def _noun_figure(chunks: list[Chunk], k: int, text: str, end: int) -> Quantity | None:
+    """A figure the text gives for 'the dead' / 'the wounded' as a noun: "the dead numbered 21", "the number of
+    dead could be as high as ten", "put the wounded at nine", "estimates of the dead range from two to ten",
+    "reports range from one dead to six"."""
+    c = chunks[k]
+    if c.low not in _FIGURE_NOUNS or k == 0:
+        return None
+    prev = chunks[k - 1]
+    if prev.kind == "Q" and k >= 2 and chunks[k - 2].low == "from" and prev.qty is not None:
+        m = _TO.match(text, c.end, end)
+        qm = QUANTITY_RE.match(text, m.end(), end) if m else None
+        q2 = quantity_from_match(qm) if qm else None
+        if q2 is None or q2.hi is None or prev.qty.lo is None:
+            return None
+        return Quantity(min(prev.qty.lo, q2.hi), max(prev.qty.lo, q2.hi), prev.start, q2.end)
+    if prev.low not in ("the", "of"):
+        return None
+    m = _FIG_VERB.match(text, c.end, end) or _FIG_COPULA.match(text, c.end, end)
+    if m is None and _PUT_BEFORE.search(text, max(0, c.start - 45), c.start):
+        m = _AT_AS.match(text, c.end, end)
+    if m is None:
+        return None
+    qm = QUANTITY_RE.match(text, m.end(), end)
+    q = quantity_from_match(qm) if qm else None
+    if q is None or (q.lo is None and q.hi is None) or _NONPERSON_AFTER.match(text, q.end):
+        return None
+    return q
+
+
+_CLASSES = frozenset({"civilian", "child", "woman", "militant"})
+_AMONG_VERBS = frozenset({"were", "was", "are", "is", "reported", "reportedly", "said", "to", "be", "believed",
+                          "thought", "also", "possibly", "may", "have", "been", "all"})
+
+
+def _subset_end(chunks: list[Chunk], j: int, n: int) -> int:
+    """Where a subset phrase from chunks[j] ends: noun-phrase chunks and hedges ("3-18 of them reportedly
+    civilians"), not a figure that belongs to the next kill or injure word ("including one civilian and 1-6
+    injured")."""
+    b = j
+    while b < n and chunks[b].kind in _NP_KINDS and (chunks[b].kind != "AUX" or chunks[b].low in _HEDGE_WORDS):
+        b += 1
+    if b < n and chunks[b].kind in ("K", "I") and b - 2 > j and chunks[b - 1].kind == "Q" and \
+            chunks[b - 2].kind == "C":
+        b -= 2
+    return b
+
+
+def _later_subsets(chunks: list[Chunk], r: int, n: int, text: str, consumed: set[int]) -> list[Item]:
+    """Parts of the toll told later in the clause, after the place: ", among them a child", ", two of them
+    civilians", ", possibly including as many as eight civilians", "with up to three civilians reported among
+    them". Only parts with a class (civilians, children, women, militants) count."""
+    stop = r
+    while stop < n and chunks[stop].kind not in ("K", "I"):
+        stop += 1
+    out: list[Item] = []
+    j = r
+    while j < stop:
+        ch = chunks[j]
+        if (ch.kind == "C" and ch.low == ",") or ch.kind == "W":
+            x = j + 1
+            while x < stop and chunks[x].kind == "AUX" and chunks[x].low in _HEDGE_WORDS:
+                x += 1
+            if x < stop and (
+                (chunks[x].kind == "INC" and chunks[x].low not in ("of them", "of whom"))
+                or (chunks[x].kind == "Q" and x + 1 < stop and chunks[x + 1].low in ("of them", "of whom"))
+            ):
+                b = min(_subset_end(chunks, x, n), stop)
+                sub = [it for it in _parse_np(chunks, x, b, text)[0] if it.cls in _CLASSES]
+                if sub:
+                    for it in sub:
+                        it.subset = True
+                    out.extend(sub)
+                    consumed.update(range(x, b))
+                    j = b
+                    continue
+        elif ch.kind == "INC" and ch.low == "among them":
+            y = j - 1
+            while y > r and j - y <= 5 and chunks[y].low in _AMONG_VERBS:
+                y -= 1
+            h = chunks[y]
+            if y < j - 1 and h.kind == "H" and h.cls in _CLASSES:
+                qc = chunks[y - 1] if y - 1 >= r and chunks[y - 1].kind == "Q" else None
+                if qc is not None and qc.qty is not None:
+                    out.append(Item(qc.qty.lo, qc.qty.hi, h.cls, qc.start, h.end, subset=True))
+                elif h.singular:
+                    out.append(Item(1, 1, h.cls, h.start, h.end, subset=True))
+        j += 1
+    return out
+
+
 # what a part of the dead "were" that makes them civilians: their trades and homes, not their arms
 _CIVILIAN_ROLES = frozenset({"villagers", "villager", "farmers", "farmer", "residents", "resident", "locals",
                              "shopkeepers", "shopkeeper", "labourers", "laborers", "students", "student", "teachers",
                              "woodcutters", "passers-by", "passersby", "bystanders", "guests", "relatives",
                              "neighbours", "neighbors", "workers", "drivers", "driver", "tribal elders", "elders"})
+_SOURCE_NOUNS = frozenset({"accounts", "account", "sources", "source", "reports", "report", "estimates", "estimate",
+                           "officials", "official", "witnesses", "counts", "tallies", "figures", "media"})
+_SPEECH_LEFT = frozenset({"reported", "reporting", "saying", "claiming", "counted", "counting", "estimated", "said",
+                          "says", "say", "told"})
 _SPEECH = frozenset({"said", "says", "say", "told", "claimed", "claims", "reports", "confirmed", "according",
                      "estimated", "estimates", "insist", "insists"})
 _PARTITIVE_HEADS = frozenset({"dead", "killed", "victims", "casualties", "injured", "wounded", "deceased", "bodies"})
+
+
+_PART_HEDGE = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:possibly|perhaps|probably|likely|(?:may|might|could)"
+                         r"(?:\s+well)?\s+(?:have\s+)?(?:been|be))\b", re.IGNORECASE)
 
 
 def _partitive(chunks: list[Chunk], k: int, kind: str, text: str) -> Casualties | None:
@@ -1219,9 +1411,11 @@ def _partitive(chunks: list[Chunk], k: int, kind: str, text: str) -> Casualties 
         return None
     qc = chunks[k - 3]
     q = qc.qty
-    if q is None or q.lo is None:
+    if q is None or (q.lo is None and q.hi is None):
         return None
     cas = Casualties(kind, q.lo, None, qc.start, c.end, c.start, has_total=False)
+    # "up to seven of the dead may have been civilians": a ceiling, not a count
+    hedged = _PART_HEDGE.match(text, c.end) is not None
     # the predicate names the part's class: "were villagers", "was a civilian", "were children"
     j = k + 1
     while j < len(chunks) and j <= k + 5 and chunks[j].kind in ("AUX", "ART", "X", "QT"):
@@ -1232,7 +1426,8 @@ def _partitive(chunks: list[Chunk], k: int, kind: str, text: str) -> Casualties 
             chunks[j].cls in ("civilian", "child", "militant", "woman") or chunks[j].low in _CIVILIAN_ROLES):
         cls = "civilian" if chunks[j].low in _CIVILIAN_ROLES else chunks[j].cls
         assert cls is not None
-        cas.classes[cls] = (q.lo, None if cls == "civilian" else q.hi, qc.start, chunks[j].end)
+        # "five of the dead were civilians": five civilians, as that source counts them
+        cas.classes[cls] = (None if hedged else q.lo, q.hi, qc.start, chunks[j].end)
     return cas
 
 

@@ -126,6 +126,10 @@ QUANTITY_RE = re.compile(
     (?<![\w,.])
     (?:
         (?P<between>between\s+(?P<b1>{NUM})\s+(?:and|to|-)\s+(?P<b2>{NUM}))
+      | (?P<pair>(?:as\s+few\s+as|as\s+low\s+as|at\s+least)\s+(?P<p1>{NUM})(?:\s*,\s*|\s+)(?:(?:or|and|but|to)\s+)?
+        (?:possibly\s+|perhaps\s+|maybe\s+)?(?:as\s+many\s+as|as\s+high\s+as|up\s+to|possibly|perhaps)\s+
+        (?P<p2>{NUM}))
+      | (?P<from>(?:anywhere\s+)?from\s+(?P<f1>{NUM}|none|no\s+one|nobody)\s+to\s+(?P<f2>{NUM}))
       | (?P<either>either\s+(?P<e1>{NUM}|no),\s+(?P<e2>{NUM}|no)(?:,?\s+or\s+(?P<e3>{NUM}|no))?)
       | (?P<exact>{_EXACT})
       | (?:(?P<mod>{_LOWER}|{_UPPER}|{_MORE}|{_NEAR}|{_ABOUT}|{_POSS})\s+)?
@@ -152,7 +156,7 @@ def _norm(s: str) -> str:
 def _num(s: str | None) -> int | None:
     if s is None:
         return None
-    if s.lower() == "no":
+    if s.lower() in ("no", "none", "nobody") or re.fullmatch(r"no\s+one", s, re.IGNORECASE):
         return 0
     return to_int(s)
 
@@ -162,6 +166,13 @@ def quantity_from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
     s, e = m.start() + offset, m.end() + offset
     if m.group("between"):
         a, b = _num(m.group("b1")), _num(m.group("b2"))
+        if a is None or b is None:
+            return None
+        return Quantity(min(a, b), max(a, b), s, e)
+    if m.group("pair") or m.group("from"):
+        # "as few as 4 or as many as 12", "at least 7 and as many as 14", "(anywhere) from none to ten"
+        a, b = (_num(m.group("p1")), _num(m.group("p2"))) if m.group("pair") else (
+            _num(m.group("f1")), _num(m.group("f2")))
         if a is None or b is None:
             return None
         return Quantity(min(a, b), max(a, b), s, e)

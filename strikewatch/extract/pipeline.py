@@ -868,9 +868,18 @@ def _apply_counts(ev: Event, cas: list[Casualties], kind: str) -> None:
     hi: int | None = None
     spans_lo: list[tuple[int, int]] = []
     spans_hi: list[tuple[int, int]] = []
-    revisions = [c for c in totals if c.revision]
-    if revisions:
-        totals = totals[totals.index(revisions[-1]):]
+    # a toll revised upwards ("the death toll rose to nine" after "at least four") is another figure for the same
+    # toll: the earlier one stays the minimum, as trackers record the range reported; a correction downwards ("were
+    # lowered to eight", or a revision below every earlier figure) withdraws what came before
+    for i in range(len(totals) - 1, 0, -1):
+        c = totals[i]
+        if not c.revision:
+            continue
+        prior = [v for x in totals[:i] for v in (x.lo, x.hi) if v is not None]
+        val = c.hi if c.hi is not None else c.lo
+        if c.revision_down or (prior and val is not None and val < min(prior)):
+            totals = totals[i:]
+            break
     first = True
     for c in totals:
         if first:
