@@ -1096,7 +1096,10 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                     if chunks[a].low in _SPEECH_LEFT and a + 1 <= stop and chunks[a + 1].kind in ("Q", "NEG"):
                         break
                     # "Other accounts had seven killed": a source, then its figure
-                    if chunks[a].low in _SOURCE_NOUNS and a + 1 <= stop and chunks[a + 1].kind in ("AUX", "V", "Q"):
+                    # "..., according to local accounts, and two to 11 people were wounded": the source is no victim
+                    if chunks[a].low in _SOURCE_NOUNS and (
+                            (a + 1 <= stop and chunks[a + 1].kind in ("AUX", "V", "Q"))
+                            or any(chunks[x].low in ("according", "to", "by", "per") for x in range(max(0, a - 3), a))):
                         break
                     a -= 1
                 start_np = a + 1

@@ -279,6 +279,12 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
                 if not seg_cas:
                     continue
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
+            if seg_dates and not trig and (mentions or sent_mentions):
+                # "Villagers said on Tuesday that the toll had risen to ten", "Two were wounded, officials said on
+                # Saturday": a later figure's day is when it was given, not a strike of its own
+                seg_dates = [d for d in seg_dates if not (
+                    _STATEMENT_AFTER_F.match(text, d.end) or
+                    _STATEMENT_BEFORE_F.search(text, max(seg.start, d.start - 30), d.start))]
             if len(seg_dates) > 1:
                 # "The Foreign Office on 13 May condemned the strikes of 11 and 12 May": the statement's day
                 said = [d for d in seg_dates if _STATEMENT_AFTER_F.match(text, d.end) or
@@ -288,7 +294,7 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             if not seg_cas and not seg_dates and not _MUNITION_RE_F.search(text, seg.start, seg.end) and not \
                     _singular_span(text, seg.start, seg.end):
                 continue  # a general statement about strikes: nothing here can make an event specific
-            bg = _BACKGROUND_RE_F.search(text, seg.start, seg.end) is not None
+            bg = _is_background(text, seg.start, seg.end)
             if not bg and _RETRO_RE_F.search(text, seg.start, seg.end) and seg_dates and not any(
                     d.days for d in seg_dates):
                 bg = True  # a retrospective over a series, dated only by month or year
@@ -298,6 +304,10 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             mention.related = seg.start > s.start and _RELATED_START_F.match(text, seg.start) is not None and \
                 not _new_event_cue(mention, text) and bool(
                     seg_cas or seg_dates or any(not k.startswith("#") for k in _keys(mention, text)))
+            if mention.related and sent_mentions and sent_mentions[-1].casualties and not sent_mentions[-1].triggers \
+                    and _CAUSE_START_F.match(text, seg.start):
+                # "Seven killed after a drone strike on a car near Wana": the strike that killed them, not another
+                mention.related = False
             mention.reaction = bool(trig) and all(
                 _REACTION_BEFORE_F.search(text, max(seg.start, t[0] - 80), t[0]) for t in trig)
             mention.plural = _plural_strikes(text, mention)
@@ -352,6 +362,24 @@ _FULL_DATE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?-i:January|February|M
                         r"September|October|November|December),?\s+(?:19|20)\d\d|(?-i:January|February|March|April|"
                         r"May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
                         r"(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE)
+
+
+# "Officials said nine people had been killed on Monday": reported speech in the pluperfect is the news itself
+_SPEECH_BEFORE_F = Folded(re.compile(r"\b(?:said|says|say|told\s+[\w\s]{1,25}?|reported|confirmed|claimed|"
+                                     r"according\s+to\s+[\w\s]{1,30}?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}$",
+                                     re.IGNORECASE))
+
+
+_CAUSE_START_F = Folded(re.compile(r"(?:after|following)\s+(?:a|an|the|one|two|three|twin|multiple|several|"
+                                   r"suspected|us|u\.s\.|american|cia|missiles?|drones?)\b", re.IGNORECASE))
+
+
+def _is_background(text: str, start: int, end: int) -> bool:
+    for m in _BACKGROUND_RE_F.finditer(text, start, end):
+        if m.group().startswith("had") and _SPEECH_BEFORE_F.search(text, max(start, m.start() - 80), m.start()):
+            continue
+        return True
+    return False
 
 
 def _year_reference(text: str, body_end: int) -> date | None:
@@ -815,7 +843,9 @@ def _has_strike_noun(text: str, ms: list[Mention]) -> bool:
 
 _SINGULAR_ACT = re.compile(r"\b(?:a|an|one|the)\s+(?:[\w'’-]+\s+){0,3}?(?:strike|attack|raid|airstrike|missile)\b",
                            re.IGNORECASE)
-_SINGULAR_HEAD = re.compile(r"\s*(?:(?:US|CIA|drone|missile|air|failed|double)\s+)*(?:strike|attack|raid)\b",
+# "Strike on ...", "Further strike the same day on ...": a tracker's line for one strike
+_SINGULAR_HEAD = re.compile(r"\s*(?:(?:further|another|second|third|fourth|new|fresh|separate|later)\s+)?"
+                            r"(?:(?:US|CIA|drone|missile|air|failed|double)\s+)*(?:strike|attack|raid)\b",
                             re.IGNORECASE)
 
 
