@@ -13,6 +13,6 @@ from __future__ import annotations
 
 from strikewatch.extract.pipeline import extract_article
 
-EXTRACTOR_VERSION = "1.3"
+EXTRACTOR_VERSION = "1.4"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]

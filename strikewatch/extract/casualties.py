@@ -976,6 +976,9 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
     n = len(chunks)
     used_right: set[int] = set()
     consumed: set[int] = set()  # chunks an earlier statement read as its figure: no later phrase takes them
+    last_anchor = n - 1
+    while last_anchor >= 0 and chunks[last_anchor].kind not in ("K", "I"):
+        last_anchor -= 1
     for k, c in enumerate(chunks):
         if c.kind not in ("K", "I"):
             continue
@@ -1183,7 +1186,7 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
             if not tail_done and (items or total is not None):
                 # a part of the toll told after the place: ", among them a child", ", two of them civilians",
                 # "possibly including as many as eight civilians", "with up to three civilians reported among them"
-                sub = _later_subsets(chunks, r, n, text, consumed)
+                sub = _later_subsets(chunks, r, n, text, consumed) if _inc_after(chunks, r, n) else []
                 items.extend(sub)
         if not items and total is None:
             continue
@@ -1224,7 +1227,7 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                     cas.hi = q.hi
                     cas.end = max(cas.end, q.end)
                     consumed.update(x for x in range(k + 1, n) if chunks[x].start < q.end)
-        if cas.has_total:
+        if cas.has_total and k < last_anchor:
             consumed.update(x for x in range(n) if cas.start <= chunks[x].start and chunks[x].end <= cas.end)
         out.append(cas)
     # "At least five people were killed in the first strike, and four in the second": the second's own toll
@@ -1304,7 +1307,8 @@ def _noun_figure(chunks: list[Chunk], k: int, text: str, end: int) -> Quantity |
     if c.low not in _FIGURE_NOUNS or k == 0:
         return None
     prev = chunks[k - 1]
-    if prev.kind == "Q" and k >= 2 and chunks[k - 2].low == "from" and prev.qty is not None:
+    if prev.kind == "Q" and prev.qty is not None and (prev.low.startswith(("from", "anywhere")) or (
+            k >= 2 and chunks[k - 2].low == "from")):
         m = _TO.match(text, c.end, end)
         qm = QUANTITY_RE.match(text, m.end(), end) if m else None
         q2 = quantity_from_match(qm) if qm else None
@@ -1341,6 +1345,10 @@ def _subset_end(chunks: list[Chunk], j: int, n: int) -> int:
             chunks[b - 2].kind == "C":
         b -= 2
     return b
+
+
+def _inc_after(chunks: list[Chunk], r: int, n: int) -> bool:
+    return any(chunks[x].kind == "INC" for x in range(r, n))
 
 
 def _later_subsets(chunks: list[Chunk], r: int, n: int, text: str, consumed: set[int]) -> list[Item]:

@@ -110,7 +110,8 @@ class Quantity:
     approx: bool = False
 
 
-_LOWER = r"at\s+least|at\s+a\s+minimum\s+of|a\s+minimum\s+of|no\s+fewer\s+than|not\s+less\s+than|no\s+less\s+than|" \
+_LOWER = r"at\s+least|as\s+few\s+as|at\s+a\s+minimum\s+of|" \
+    r"a\s+minimum\s+of|no\s+fewer\s+than|not\s+less\s+than|no\s+less\s+than|" \
     r"as\s+low\s+as"
 _UPPER = r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"
 _MORE = r"more\s+than|over|upwards\s+of|in\s+excess\s+of"
@@ -119,6 +120,7 @@ _ABOUT = r"about|around|some|roughly|approximately|an\s+estimated|estimated|repo
 _POSS = r"possibly|perhaps|maybe|potentially"
 _VAGUE = r"tens|dozens|scores|hundreds|thousands|several|a\s+few|a\s+couple\s+of|a\s+handful\s+of|a\s+number\s+of"
 _EXACT = r"a\s+dozen|a\s+score\s+of|a\s+hundred|a\s+thousand"
+_FROM = r"(?:anywhere\s+)?from"  # "(anywhere) from two to 12": a range
 _DASH = r"\s*(?:-|–|—|to)\s*"
 
 QUANTITY_RE = re.compile(
@@ -126,18 +128,17 @@ QUANTITY_RE = re.compile(
     (?<![\w,.])
     (?:
         (?P<between>between\s+(?P<b1>{NUM})\s+(?:and|to|-)\s+(?P<b2>{NUM}))
-      | (?P<pair>(?:as\s+few\s+as|as\s+low\s+as|at\s+least)\s+(?P<p1>{NUM})(?:\s*,\s*|\s+)(?:(?:or|and|but|to)\s+)?
-        (?:possibly\s+|perhaps\s+|maybe\s+)?(?:as\s+many\s+as|as\s+high\s+as|up\s+to|possibly|perhaps)\s+
-        (?P<p2>{NUM}))
-      | (?P<from>(?:anywhere\s+)?from\s+(?P<f1>{NUM}|none|no\s+one|nobody)\s+to\s+(?P<f2>{NUM}))
       | (?P<either>either\s+(?P<e1>{NUM}|no),\s+(?P<e2>{NUM}|no)(?:,?\s+or\s+(?P<e3>{NUM}|no))?)
       | (?P<exact>{_EXACT})
-      | (?:(?P<mod>{_LOWER}|{_UPPER}|{_MORE}|{_NEAR}|{_ABOUT}|{_POSS})\s+)?
+      | (?:(?P<mod>{_LOWER}|{_UPPER}|{_MORE}|{_NEAR}|{_ABOUT}|{_POSS}|{_FROM})\s+)?
         (?:
             (?P<vague>{_VAGUE})
-          | (?P<n1>{NUM})
+          | (?P<n1>{NUM}|(?<=from\s)(?:none|nobody))
             (?:
                 (?P<range>{_DASH}(?P<n2>{NUM}))
+                # "as few as 4 or as many as 12", "at least 7 and as many as 14", "at least 13, possibly 22"
+              | (?(mod)(?P<pair>(?:\s*,\s*|\s+)(?:(?:or|and|but|to)\s+)?(?:possibly\s+|perhaps\s+|maybe\s+)?
+                (?:as\s+many\s+as|as\s+high\s+as|up\s+to|possibly|perhaps)\s+(?P<p2>{NUM}))|(?!))
               | (?P<alt>\s+or\s+(?P<n3>{NUM})(?!\s+(?:more|so)\b))
               | (?P<ormore>\s+or\s+more|\s*\+|-plus)
             )?
@@ -156,7 +157,7 @@ def _norm(s: str) -> str:
 def _num(s: str | None) -> int | None:
     if s is None:
         return None
-    if s.lower() in ("no", "none", "nobody") or re.fullmatch(r"no\s+one", s, re.IGNORECASE):
+    if s.lower() in ("no", "none", "nobody"):
         return 0
     return to_int(s)
 
@@ -169,13 +170,6 @@ def quantity_from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
         if a is None or b is None:
             return None
         return Quantity(min(a, b), max(a, b), s, e)
-    if m.group("pair") or m.group("from"):
-        # "as few as 4 or as many as 12", "at least 7 and as many as 14", "(anywhere) from none to ten"
-        a, b = (_num(m.group("p1")), _num(m.group("p2"))) if m.group("pair") else (
-            _num(m.group("f1")), _num(m.group("f2")))
-        if a is None or b is None:
-            return None
-        return Quantity(min(a, b), max(a, b), s, e)
     if m.group("either"):
         vals = [v for v in (_num(m.group("e1")), _num(m.group("e2")), _num(m.group("e3"))) if v is not None]
         if not vals:
@@ -184,6 +178,16 @@ def quantity_from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
     if m.group("exact"):
         return Quantity(EXACT_PHRASES[_norm(m.group("exact"))], EXACT_PHRASES[_norm(m.group("exact"))], s, e)
     mod = _norm(m.group("mod") or "")
+    if m.group("pair"):
+        a, b = _num(m.group("n1")), _num(m.group("p2"))
+        if a is None or b is None:
+            return None
+        if re.fullmatch(_LOWER, mod):
+            return Quantity(min(a, b), max(a, b), s, e)
+        # "about 5, possibly 8": the second figure is the higher one
+        return Quantity(None if re.fullmatch(_UPPER + "|" + _POSS, _norm(m.group("mod"))) else a, max(a, b), s, e)
+    if mod.endswith("from"):
+        mod = ""
     if m.group("vague"):
         v = _norm(m.group("vague"))
         val = VAGUE.get(v, VAGUE_PHRASES.get(v))
