@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from strikewatch.extract import extract_article
 from strikewatch.extract.casualties import find_casualties
-from strikewatch.extract.numbers import parse_quantity
+from strikewatch.extract.numbers import find_quantities, parse_quantity
 from strikewatch.schema import Event, Extraction
 
 PUB = date(2013, 3, 6)
@@ -209,8 +209,14 @@ def test_worded_pairs_of_bounds(a: int, b: int) -> None:
     lo, hi = min(a, b), max(a, b)
     assert parse_quantity(f"as few as {lo} or as many as {hi}") == (lo, hi)
     assert parse_quantity(f"at least {lo} and as many as {hi}") == (lo, hi)
-    assert parse_quantity(f"anywhere from {lo} to {hi}") == (lo, hi)
-    assert parse_quantity(f"from {lo} to {hi}") == (lo, hi)
+    for text in (f"anywhere from {lo} to {hi}", f"from {spell_small(lo)} to {hi}"):
+        assert [(q.lo, q.hi) for q in find_quantities(text)] == [(lo, hi)], text
+    assert [(q.lo, q.hi) for q in find_quantities(f"range from none to {hi}")] == [(0, hi)]
+
+
+def spell_small(n: int) -> str:
+    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[n] if n < len(words) else str(n)
 
 
 def test_a_source_named_between_two_figures_is_no_victim() -> None:

@@ -1024,7 +1024,7 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
             if not items:
                 continue
         else:
-            fig = _noun_figure(chunks, k, text, end)
+            fig = _noun_figure(chunks, k, text, end) if low in _FIGURE_NOUNS and k > 0 else None
             if fig is not None:
                 # "the dead numbered 21", "put the number of dead at seven", "estimates of the dead range from two
                 # to ten", "reports range from one dead to six"
@@ -1092,17 +1092,13 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                 ):
                     a -= 2
                 stop = a
-                while a >= 0 and chunks[a].kind in _NP_KINDS and a not in consumed:
-                    if chunks[a].kind == "X" and _is_boundary_x(chunks[a]):
+                while a >= 0 and chunks[a].kind in _NP_KINDS:
+                    ca = chunks[a]
+                    if ca.kind == "X" and _is_boundary_x(ca):
                         break
-                    # "Residents reported 15 dead", "villagers were saying 25 had died": the speakers are no victims
-                    if chunks[a].low in _SPEECH_LEFT and a + 1 <= stop and chunks[a + 1].kind in ("Q", "NEG"):
+                    if ca.low in _LEFT_STOP and _left_stop(chunks, a, stop):
                         break
-                    # "Other accounts had seven killed": a source, then its figure
-                    # "..., according to local accounts, and two to 11 people were wounded": the source is no victim
-                    if chunks[a].low in _SOURCE_NOUNS and (
-                            (a + 1 <= stop and chunks[a + 1].kind in ("AUX", "V", "Q"))
-                            or any(chunks[x].low in ("according", "to", "by", "per") for x in range(max(0, a - 3), a))):
+                    if consumed and a in consumed:
                         break
                     a -= 1
                 start_np = a + 1
@@ -1228,7 +1224,7 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                     cas.end = max(cas.end, q.end)
                     consumed.update(x for x in range(k + 1, n) if chunks[x].start < q.end)
         if cas.has_total and k < last_anchor:
-            consumed.update(x for x in range(n) if cas.start <= chunks[x].start and chunks[x].end <= cas.end)
+            _mark_span(chunks, k, cas.start, cas.end, consumed)
         out.append(cas)
     # "At least five people were killed in the first strike, and four in the second": the second's own toll
     for em in _ELLIPSIS.finditer(text, start, end):
@@ -1290,12 +1286,13 @@ _AUXW = r"(?:has|had|have|was|were|is|are|now|later|also|could|may|might|would|w
 _FIG_VERB = re.compile(
     rf"\s+(?:{_AUXW}\s+)*(?:numbered|totall?ed|reached|came\s+to|stood\s+at|stands?\s+at|(?:put|placed|given|"
     r"estimated|reported|counted|said\s+to\s+be|thought\s+to\s+be|believed\s+to\s+be)\s+(?:at|as)|range[sd]?|"
-    r"ranging|var(?:y|ies|ied)|varying)\s+", re.IGNORECASE)
-_FIG_COPULA = re.compile(rf"\s+(?:{_AUXW}\s+)*?(?:was|were|is|are|be|been)\s+", re.IGNORECASE)
+    r"ranging|var(?:y|ies|ied)|varying)\s+(?:(?:anywhere\s+)?from\s+)?", re.IGNORECASE)
+_FIG_COPULA = re.compile(rf"\s+(?:{_AUXW}\s+)*?(?:was|were|is|are|be|been)\s+(?:(?:anywhere\s+)?from\s+)?",
+                         re.IGNORECASE)
 _PUT_BEFORE = re.compile(
     r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate|gave|gives|give|counted|counts)\s+"
     r"the\s+(?:(?:total\s+)?number\s+of\s+(?:the\s+)?|total\s+of\s+)?$", re.IGNORECASE)
-_AT_AS = re.compile(r"\s+(?:at|as)\s+", re.IGNORECASE)
+_AT_AS = re.compile(r"\s+(?:at|as)\s+(?:(?:anywhere\s+)?from\s+)?", re.IGNORECASE)
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 
@@ -1307,8 +1304,7 @@ def _noun_figure(chunks: list[Chunk], k: int, text: str, end: int) -> Quantity |
     if c.low not in _FIGURE_NOUNS or k == 0:
         return None
     prev = chunks[k - 1]
-    if prev.kind == "Q" and prev.qty is not None and (prev.low.startswith(("from", "anywhere")) or (
-            k >= 2 and chunks[k - 2].low == "from")):
+    if prev.kind == "Q" and prev.qty is not None and k >= 2 and chunks[k - 2].low == "from":
         m = _TO.match(text, c.end, end)
         qm = QUANTITY_RE.match(text, m.end(), end) if m else None
         q2 = quantity_from_match(qm) if qm else None
@@ -1345,6 +1341,32 @@ def _subset_end(chunks: list[Chunk], j: int, n: int) -> int:
             chunks[b - 2].kind == "C":
         b -= 2
     return b
+
+
+def _left_stop(chunks: list[Chunk], a: int, stop: int) -> bool:
+    """Where a phrase read leftwards from a kill word stops at a speaker or source: "Residents reported 15 dead",
+    "villagers were saying 25 had died", "Other accounts had seven killed", "according to local accounts, and two
+    to 11 people were wounded"."""
+    low = chunks[a].low
+    if low in _SPEECH_LEFT and a + 1 <= stop and chunks[a + 1].kind in ("Q", "NEG"):
+        return True
+    return low in _SOURCE_NOUNS and (
+        (a + 1 <= stop and chunks[a + 1].kind in ("AUX", "V", "Q"))
+        or any(chunks[x].low in ("according", "to", "by", "per") for x in range(max(0, a - 3), a)))
+
+
+def _mark_span(chunks: list[Chunk], k: int, s: int, e: int, consumed: set[int]) -> None:
+    """Mark the chunks inside text[s:e] (a statement's figure, near its anchor chunks[k]) as read."""
+    x = k
+    while x >= 0 and chunks[x].end > s:
+        if chunks[x].start >= s and chunks[x].end <= e:
+            consumed.add(x)
+        x -= 1
+    x = k + 1
+    while x < len(chunks) and chunks[x].start < e:
+        if chunks[x].start >= s and chunks[x].end <= e:
+            consumed.add(x)
+        x += 1
 
 
 def _inc_after(chunks: list[Chunk], r: int, n: int) -> bool:
@@ -1403,6 +1425,7 @@ _SOURCE_NOUNS = frozenset({"accounts", "account", "sources", "source", "reports"
                            "officials", "official", "witnesses", "counts", "tallies", "figures", "media"})
 _SPEECH_LEFT = frozenset({"reported", "reporting", "saying", "claiming", "counted", "counting", "estimated", "said",
                           "says", "say", "told"})
+_LEFT_STOP = _SPEECH_LEFT | _SOURCE_NOUNS
 _SPEECH = frozenset({"said", "says", "say", "told", "claimed", "claims", "reports", "confirmed", "according",
                      "estimated", "estimates", "insist", "insists"})
 _PARTITIVE_HEADS = frozenset({"dead", "killed", "victims", "casualties", "injured", "wounded", "deceased", "bodies"})

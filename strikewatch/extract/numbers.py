@@ -120,7 +120,6 @@ _ABOUT = r"about|around|some|roughly|approximately|an\s+estimated|estimated|repo
 _POSS = r"possibly|perhaps|maybe|potentially"
 _VAGUE = r"tens|dozens|scores|hundreds|thousands|several|a\s+few|a\s+couple\s+of|a\s+handful\s+of|a\s+number\s+of"
 _EXACT = r"a\s+dozen|a\s+score\s+of|a\s+hundred|a\s+thousand"
-_FROM = r"(?:anywhere\s+)?from"  # "(anywhere) from two to 12": a range
 _DASH = r"\s*(?:-|–|—|to)\s*"
 
 QUANTITY_RE = re.compile(
@@ -130,10 +129,10 @@ QUANTITY_RE = re.compile(
         (?P<between>between\s+(?P<b1>{NUM})\s+(?:and|to|-)\s+(?P<b2>{NUM}))
       | (?P<either>either\s+(?P<e1>{NUM}|no),\s+(?P<e2>{NUM}|no)(?:,?\s+or\s+(?P<e3>{NUM}|no))?)
       | (?P<exact>{_EXACT})
-      | (?:(?P<mod>{_LOWER}|{_UPPER}|{_MORE}|{_NEAR}|{_ABOUT}|{_POSS}|{_FROM})\s+)?
+      | (?:(?P<mod>{_LOWER}|{_UPPER}|{_MORE}|{_NEAR}|{_ABOUT}|{_POSS})\s+)?
         (?:
             (?P<vague>{_VAGUE})
-          | (?P<n1>{NUM}|(?<=from\s)(?:none|nobody))
+          | (?P<n1>{NUM}|none(?=\s+to\s))  # "(from) none to ten"; "(anywhere from) two to 12" is the plain range
             (?:
                 (?P<range>{_DASH}(?P<n2>{NUM}))
                 # "as few as 4 or as many as 12", "at least 7 and as many as 14", "at least 13, possibly 22"
@@ -178,7 +177,7 @@ def quantity_from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
     if m.group("exact"):
         return Quantity(EXACT_PHRASES[_norm(m.group("exact"))], EXACT_PHRASES[_norm(m.group("exact"))], s, e)
     mod = _norm(m.group("mod") or "")
-    if m.group("pair"):
+    if mod and m.group("pair"):
         a, b = _num(m.group("n1")), _num(m.group("p2"))
         if a is None or b is None:
             return None
@@ -186,8 +185,6 @@ def quantity_from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
             return Quantity(min(a, b), max(a, b), s, e)
         # "about 5, possibly 8": the second figure is the higher one
         return Quantity(None if re.fullmatch(_UPPER + "|" + _POSS, _norm(m.group("mod"))) else a, max(a, b), s, e)
-    if mod.endswith("from"):
-        mod = ""
     if m.group("vague"):
         v = _norm(m.group("vague"))
         val = VAGUE.get(v, VAGUE_PHRASES.get(v))
