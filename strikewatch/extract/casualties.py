@@ -8,7 +8,9 @@ kill or injure word is an anchor; its victims are the noun phrase it governs:
 - additive: "X killed along with 4-6 others", "was killed with two other militants and two boys";
 - subsets: "including two children", "(including 18-45 civilians)", "six of them civilians", "mostly girls";
 - totals: "Women and children among 12-14 killed" (the figure after "among" is the total);
-- nominal: "13 dead", "eight deaths", "the death toll rose to 26" (a revision: supersedes earlier figures);
+- nominal: "13 dead", "eight deaths", "the death toll rose to 26" (a revision: upwards another figure for the same
+  toll, the earlier one staying the minimum; downwards, "lowered to eight", a correction that withdraws the higher);
+- figures for "the dead" as a noun: "the dead numbered 21", "put the number of dead at seven";
 - alternates: "at least 10 people -- 16 by some counts" -> 10-16.
 
 Items add up: "a woman and her two children" = 3, "Named leader killed with 13 others" = 14. A bare singular
