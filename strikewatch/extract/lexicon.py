@@ -228,13 +228,13 @@ _PERSON_NOUNS: dict[str, tuple[str, ...]] = {
     ),
 }
 PERSON_CLASS: dict[str, str] = {w: cls for cls, words in _PERSON_NOUNS.items() for w in words}
-# singular forms: a bare singular head counts as one person
+# singular forms: a bare singular head counts as one person; a phrase is as singular as its last word ("innocent
+# people", "security personnel" are plural)
 SINGULAR_PERSON: frozenset[str] = frozenset(
     w
     for w in PERSON_CLASS
     if not (w.endswith("s") and w not in ("ttp",))
-    and w
-    not in (
+    and not {w, w.rsplit(" ", 1)[-1]} & {
         "people",
         "men",
         "women",
@@ -265,7 +265,7 @@ SINGULAR_PERSON: frozenset[str] = frozenset(
         "family",
         "crew",
         "household",
-    )
+    }
 ) | {"boss"}
 # heads that refer to the dead themselves as a noun phrase ("13 dead", "20 bodies")
 DEAD_NOUNS: frozenset[str] = frozenset({"dead", "bodies", "body", "deaths", "fatalities", "death"})

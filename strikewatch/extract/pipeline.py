@@ -271,6 +271,8 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             trig = [t for t in trig_all if not is_negated(text, seg.start, t[0], t[1], seg.end)
                     and not is_hypothetical(text, seg.start, t[0], t[1], seg.end)]
             seg_cas = [c for c in cas if seg.start <= c.anchor < seg.end]
+            if seg_cas:
+                seg_cas = [c for c in seg_cas if not _generic_toll(text, seg.start, c)]
             if trig_all and not trig:
                 continue
             if not trig:
@@ -355,6 +357,24 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
     result.events = out
     result.claims = claims
     return result
+
+
+# "a campaign that kills innocent people", "the strikes, which killed civilians", "killed too many people": a
+# statement about strikes in general (no figure, a habitual present, plural strikes or the campaign as subject) is
+# no strike's toll
+_GENERIC_SUBJECT = re.compile(r"\b(?:strikes|drones|attacks|raids|missiles|campaign|programme|program|war|policy)\b")
+_GENERIC_KILL = frozenset({"kill", "kills", "killing", "killed", "die", "dies", "died"})
+
+
+def _generic_toll(text: str, seg_start: int, c: Casualties) -> bool:
+    if c.lo is not None or c.hi is not None or c.named or c.revision:
+        return False
+    word = text[c.anchor:c.anchor + 8].lower().split(" ", 1)[0]
+    if word not in _GENERIC_KILL:
+        return False
+    if word in ("kill", "kills", "die", "dies") or text[c.anchor:c.end + 12].lower().find("too many") >= 0:
+        return True
+    return _GENERIC_SUBJECT.search(text[max(seg_start, c.anchor - 80):c.anchor].lower()) is not None
 
 
 _DAYISH = re.compile(r"day|night|morning|today|yesterday|\d", re.IGNORECASE)
