@@ -70,3 +70,47 @@ def test_combined_toll_of_two_days_stays_a_claim() -> None:
     ex = extract_article("US drone strikes killed 12 people near Mir Ali on Monday and Tuesday, officials said.", PUB)
     assert any(c.quantity == 12 for c in ex.claims)
     assert all(e.killed_min != 12 for e in ex.events)
+
+
+# --- 2. news that is not a strike ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LAHORE: The provincial assembly on Tuesday passed a motion asking the federal government to halt cross-border "
+        "raids, including missile attacks by unmanned aircraft.",
+        "ISLAMABAD: The Lahore High Court on Monday ruled US drone strikes in the border districts unlawful and asked "
+        "the government to raise the matter abroad.",
+        "Tribal leaders on Sunday demanded an end to drone attacks, saying they would block the main road.",
+        "WANA: A US surveillance drone crashed in a field near Wana on Monday, officials said. Nobody was injured.",
+        "MIRANSHAH: A pilotless plane came down near the bazaar on Tuesday. No one was hurt, residents said.",
+    ],
+)
+def test_news_about_strikes_is_no_strike(text: str) -> None:
+    assert mains(extract_article(text, PUB)) == []
+
+
+def test_a_span_of_years_is_no_toll_and_makes_a_claim() -> None:
+    text = ("A report by a rights group says that between 300 and 700 civilians were killed between 2005 and 2011, "
+            "drawing on local accounts.")
+    ex = extract_article(text, PUB)
+    assert mains(ex) == []
+    assert {c.quantity for c in ex.claims} == {700}
+    s = "Dozens of people were killed from 2009 to 2011 in the valley."
+    assert all(c.lo != 2009 for c in find_casualties(s, 0, len(s)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # must not change: a statement day beside a single strike, a plural strike that struck, a missile that crashed
+        ("Officials on Tuesday said a drone strike killed four people near Wana.", (4, 4)),
+        ("US drones on Tuesday struck a compound near Wana, killing six, officials said.", (6, 6)),
+        ("A missile crashed into a house near Wana on Tuesday, killing three people.", (3, 3)),
+        ("A drone fired two missiles at a car near Wana on Tuesday, killing four, but no one else was hurt.", (4, 4)),
+    ],
+)
+def test_real_strikes_beside_those_rules(text: str, expected: tuple[int, int]) -> None:
+    e = one(text)
+    assert (e.killed_min, e.killed_max) == expected
+    assert e.date == date(2012, 4, 10)

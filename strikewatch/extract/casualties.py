@@ -517,6 +517,12 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
                 and q.lo == q.hi
                 and 1900 <= q.lo <= 2100
                 and qtext.strip().isdigit()
+                # "between 2004 and 2012", "from 2009 to 2011": a span of years, not people
+                or q.lo is not None
+                and q.hi is not None
+                and 1900 <= q.lo < q.hi <= 2100
+                and "," not in qtext
+                and "." not in qtext
             ):
                 kind = "QX"
             chunks.append(Chunk(kind, qtext, qtext.lower(), qs, qe, qty=q))

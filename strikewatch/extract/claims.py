@@ -110,8 +110,10 @@ def find_claims(text: str, start: int, end: int, casualties: list[Casualties], h
     if not has_day_date and casualties and (period is not None or _AGGREGATE_F.search(text, start, end) is not None):
         plural_strikes = re.search(r"\b(?:drone\s+)?(?:strikes|attacks|airstrikes|war|campaign|programme|program)\b",
                                    text[start:end], re.I)
-        if plural_strikes and (period is not None or re.search(r"have\s+been|has\s+been|since|estimat|total|tally",
-                                                                text[start:end], re.I)):
+        # "between 474 and 881 civilians were killed between 2004 and 2012": a toll over years is no one strike's
+        many_years = period is not None and re.search(r"(?:19|20)\d\d\D+(?:19|20)\d\d|decade|years", period[0], re.I)
+        if (plural_strikes or many_years) and (period is not None or re.search(
+                r"have\s+been|has\s+been|since|estimat|total|tally", text[start:end], re.I)):
             src = _source(text, start, end)
             per = period[0] if period else None
             for c in casualties:

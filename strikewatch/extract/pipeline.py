@@ -106,6 +106,10 @@ _STATEMENT_AFTER = re.compile(r"\s*,?\s*(?:condemn|denounc|protest|announc|said|
                               re.IGNORECASE)
 _STATEMENT_BEFORE = re.compile(r"\b(?:said|says|stated|announced|told\s+[\w\s]{1,20}?|confirmed|claimed|condemned)\s+"
                                r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+_DECISION_AFTER_F = Folded(re.compile(
+    r"\s*,?\s*(?:[a-z]+ly\s+)?(?:adopted|passed|approved|declared|ruled|ordered|voted|rejected|met|published|"
+    r"released|issued|condemn|denounc|protest|announc|said|says|stated|told|summoned|demanded|called|urged|"
+    r"criticis|criticiz|confirmed|denied|claimed|warned|asked)", re.IGNORECASE))
 _REPORT_TIME = re.compile(r"\b(?:by|as\s+of|until|till)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
 _CASUALTY_CUE = Folded(CASUALTY_CUE_RE)
 # strike words + the claims' unit "sorties" (the outer \b, tested once, lets re skip the inside of words)
@@ -293,6 +297,10 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
                         _STATEMENT_BEFORE_F.search(text, max(seg.start, d.start - 30), d.start)]
                 if len(said) < len(seg_dates):
                     seg_dates = [d for d in seg_dates if d not in said]
+            if seg_dates and not seg_cas and not _singular_span(text, seg.start, seg.end):
+                # "The court on Thursday declared drone strikes illegal", "parliament on Wednesday adopted a
+                # resolution against missile attacks": the day of a ruling or statement about strikes in general
+                seg_dates = [d for d in seg_dates if not _DECISION_AFTER_F.match(text, d.end)]
             if not seg_cas and not seg_dates and not _MUNITION_RE_F.search(text, seg.start, seg.end) and not \
                     _singular_span(text, seg.start, seg.end):
                 continue  # a general statement about strikes: nothing here can make an event specific
@@ -730,6 +738,8 @@ def _finalise(acc: _Acc, text: str, published: date | None, dl_end: int | None, 
     if not any(m.casualties or m.dates or m.extra_spans or m.multi for m in ms) and not any(
             _singular_act(text, m) for m in ms):
         return None  # nothing that could make it specific
+    if not any(m.triggers or m.dates for m in ms) and all(c.hi == 0 for m in ms for c in m.casualties):
+        return None  # "No one was hurt" with no strike told: nothing happened here
     ev = Event(section="comments" if acc.section == "comments" else "body")
     # --- type and perpetrator: the first mention that says
     for m in ms:

@@ -131,6 +131,8 @@ def strike_triggers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_CRASH_LOW = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:crash(?:ed|es|-landed)|went\s+down|came\s+down|(?:was|were)\s+"
+                        r"(?:shot|brought)\s+down)\b")
 _MODAL_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:will|would|could|might|should|must|can|may)\b(?!\s+have)", re.I)
 # the same patterns for the lower-cased text (see ``layout.folded``): several times faster than IGNORECASE
 _LOW = {rx: lowered(rx) for rx in (NEGATION_RE, _AFTER_NEG, HYPOTHETICAL_RE, _HAVE_AFTER_MODAL, _MODAL_AFTER)}
@@ -152,6 +154,9 @@ def is_negated(text: str, seg_start: int, trig_start: int, trig_end: int | None 
     if trig_end is not None:
         after = src[trig_end:min(seg_end if seg_end is not None else len(text), trig_end + 40)]
         if (_LOW[_AFTER_NEG] if low else _AFTER_NEG).match(after):
+            return True
+        # "A US drone crashed", "the drone went down": an aircraft lost is no strike
+        if src[trig_start:trig_end].lower().startswith(("drone", "uav")) and _CRASH_LOW.match(after.lower()):
             return True
     return False
 
