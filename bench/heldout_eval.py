@@ -119,6 +119,8 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
                 if exp.get(f"{key}_min") is not None or exp.get(f"{key}_max") is not None:
                     got = (getattr(ev, f"{key}_min"), getattr(ev, f"{key}_max"))
                     checks[key] = got == (exp[f"{key}_min"], exp[f"{key}_max"])
+            if exp.get("country"):
+                checks["country"] = ev.country == exp["country"]
             if exp.get("place"):
                 a, b = _squash(ev.place), _squash(exp["place"])
                 checks["place"] = bool(a) and (a in b or b in a)
@@ -129,6 +131,8 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
                 checks["injured"] = False
             if it["style"] == "news":
                 checks["date"] = False
+            if exp.get("country"):
+                checks["country"] = False
         for t in tallies:
             for name, ok in checks.items():
                 t.add(name, ok)
@@ -153,7 +157,7 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _brief(ev: Any) -> dict[str, Any]:
     keys = ("killed_min", "killed_max", "admin2", "place", "date", "injured_min", "injured_max", "civilians_min",
-            "civilians_max", "children_min", "children_max")
+            "civilians_max", "children_min", "children_max", "country")
     out = {}
     for k in keys:
         v = getattr(ev, k)
@@ -174,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"extractor {rep['extractor_version']}: {rep['strikes']} strike texts, {rep['negatives']['n']} negatives")
     names = ["found", "killed_min", "killed_max", "range_overlap", "admin2", "injured", "date", "civilians",
-             "children", "place"]
+             "children", "country", "place"]
     print(f"{'metric':<15}" + "".join(f"{s:>18}" for s in ("all", "summary", "news")))
     for name in names:
         cells = []
