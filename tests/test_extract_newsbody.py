@@ -114,3 +114,43 @@ def test_real_strikes_beside_those_rules(text: str, expected: tuple[int, int]) -
     e = one(text)
     assert (e.killed_min, e.killed_max) == expected
     assert e.date == date(2012, 4, 10)
+
+
+# --- 3. one strike per report: later paragraphs that refer back or tell older strikes -----------------------------
+
+BODY = [
+    "Officials said the house belonged to a trader.",
+    "The tribal areas are closed to reporters, and the accounts could not be checked.",
+    "Villagers said they heard drones over the area for most of the night.",
+]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "A teenager died in the attack, a relative said.",
+        "It was the third strike in the district in less than a month.",
+        "The strike came a week after soldiers killed a wanted commander, Qari Zainullah, in Bannu.",
+        "The attack came amid a dispute over a diplomat detained in Karachi.",
+        "A local commander, Maulvi Sadiq Noor, was among the dead, officials said.",
+        "A similar explosion in the village of Spalga in May killed three people.",
+    ],
+)
+def test_later_paragraph_makes_no_second_main_event(later: str) -> None:
+    text = LEAD + " ".join(BODY) + "\n\n" + later
+    e = one(text)
+    assert (e.date, e.place) == (date(2012, 4, 11), "Spinwam")
+    assert e.killed_min == 5
+
+
+def test_a_second_strike_told_as_such_is_still_an_event() -> None:
+    text = LEAD + " ".join(BODY) + "\n\nIn a separate attack on Wednesday, a drone killed two men near Wana."
+    assert len(mains(extract_article(text, PUB))) == 2
+
+
+def test_bare_may_is_the_month_after_in() -> None:
+    from strikewatch.extract.dates import find_dates
+
+    s = "A similar blast in May killed two. Officials may say more."
+    found = find_dates(s, PUB, 0, len(s))
+    assert [(d.text, d.earliest) for d in found] == [("May", date(2011, 5, 1))]

@@ -156,6 +156,9 @@ def find_dates(text: str, published: date | None, start: int = 0, end: int | Non
     return out
 
 
+_MONTH_PREP = re.compile(r"\b(?:in|since|until|during)\s$")
+
+
 def _resolve(m: re.Match[str], pub: date | None, year_ref: date | None = None) -> DateMention | None:
     dm = DateMention(m.start(), m.end(), m.group())
     if m.group("iso"):
@@ -195,8 +198,8 @@ def _resolve(m: re.Match[str], pub: date | None, year_ref: date | None = None) -
         month = _month(m.group("m3"))
         mod = (m.group("mymod") or "").lower().strip()
         y = m.group("y3")
-        if not y and not mod and month == 5:
-            return None  # bare "May"
+        if not y and not mod and month == 5 and not _MONTH_PREP.search(m.string, max(0, m.start() - 7), m.start()):
+            return None  # bare "May" (the verb), but "in May", "since May" are the month
         if y:
             year = int(y)
         elif pub is not None:

@@ -106,6 +106,8 @@ _STATEMENT_AFTER = re.compile(r"\s*,?\s*(?:condemn|denounc|protest|announc|said|
                               re.IGNORECASE)
 _STATEMENT_BEFORE = re.compile(r"\b(?:said|says|stated|announced|told\s+[\w\s]{1,20}?|confirmed|claimed|condemned)\s+"
                                r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+# "The strike came two weeks after commandos killed X": the clause after "came" tells the earlier event
+_CAME_F = Folded(re.compile(r"\b(?:came|comes|happened|occurred|took\s+place)\b", re.IGNORECASE))
 _DECISION_AFTER_F = Folded(re.compile(
     r"\s*,?\s*(?:[a-z]+ly\s+)?(?:adopted|passed|approved|declared|ruled|ordered|voted|rejected|met|published|"
     r"released|issued|condemn|denounc|protest|announc|said|says|stated|told|summoned|demanded|called|urged|"
@@ -327,7 +329,8 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
         for m in sent_mentions:
             if merged and (not m.triggers or not merged[-1].triggers) and not (
                     m.dates and merged[-1].dates) and (not m.triggers or not merged[-1].casualties) and \
-                    not _new_event_cue(m, text):
+                    not _new_event_cue(m, text) and not (
+                    m.related and _CAME_F.search(text, merged[-1].start, m.start)):
                 prev = merged[-1]
                 prev.end = max(prev.end, m.end)
                 prev.triggers += m.triggers
@@ -570,12 +573,21 @@ def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end:
         near = m.sent - last.last_sent <= 2 if last is not None else False
         if not m.triggers and m.casualties and not windows:
             near = True
+        # "One man died in the strike", "It was the second strike in the valley this month": the strike told so far
+        definite = not windows and not m.related and bool(m.triggers) and _definite_only(m, text)
+        if definite:
+            near = True
+        # "Officials said a commander, X, was among the dead": a name in a toll with no strike word is the same dead
+        if names and not m.triggers and not windows:
+            names = set()
         if not names and not m.related and last is not None and last.section == m.section and \
                 near and _compatible(last, m, text) and \
                 not new_cue and all(_window_ok(last, None, w) for w in windows) and same_region(last, m):
             last.mentions.append(m)
             last.last_sent = max(last.last_sent, m.sent)
             continue
+        if definite and last is not None and last.section == m.section and not m.casualties and not new_cue:
+            continue  # "The strike came amid a row over a contractor held in Lahore": the strike told, placed elsewhere
         acc = _Acc([m], day=None, section=m.section, last_sent=m.sent)
         if new_cue and events and events[-1].section == m.section:
             # "A second drone attack hit another building in the same village in the afternoon"
@@ -589,6 +601,18 @@ def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end:
                 acc.day, acc.day_key, acc.inherited = prev.day, prev.day_key, True
         events.append(acc)
     return events
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[a-z.-]+\s+){0,3}$")
+
+
+def _definite_only(m: Mention, text: str) -> bool:
+    """Every strike word of the clause is a definite singular ("the strike", "this attack", "the second strike")."""
+    for t0, t1 in m.triggers:
+        word = text[t0:t1].lower()
+        if word.endswith("s") or not _DEFINITE_BEFORE.search(text[max(m.start, t0 - 30):t0].lower()):
+            return False
+    return True
 
 
 def _region(m: Mention, text: str, dl_end: int | None) -> tuple[str | None, str | None]:
@@ -675,7 +699,9 @@ _NEW_EVENT_RE = re.compile(
     r"\b(?:(?:another|second|third|fourth|separate|later|further|new|different|fresh)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:strike|attack|raid|airstrike|missile\s+strike|drone\s+strike|incident)\b"
     # "the third strike in the valley in three days": a count over days, not the next strike in this report
-    r"(?![^.;]{0,25}\b(?:in|within)\s+(?:as\s+many|two|three|four|five|six|seven|\d+)\s+(?:days|weeks))|"
+    # (also "in just over a week", "in less than a month", "this year")
+    r"(?![^.;]{0,40}\b(?:(?:in|within)\s+(?:(?:just\s+)?(?:over|under|less\s+than|more\s+than)\s+)?(?:a|as\s+many|"
+    r"two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)|this\s+(?:week|month|year)))|"
     r"earlier\s+in\s+the\s+day|one\s+day\s+later|a\s+day\s+later|the\s+next\s+day|also\s+(?:struck|hit|targeted)|"
     r"separately|in\s+(?:a\s+)?separate\s+(?:incidents?|developments?)|elsewhere|"
     r"\b(?:in|by)\s+the\s+(?:second|third|fourth|latter)\b"
