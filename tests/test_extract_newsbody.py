@@ -154,3 +154,45 @@ def test_bare_may_is_the_month_after_in() -> None:
     s = "A similar blast in May killed two. Officials may say more."
     found = find_dates(s, PUB, 0, len(s))
     assert [(d.text, d.earliest) for d in found] == [("May", date(2011, 5, 1))]
+
+
+# --- 4. tolls across sentences --------------------------------------------------------------------------------------
+
+STRIKE = "A drone fired missiles at a compound near Spinwam in North Waziristan on Wednesday. "
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("District officials put the death toll at seven. Villagers later said 11 bodies had been pulled out.",
+         (7, 11)),
+        ("An official said four people died in the explosion. Relatives said nine people were buried on Thursday.",
+         (4, 9)),
+        ("Officials said 12 people were killed. Tribal elders said 14 were killed, among them a boy of 9 and a man "
+         "of 70.", (12, 14)),
+        ("Officials said five people were killed, among them two brothers aged 15 and 19.", (5, 5)),
+        # a class figure after a toll of all the dead is a part of it, not a lower alternate
+        ("Officials said 20 people were killed. Residents said between two and six civilians died.", (20, 20)),
+        ("Officials said 20 people were killed. Elders said eight children were killed.", (20, 20)),
+    ],
+)
+def test_tolls_across_sentences(later: str, expected: tuple[int, int]) -> None:
+    e = one(STRIKE + later)
+    assert (e.killed_min, e.killed_max) == expected
+
+
+def test_burial_day_is_not_the_strike_day() -> None:
+    e = one(STRIKE + "Officials said six were killed. Eight people were buried on Thursday, their relatives said.")
+    assert e.date == date(2012, 4, 11)
+    assert (e.killed_min, e.killed_max) == (6, 8)
+
+
+def test_class_figure_alone_is_still_the_toll() -> None:
+    # must not change: when the class figure is the only toll it is the toll
+    e = one("A drone strike killed four civilians near Spinwam on Wednesday, residents said.")
+    assert (e.killed_min, e.killed_max, e.civilians_min) == (4, 4, 4)
+
+
+def test_bodies_without_a_figure_and_buried_in_the_active_count_nothing() -> None:
+    for s in ("Villagers buried their dead on Friday.", "Rescuers searched for bodies in the rubble."):
+        assert all(c.lo is None for c in find_casualties(s, 0, len(s)))

@@ -39,7 +39,7 @@ from strikewatch.extract.numbers import QUANTITY_RE, Quantity, quantity_from_mat
 
 CUE_RE = re.compile(
     r"\b(?:kill|dead|died|dies|death|slain|martyr|perish|assassinat|toll|fatalit|injur|wound|hurt|maim|"
-    r"lost\s+their\s+li)",
+    r"lost\s+their\s+li|bodies|buried)",
     re.IGNORECASE,
 )
 _CUE_F = Folded(CUE_RE)
@@ -457,6 +457,7 @@ class Casualties:
     hedged: bool = False  # "by some sources", "possibly", "reportedly"
     weak: bool = False  # the total counts only named or singular people and vague words ("X was killed along
     # with several others"): a figure given elsewhere for the same strike is the toll, this one part of it
+    class_only: bool = False  # every victim is a civilian, child or woman ("between one and nine civilians died")
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -509,7 +510,13 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
             qs, qe, q = qspans[qi]
             qtext = text[qs:qe]
             kind = "Q"
-            if _age_context(text, qs, qe):
+            if _age_context(text, qs, qe) or len(chunks) >= 2 and (
+                # "aged about 10 and 16": the second age too
+                chunks[-1].low in ("and", "or", ",") and chunks[-2].kind == "AGE"
+                # "a boy of 8", "a teenager of 17": an age, not a count
+                or chunks[-1].low == "of" and chunks[-2].kind == "H" and chunks[-2].singular
+                and q.lo is not None and q.lo == q.hi and q.lo < 100
+            ):
                 kind = "AGE"
             elif (
                 _NONPERSON_AFTER.match(text, qe)
@@ -609,8 +616,12 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
         ti += 1
         if low.endswith(("'s", "’s")) and low[:-2] in PERSON_CLASS:
             chunks.append(Chunk("X", tok, low, ts, te, cls=PERSON_CLASS[low[:-2]]))
+        elif low == "bodies" and chunks and chunks[-1].kind == "Q":
+            chunks.append(Chunk("K", tok, "dead", ts, te))  # "13 bodies were recovered": 13 dead
         elif low in PERSON_CLASS:
             chunks.append(Chunk("H", tok, low, ts, te, cls=PERSON_CLASS[low], singular=low in SINGULAR_PERSON))
+        elif low == "buried" and chunks and chunks[-1].kind == "AUX":
+            chunks.append(Chunk("K", tok, "killed", ts, te))  # "eight people were buried": the dead
         elif low in KILL_WORDS:
             chunks.append(Chunk("K", tok, low, ts, te))
         elif low in INJURE_WORDS:
@@ -1511,6 +1522,7 @@ def _summarise(
         hi = lo
     cas = Casualties(kind, lo, hi, span[0], span[1], anchor.start, has_total=has_total)
     cas.weak = total is None and bool(top) and all(it.implied or it.vague for it in top)
+    cas.class_only = total is None and bool(top) and all(_cls_of(it) in ("civilian", "child", "woman") for it in top)
     if not has_total:
         cas.lo, cas.hi = (sub_lo, None)
         cas.start, cas.end = min(it.start for it in sub), max(it.end for it in sub)

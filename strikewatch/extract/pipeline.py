@@ -48,7 +48,8 @@ from strikewatch.schema import Claim, Event, Evidence, Extraction, GeoResult
 
 _CUE_WORDS = ("strike", "struck", "attack", "raid", "bomb", "shell", "missile", "rocket", "drone", "blast", "explo",
               "ambush", "assault", "storm", "gunm", "shoot", "kill", "dead", "died", "death", "slain", "martyr",
-              "perish", "assassinat", "toll", "fatalit", "injur", "wound", "hurt", r"lost\s+their", "air", "UAV")
+              "perish", "assassinat", "toll", "fatalit", "injur", "wound", "hurt", r"lost\s+their", "air", "UAV",
+              "bodies", "buried")
 _CUE_RE = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + ")", re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
     r"\b(?:had\s+(?:been|killed|hit|struck|targeted|died)|"
@@ -287,6 +288,9 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
                 if not seg_cas:
                     continue
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
+            if seg_dates and not trig and (mentions or sent_mentions) and any(
+                    text.startswith("buried", c.anchor) for c in seg_cas):
+                seg_dates = []  # "eight people were buried on Friday": the day of the funerals
             if seg_dates and not trig and (mentions or sent_mentions):
                 # "Villagers said on Tuesday that the toll had risen to ten", "Two were wounded, officials said on
                 # Saturday": a later figure's day is when it was given, not a strike of its own
@@ -581,8 +585,9 @@ def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end:
         if names and not m.triggers and not windows:
             names = set()
         if not names and not m.related and last is not None and last.section == m.section and \
-                near and _compatible(last, m, text) and \
-                not new_cue and all(_window_ok(last, None, w) for w in windows) and same_region(last, m):
+                near and (definite or _compatible(last, m, text)) and \
+                not new_cue and all(_window_ok(last, None, w) for w in windows) and (
+                    definite and bool(m.casualties) or same_region(last, m)):
             last.mentions.append(m)
             last.last_sent = max(last.last_sent, m.sent)
             continue
@@ -943,6 +948,12 @@ def _singular_act(text: str, m: Mention) -> bool:
 def _apply_counts(ev: Event, cas: list[Casualties], kind: str) -> None:
     items = [c for c in cas if c.kind == kind]
     totals = [c for c in items if c.has_total]
+    # "Between one and nine civilians died", "10 children were killed" after a toll of all the dead: a part of that
+    # toll, not a lower alternate to it
+    if len(totals) > 1 and any(c.class_only for c in totals[1:]) and not totals[0].class_only:
+        for c in totals[1:]:
+            if c.class_only and not c.additive:
+                c.weak = True
     # a toll counting only named people or vague words ("X was killed along with several others") is part of a
     # toll the report gives in figures ("The attack killed seven"), not a lower alternate to it
     if any(not c.weak and not c.additive for c in totals):
