@@ -196,3 +196,24 @@ def test_class_figure_alone_is_still_the_toll() -> None:
 def test_bodies_without_a_figure_and_buried_in_the_active_count_nothing() -> None:
     for s in ("Villagers buried their dead on Friday.", "Rescuers searched for bodies in the rubble."):
         assert all(c.lo is None for c in find_casualties(s, 0, len(s)))
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("According to a tally kept by local people, 17 people were killed.", (9, 17)),
+        ("Officials said nine were killed. Some reports said as many as 15 bodies were found, including two or three "
+         "women.", (9, 15)),
+        ("Officials later said the toll was 14, making it one of the deadliest strikes this year.", (9, 14)),
+    ],
+)
+def test_second_figures_of_the_toll(later: str, expected: tuple[int, int]) -> None:
+    e = one(STRIKE + "Officials said at least nine people were killed. " + later)
+    assert (e.killed_min, e.killed_max) == expected
+
+
+def test_statement_day_of_a_partitive_is_no_new_strike() -> None:
+    text = STRIKE + "Officials said eight people were killed.\n\nAt least three of the dead were civilians, " \
+        "intelligence officials acknowledged on Thursday."
+    e = one(text)
+    assert (e.killed_min, e.killed_max, e.civilians_min) == (8, 8, 3)

@@ -457,6 +457,7 @@ class Casualties:
     hedged: bool = False  # "by some sources", "possibly", "reportedly"
     weak: bool = False  # the total counts only named or singular people and vague words ("X was killed along
     # with several others"): a figure given elsewhere for the same strike is the toll, this one part of it
+    sub_lo: bool = False  # the minimum comes only from a part ("up to 22 ... including at least five children")
     class_only: bool = False  # every victim is a civilian, child or woman ("between one and nine civilians died")
 
 
@@ -1117,6 +1118,9 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                         break
                     if ca.low in _LEFT_STOP and _left_stop(chunks, a, stop):
                         break
+                    if ca.low == "," and any(chunks[x].low in ("by", "according", "per")
+                                             for x in range(max(0, a - 4), a)):
+                        break  # "According to a list compiled by local people, 83 people were killed"
                     if consumed and a in consumed:
                         break
                     a -= 1
@@ -1513,14 +1517,16 @@ def _summarise(
         lo, hi = None, None
         span = (anchor.start, anchor.end)
     sub_lo = max((it.lo for it in sub if it.lo is not None), default=None)
+    from_sub = False
     if sub_lo is not None and (lo is None or lo < sub_lo) and (total is not None or top):
+        from_sub = lo is None
         lo = sub_lo
     has_total = total is not None or bool(top)
     if not has_total and not sub:
         return None
     if hi is not None and lo is not None and hi < lo:
         hi = lo
-    cas = Casualties(kind, lo, hi, span[0], span[1], anchor.start, has_total=has_total)
+    cas = Casualties(kind, lo, hi, span[0], span[1], anchor.start, has_total=has_total, sub_lo=from_sub)
     cas.weak = total is None and bool(top) and all(it.implied or it.vague for it in top)
     cas.class_only = total is None and bool(top) and all(_cls_of(it) in ("civilian", "child", "woman") for it in top)
     if not has_total:

@@ -87,6 +87,11 @@ _CLASS_UNIT = {"civilians": "civilians", "children": "children", "militants": "m
                "people": "killed"}
 
 
+# "the death toll was 40, making it one of the deadliest strikes so far": a comparison, not a total over strikes
+_SUPERLATIVE = re.compile(r"\bone\s+of\s+the\s+(?:deadliest|bloodiest|worst|most\s+deadly|largest|biggest)\b",
+                          re.IGNORECASE)
+
+
 def find_claims(text: str, start: int, end: int, casualties: list[Casualties], has_day_date: bool,
                 has_multi_day: bool = False) -> list[Claim]:
     """Claims in one sentence (empty when the sentence reports a strike rather than a statistic)."""
@@ -107,7 +112,8 @@ def find_claims(text: str, start: int, end: int, casualties: list[Casualties], h
                                 start=m.start(), end=max(m.end(), period[2]) if period[1] >= m.start() and
                                 period[1] - m.end() < 40 else m.end(),
                                 source=_source(text, start, end), quantity=qty, unit="strikes", period=period[0]))
-    if not has_day_date and casualties and (period is not None or _AGGREGATE_F.search(text, start, end) is not None):
+    if not has_day_date and casualties and (period is not None or _AGGREGATE_F.search(text, start, end) is not None) \
+            and not _SUPERLATIVE.search(text, start, end):
         plural_strikes = re.search(r"\b(?:drone\s+)?(?:strikes|attacks|airstrikes|war|campaign|programme|program)\b",
                                    text[start:end], re.I)
         # "between 474 and 881 civilians were killed between 2004 and 2012": a toll over years is no one strike's

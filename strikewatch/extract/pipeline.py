@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from strikewatch.extract.casualties import CUE_RE as CASUALTY_CUE_RE
@@ -105,7 +105,8 @@ _RETRO_RE = re.compile(
 _STATEMENT_AFTER = re.compile(r"\s*,?\s*(?:condemn|denounc|protest|announc|said|says|stated|told|issued|"
                               r"summoned|demanded|called|urged|criticis|criticiz|confirmed|denied|claimed)",
                               re.IGNORECASE)
-_STATEMENT_BEFORE = re.compile(r"\b(?:said|says|stated|announced|told\s+[\w\s]{1,20}?|confirmed|claimed|condemned)\s+"
+_STATEMENT_BEFORE = re.compile(r"\b(?:said|says|stated|announced|told\s+[\w\s]{1,20}?|confirmed|claimed|condemned|"
+                               r"acknowledged|admitted|added|reported)\s+"
                                r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 # "The strike came two weeks after commandos killed X": the clause after "came" tells the earlier event
 _CAME_F = Folded(re.compile(r"\b(?:came|comes|happened|occurred|took\s+place)\b", re.IGNORECASE))
@@ -948,12 +949,14 @@ def _singular_act(text: str, m: Mention) -> bool:
 def _apply_counts(ev: Event, cas: list[Casualties], kind: str) -> None:
     items = [c for c in cas if c.kind == kind]
     totals = [c for c in items if c.has_total]
+    # "as many as 22 bodies ..., including five or six children": the part's minimum is no lower alternate to a toll
+    # given elsewhere ("at least 13")
+    if any(c.sub_lo for c in totals) and any(c.lo is not None and not c.sub_lo for c in totals):
+        totals = [replace(c, lo=None, sub_lo=False) if c.sub_lo else c for c in totals]
     # "Between one and nine civilians died", "10 children were killed" after a toll of all the dead: a part of that
     # toll, not a lower alternate to it
     if len(totals) > 1 and any(c.class_only for c in totals[1:]) and not totals[0].class_only:
-        for c in totals[1:]:
-            if c.class_only and not c.additive:
-                c.weak = True
+        totals = totals[:1] + [replace(c, weak=True) if c.class_only and not c.additive else c for c in totals[1:]]
     # a toll counting only named people or vague words ("X was killed along with several others") is part of a
     # toll the report gives in figures ("The attack killed seven"), not a lower alternate to it
     if any(not c.weak and not c.additive for c in totals):
@@ -996,7 +999,7 @@ def _apply_counts(ev: Event, cas: list[Casualties], kind: str) -> None:
         if c.hi is not None:
             spans_hi.append((c.start, c.end))
     if lo is None:
-        subs = [c for c in items if (not c.has_total or c in weak) and c.lo is not None]
+        subs = [c for c in [x for x in items if not x.has_total] + weak if c.lo is not None]
         if subs:
             lo = max(c.lo for c in subs if c.lo is not None)
             spans_lo = [(c.start, c.end) for c in subs]
