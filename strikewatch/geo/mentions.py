@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from strikewatch.geo.gazetteer import MAJOR_CITY, Gazetteer, Place, get_gazetteer
@@ -151,29 +153,42 @@ class PlaceMention:
 # ----------------------------------------------------------------------------------------------------------------
 
 
+_SPAN = re.Match.span
+
+
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+    return list(map(_SPAN, _WORD.finditer(text, start, len(text) if end is None else end)))
 
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+_SENTENCE_START_BEFORE = re.compile(r"(?:[.!?:]\s+|\n\s*|^\s*)$")
+_COMMA_CAPITAL_AFTER = re.compile(r"^\s*,\s*[A-Z]")
+_CHAINED_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.\-]*\s*){1,4})")
+_CAPITAL_AFTER = re.compile(r"[ \-][A-Z][a-z]")
+_PERSON_GAP = re.compile(r"[ \-]")
+_DATELINE_PUNCT_AFTER = re.compile(r"\s*[,:(—–-]")
+_CLAUSE_END = re.compile(r"[.!?;]\s")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos]
-    return pos == 0 or bool(re.search(r"(?:[.!?:]\s+|\n\s*|^\s*)$", before))
+    return pos == 0 or bool(_SENTENCE_START_BEFORE.search(before))
 
 
 def _context_ok(text: str, start: int, end: int, before_tokens: str) -> bool:
     """A place context: a locative word before, a generic word after, or a chain to another name after."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 30]
-    return bool(_LOCATIVE_BEFORE.search(before) or _GENERIC_AFTER.match(after) or re.match(r"^\s*,\s*[A-Z]", after))
+    return bool(_LOCATIVE_BEFORE.search(before) or _GENERIC_AFTER.match(after) or _COMMA_CAPITAL_AFTER.match(after))
 
 
 def _chained_to_known(text: str, end: int, gaz: Gazetteer) -> bool:
     """Followed by ", <a gazetteer name>" ("Momadkhel, North Waziristan")."""
-    m = re.match(r"\s*,\s*((?:[A-Z][\w'’.\-]*\s*){1,4})", text[end : end + 60])
+    m = _CHAINED_AFTER.match(text[end : end + 60])
     if not m:
         return False
     words = m.group(1).split()
@@ -181,7 +196,7 @@ def _chained_to_known(text: str, end: int, gaz: Gazetteer) -> bool:
 
 
 def _glued_capital_after(text: str, end: int) -> bool:
-    return bool(re.match(r"[ \-][A-Z][a-z]", text[end : end + 3]))
+    return bool(_CAPITAL_AFTER.match(text[end : end + 3]))
 
 
 def _person_glued(text: str, toks: list[tuple[int, int]], i: int, gaz: Gazetteer) -> bool:
@@ -190,7 +205,7 @@ def _person_glued(text: str, toks: list[tuple[int, int]], i: int, gaz: Gazetteer
         return False
     ps, pe = toks[i - 1]
     gap = text[pe : toks[i][0]]
-    if not re.fullmatch(r"[ \-]", gap):
+    if not _PERSON_GAP.fullmatch(gap):
         return False
     prev = text[ps:pe]
     low = prev.lower()
@@ -236,7 +251,7 @@ def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[
                 continue
             if any(not _capitalised(w) and w.lower() not in _LOWER_OK for w in words[1:]):
                 continue
-            dateline_like = span.isupper() and s < 300 and bool(re.match(r"\s*[,:(—–-]", text[e : e + 3]))
+            dateline_like = span.isupper() and s < 300 and bool(_DATELINE_PUNCT_AFTER.match(text[e : e + 3]))
             if (
                 span.isupper()
                 and len(span) <= 5
@@ -280,6 +295,17 @@ _SUFFIXES = ("Khel", "Killi", "Kili", "Kalay", "Kalai", "Kala")
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’]+(?:[ \-][A-Z][a-z'’]+){0,2}\b")
+_START = operator.itemgetter(0)
+
+
+@lru_cache(maxsize=1 << 14)
+def _fuzzy_worthy(run: str, english: frozenset[str]) -> bool:
+    """A capitalised run worth a near-spelling look-up: no stop word, not all everyday English, 5+ letters.
+    Cached: the same capitalised words recur in every article."""
+    words = norm(run).split()
+    if any(w in _FUZZY_STOP for w in words) or all(w in english for w in words):
+        return False
+    return len("".join(words)) >= 5
 
 
 def _scan_fuzzy(
@@ -289,7 +315,6 @@ def _scan_fuzzy(
     """Capitalised words in a place context that are not yet matched: try near spellings."""
     out: list[tuple[int, int, list[Place], float]] = []
     english = gaz.english
-    tok_index = {a: k for k, (a, _) in enumerate(toks)}
     # overlap test in log time (a linear scan per word made long texts quadratic): among the taken spans that
     # start before e, does any end after s?
     spans = sorted(taken)
@@ -300,18 +325,15 @@ def _scan_fuzzy(
         i = bisect.bisect_left(starts, e)
         if i and max_end[i - 1] > s:
             continue
-        words = norm(m.group()).split()
-        if any(w in _FUZZY_STOP for w in words) or all(w in english for w in words):
-            continue
-        if len("".join(words)) < 5:
+        if not _fuzzy_worthy(m.group(), english):
             continue
         chained = _chained_to_known(text, e, gaz)
         if _sentence_start(text, s) and not chained and not _GENERIC_AFTER.match(text[e : e + 20]):
             continue
         if not chained and not _context_ok(text, s, e, ""):
             continue
-        ti = tok_index.get(s)
-        if ti is not None and _person_glued(text, toks, ti, gaz):
+        ti = bisect.bisect_left(toks, s, key=_START)
+        if ti < len(toks) and toks[ti][0] == s and _person_glued(text, toks, ti, gaz):
             continue
         # "Painda" for "Painda Khel", "Ghundi" for "Ghundi Killi": the clan or village word is often left out
         completed = [p for suffix in _SUFFIXES for p in gaz.exact(f"{m.group()} {suffix}") if p.is_place and p.attested]
@@ -329,13 +351,12 @@ def _scan_fuzzy(
 
 def _sentence_before(text: str, s: int) -> str:
     """Up to 80 characters before ``s``, cut at the last sentence or clause end."""
-    return re.split(r"[.!?;]\s", text[max(0, s - 80) : s])[-1]
+    return _CLAUSE_END.split(text[max(0, s - 80) : s])[-1]
 
 
-def _role(text: str, s: int, e: int, places: list[Place], dateline_end: int) -> Role:
+def _role(text: str, s: int, e: int, places: list[Place], dateline_end: int, sent_before: str) -> Role:
     if s < dateline_end:
         return "dateline"
-    sent_before = _sentence_before(text, s)
     after = text[e : e + 40]
     if places and places[0].kind == "country" and (_BORDER_AFTER.match(after) or _BORDER_BEFORE.search(sent_before)):
         return "border"
@@ -352,7 +373,13 @@ def _role(text: str, s: int, e: int, places: list[Place], dateline_end: int) -> 
 
 def _dateline_end(text: str, gaz: Gazetteer) -> int:
     """End offset of a dateline in the first lines of the text, or 0."""
-    head = text[:400]
+    return _dateline_end_of_head(text[:400], gaz)
+
+
+@lru_cache(maxsize=256)
+def _dateline_end_of_head(head: str, gaz: Gazetteer) -> int:
+    """``_dateline_end`` from the first 400 characters (all it reads): cached, since a text is read sentence by
+    sentence and each sentence asks again."""
     for m in _DATELINE.finditer(head):
         if m.start() > 300:
             break
@@ -383,7 +410,8 @@ def find_places(text: str, gaz: Gazetteer | None = None, start: int = 0, end: in
     raw.sort(key=lambda r: r[0])
     mentions: list[PlaceMention] = []
     for s, e, cands, how, score in raw:
-        role = _role(text, s, e, cands, dl_end)
+        sent_before = _sentence_before(text, s)
+        role = _role(text, s, e, cands, dl_end, sent_before)
         mentions.append(
             PlaceMention(
                 start=s,
@@ -394,13 +422,16 @@ def find_places(text: str, gaz: Gazetteer | None = None, start: int = 0, end: in
                 match="exact" if how == "exact" else "fuzzy",
                 score=score,
                 places=list(cands),
-                offset=parse_offset(_sentence_before(text, s)) if role == "reference" else None,
+                offset=parse_offset(sent_before) if role == "reference" else None,
             )
         )
     # "between Y and Z": Z is as much a reference as Y
     for a, b in zip(mentions, mentions[1:], strict=False):
-        first_of_pair = re.search(r"\bbetween\s+(?:the\s+)?$", text[max(0, a.start - 20) : a.start], re.I)
-        if a.role == "reference" and first_of_pair and _BETWEEN_FIRST.match(text[a.end : b.start]):
+        if (
+            a.role == "reference"
+            and _BETWEEN_BEFORE.search(text[max(0, a.start - 20) : a.start])
+            and _BETWEEN_FIRST.match(text[a.end : b.start])
+        ):
             b.role = "reference"
     _link_chains(text, mentions)
     return mentions
