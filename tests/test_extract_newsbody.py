@@ -217,3 +217,37 @@ def test_statement_day_of_a_partitive_is_no_new_strike() -> None:
         "intelligence officials acknowledged on Thursday."
     e = one(text)
     assert (e.killed_min, e.killed_max, e.civilians_min) == (8, 8, 3)
+
+
+# --- 5. civilians and children --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "civilians", "children"),
+    [
+        ("Elders said at least four of the dead were civilians, among them one or two children.", (4, None), (1, 2)),
+        ("Six of the dead were civilians, including two girls, relatives said.", (6, 6), (2, 2)),
+        ("Two of the dead were civilians, including a child, villagers said.", (2, 2), (1, 1)),
+        ("Between five and nine of the dead were civilians, elders said, and four of them were children.",
+         (5, 9), (4, 4)),
+        ("Three to six of the dead were civilians, elders said, and two to four were children.", (3, 6), (2, 4)),
+        ("Up to five of the dead were civilians and up to two were children, an elder said.", (None, 5), (None, 2)),
+        ("Between two and seven of the dead were civilians, possibly including up to three children.",
+         (2, 7), (None, 3)),
+    ],
+)
+def test_children_among_the_civilian_part(sentence: str, civilians: tuple[int | None, int | None],
+                                          children: tuple[int | None, int | None]) -> None:
+    e = one(STRIKE + "Officials said 12 people were killed. " + sentence)
+    assert (e.killed_min, e.killed_max) == (12, 12)
+    assert (e.civilians_min, e.civilians_max) == civilians
+    assert (e.children_min, e.children_max) == children
+
+
+def test_an_alternate_civilian_figure_is_not_a_toll() -> None:
+    # a part of the dead as one source counts them: it neither lowers the toll nor becomes its figure
+    e = one(STRIKE + "Officials said 13 people were killed. A tribal elder said five civilians died.")
+    assert (e.killed_min, e.killed_max) == (13, 13)
+    assert (e.civilians_min, e.civilians_max) == (5, 5)
+    e = one(STRIKE + "Officials said at least 13 people were killed. A tribal elder said 18 civilians died.")
+    assert e.killed_min == 13
+    assert (e.civilians_min, e.civilians_max) == (18, 18)

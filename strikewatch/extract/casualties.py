@@ -1485,7 +1485,31 @@ def _partitive(chunks: list[Chunk], k: int, kind: str, text: str) -> Casualties 
         assert cls is not None
         # "five of the dead were civilians": five civilians, as that source counts them
         cas.classes[cls] = (None if hedged else q.lo, q.hi, qc.start, chunks[j].end)
+        _part_of_part(chunks, j, cas)
     return cas
+
+
+def _part_of_part(chunks: list[Chunk], j: int, cas: Casualties) -> None:
+    """The children or women among a partitive's part: "five of the dead were civilians, including three children",
+    "among them a child", "and seven of them were children", "and up to three were children"."""
+    n = len(chunks)
+    x = j + 1
+    while x < n and x <= j + 14:
+        ch = chunks[x]
+        if ch.kind in ("K", "I") or ch.low in (".", ";"):
+            return
+        if ch.kind == "Q" or (ch.kind == "ART" and ch.low in ("a", "an")):
+            y = x + 1
+            while y < n and (chunks[y].kind == "AUX" or chunks[y].low in ("of them", "among them")):
+                y += 1
+            h = chunks[y] if y < n else None
+            if h is not None and h.kind == "H" and h.cls in ("child", "woman") and h.cls not in cas.classes:
+                if ch.kind == "Q" and ch.qty is not None:
+                    cas.classes[h.cls] = (ch.qty.lo, ch.qty.hi, ch.start, h.end)
+                elif ch.kind == "ART" and h.singular:
+                    cas.classes[h.cls] = (1, 1, ch.start, h.end)
+                x = y
+        x += 1
 
 
 def _is_boundary_x(c: Chunk) -> bool:
