@@ -251,3 +251,18 @@ def test_an_alternate_civilian_figure_is_not_a_toll() -> None:
     e = one(STRIKE + "Officials said at least 13 people were killed. A tribal elder said 18 civilians died.")
     assert e.killed_min == 13
     assert (e.civilians_min, e.civilians_max) == (18, 18)
+
+
+def test_a_name_in_an_older_event_does_not_join_it() -> None:
+    text = ("A missile strike killed the commander Qari Zainullah and six others in a house near Mir Ali on Wednesday, "
+            "officials said.\n\nZainullah was believed to have planned a bombing at a market in Kabul last year.")
+    e = one(text)
+    assert (e.place, e.killed_min) == ("Mir Ali", 7)
+    assert e.type != "bombing"
+
+
+def test_the_first_strike_of_the_year_is_this_strike() -> None:
+    text = ("A US drone strike killed three people near Spinwam on Wednesday, officials said.\n\nReporters cannot "
+            "reach the area.\n\nIt was the first strike of 2012.")
+    e = one(text)
+    assert (e.role, e.killed_min, e.date) == ("main", 3, date(2012, 4, 11))

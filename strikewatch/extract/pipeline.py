@@ -564,6 +564,8 @@ def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end:
                 continue
         keyed = None if new_cue else _find_by_keys(events, m, text, undated_only=False,
                                                   exclude_sent=_own_sentence(m))
+        if keyed is not None and not all(_window_ok(keyed, None, w) for w in m.dates if w.earliest is not None):
+            keyed = None  # "X was behind a bombing at Bagram last year": the same name, another event
         if keyed is not None and not names:
             keyed.mentions.append(m)
             keyed.last_sent = m.sent
@@ -579,7 +581,7 @@ def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end:
         if not m.triggers and m.casualties and not windows:
             near = True
         # "One man died in the strike", "It was the second strike in the valley this month": the strike told so far
-        definite = not windows and not m.related and bool(m.triggers) and _definite_only(m, text)
+        definite = not m.related and bool(m.triggers) and _definite_only(m, text)
         if definite:
             near = True
         # "Officials said a commander, X, was among the dead": a name in a toll with no strike word is the same dead
@@ -589,10 +591,13 @@ def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end:
                 near and (definite or _compatible(last, m, text)) and \
                 not new_cue and all(_window_ok(last, None, w) for w in windows) and (
                     definite and bool(m.casualties) or same_region(last, m)):
+            if definite and m.background and not m.casualties and any(not x.background for x in last.mentions):
+                m.background = False  # "It was the first strike of 2011": this strike, placed in a series
             last.mentions.append(m)
             last.last_sent = max(last.last_sent, m.sent)
             continue
-        if definite and last is not None and last.section == m.section and not m.casualties and not new_cue:
+        if definite and not windows and last is not None and last.section == m.section and not m.casualties and \
+                not new_cue:
             continue  # "The strike came amid a row over a contractor held in Lahore": the strike told, placed elsewhere
         acc = _Acc([m], day=None, section=m.section, last_sent=m.sent)
         if new_cue and events and events[-1].section == m.section:
