@@ -354,17 +354,39 @@ def _sentence_before(text: str, s: int) -> str:
     return _CLAUSE_END.split(text[max(0, s - 80) : s])[-1]
 
 
+# The role patterns end at the name ("...$"), so a search tries every start in the 80 characters before it. Each
+# needs its last word(s) there: "in"/"from" (+ "the") for a speaker; for a reference a word ending in one of
+# _REFERENCE_LAST among the last four ("from the town of"), for "near" one ending in _NEAR_LAST among the last five
+# ("near the main town of"). For ASCII text (where re.I and str.lower() agree) a pattern whose words are missing
+# is not searched; it could not match.
+_SPEAKER_LAST = frozenset({"in", "from"})
+_REFERENCE_LAST = ("from", "toward", "towards", "to", "beyond", "of", "and", "between")
+_NEAR_LAST = ("near", "nearby", "to", "outside", "of", "from")
+
+
+def _may_be(sent_before: str) -> tuple[bool, bool, bool]:
+    """(speaker, reference, near): can the pattern match the words before a name at all?"""
+    if not sent_before.isascii():
+        return True, True, True
+    tail = sent_before.lower().split()[-5:]
+    if not tail:
+        return False, False, False
+    speaker = tail[-1] in _SPEAKER_LAST or (tail[-1] == "the" and len(tail) > 1 and tail[-2] in _SPEAKER_LAST)
+    return speaker, any(w.endswith(_REFERENCE_LAST) for w in tail[-4:]), any(w.endswith(_NEAR_LAST) for w in tail)
+
+
 def _role(text: str, s: int, e: int, places: list[Place], dateline_end: int, sent_before: str) -> Role:
     if s < dateline_end:
         return "dateline"
     after = text[e : e + 40]
     if places and places[0].kind == "country" and (_BORDER_AFTER.match(after) or _BORDER_BEFORE.search(sent_before)):
         return "border"
-    if _SPEAKER_BEFORE.search(sent_before) or _SPEAKER_AFTER.match(after):
+    speaker, reference, near = _may_be(sent_before)
+    if (speaker and _SPEAKER_BEFORE.search(sent_before)) or _SPEAKER_AFTER.match(after):
         return "speaker"
-    if _REFERENCE_BEFORE.search(sent_before):
+    if reference and _REFERENCE_BEFORE.search(sent_before):
         return "reference"
-    if _NEAR_BEFORE.search(sent_before):
+    if near and _NEAR_BEFORE.search(sent_before):
         return "near"
     if places and (places[0].kind == "country" or places[0].population >= MAJOR_CITY) and _ACTOR_AFTER.match(after):
         return "actor"
