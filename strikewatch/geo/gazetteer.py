@@ -84,6 +84,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
+# country, admin1, admin2, place, lat, lon, geo_precision, source of a row's GeoResult
+_ResultFields = tuple[str | None, str | None, str | None, str | None, float | None, float | None, GeoPrecision | None,
+                      str | None]
+
+
 def _opt(s: str) -> str | None:
     return s or None
 
@@ -103,6 +108,7 @@ class Gazetteer:
         self._choice_cache: dict[tuple[int, ...] | None, tuple[dict[str, int], list[str]]] = {}
         self._places_in: dict[tuple[str, str | None], list[Place]] = {}
         self._exact_cache: dict[str, list[Place]] = {}
+        self._result_fields: dict[int, _ResultFields] = {}
         self._fuzzy_cache: dict[tuple[str, float, tuple[int, ...] | None, int], list[tuple[Place, float]]] = {}
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t"):
@@ -162,6 +168,7 @@ class Gazetteer:
         """Forget cached look-up answers (benchmarks time first look-ups with this)."""
         self._exact_cache.clear()
         self._fuzzy_cache.clear()
+        self._result_fields.clear()
         norm.cache_clear()
 
     # -- look-ups ------------------------------------------------------------------------------------------------
@@ -300,7 +307,19 @@ class Gazetteer:
 
     def to_result(self, p: Place, start: int | None = None, end: int | None = None) -> GeoResult:
         """The contract's GeoResult for a row. Places without their own point borrow their agency's or province's
-        centre, and the precision says so."""
+        centre, and the precision says so. The fields are worked out once per row (a fresh GeoResult each call:
+        callers may change it)."""
+        mine = p.id < len(self.places) and self.places[p.id] is p
+        f = self._result_fields.get(p.id) if mine else None
+        if f is None:
+            r = self._to_result(p)
+            f = (r.country, r.admin1, r.admin2, r.place, r.lat, r.lon, r.geo_precision, r.source)
+            if mine:
+                self._result_fields[p.id] = f
+        return GeoResult(country=f[0], admin1=f[1], admin2=f[2], place=f[3], lat=f[4], lon=f[5], geo_precision=f[6],
+                         source=f[7], start=start, end=end)
+
+    def _to_result(self, p: Place) -> GeoResult:
         precision: GeoPrecision
         lat, lon, source = p.lat, p.lon, p.source
         if p.kind == "country":
@@ -328,8 +347,6 @@ class Gazetteer:
             lon=round(lon, 5) if lon is not None else None,
             geo_precision=precision,
             source=source,
-            start=start,
-            end=end,
         )
 
 
