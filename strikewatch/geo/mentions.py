@@ -321,11 +321,11 @@ def _scan_fuzzy(
     starts = [a for a, _ in spans]
     max_end: list[int] = list(itertools.accumulate((b for _, b in spans), max))
     for m in _CAPITALISED_RUN.finditer(text, start, len(text) if end is None else end):
+        if not _fuzzy_worthy(m.group(), english):  # most capitalised words are everyday English: the cheap test first
+            continue
         s, e = m.start(), m.end()
         i = bisect.bisect_left(starts, e)
         if i and max_end[i - 1] > s:
-            continue
-        if not _fuzzy_worthy(m.group(), english):
             continue
         chained = _chained_to_known(text, e, gaz)
         if _sentence_start(text, s) and not chained and not _GENERIC_AFTER.match(text[e : e + 20]):
