@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from strikewatch.geo.gazetteer import MAJOR_CITY, Gazetteer, Place, get_gazetteer
+from strikewatch.geo.gazetteer import CACHE_CLEARERS, MAJOR_CITY, Gazetteer, Place, get_gazetteer
 from strikewatch.geo.normalize import norm
 from strikewatch.geo.offsets import Offset, parse_offset
 from strikewatch.schema import GeoResult
@@ -414,6 +414,9 @@ def _dateline_end_of_head(head: str, gaz: Gazetteer) -> int:
             if line_start == 0 or head[:line_start].count("\n") <= 3:
                 return m.end()
     return 0
+
+
+CACHE_CLEARERS.extend((_fuzzy_worthy.cache_clear, _dateline_end_of_head.cache_clear))
 
 
 def find_places(text: str, gaz: Gazetteer | None = None, start: int = 0, end: int | None = None
