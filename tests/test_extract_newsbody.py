@@ -266,3 +266,27 @@ def test_the_first_strike_of_the_year_is_this_strike() -> None:
             "reach the area.\n\nIt was the first strike of 2012.")
     e = one(text)
     assert (e.role, e.killed_min, e.date) == ("main", 3, date(2012, 4, 11))
+
+
+# --- another source's figure with the kill word left out; the kill word as an adjective ----------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        ("Police said nine died; villagers said 13.", "killed", [(9, 9), (13, 13)]),
+        ("Four were hurt; tribesmen reported seven.", "injured", [(4, 4), (7, 7)]),
+        ("Two were wounded according to the police, six according to elders.", "injured", [(2, 2), (6, 6)]),
+        ("A surgeon said 11 wounded men were brought to the clinic.", "injured", [(11, 11)]),
+        ("Villagers recovered 8 dead tribesmen from the house.", "killed", [(8, 8)]),
+        # must not change: a figure with its own noun after a semicolon is not a bare second figure
+        ("Police said nine died; villagers said 13 of them were guards.", "killed", [(9, 9)]),
+    ],
+)
+def test_second_source_ellipsis_and_adjectives(sentence: str, kind: str, expected: list[tuple[int, int]]) -> None:
+    got = [(c.lo, c.hi) for c in find_casualties(sentence, 0, len(sentence)) if c.kind == kind and c.has_total]
+    assert got == expected
+
+
+def test_second_source_ellipsis_widens_the_toll() -> None:
+    e = one(STRIKE + "Officials said 12 died; residents said 18. Five were wounded; a doctor said nine.")
+    assert (e.killed_min, e.killed_max, e.injured_min, e.injured_max) == (12, 18, 5, 9)

@@ -1018,6 +1018,17 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
         if part is not None:
             out.append(part)
             continue
+        if low in ("wounded", "injured", "dead") and 0 < k < n - 1 and chunks[k - 1].kind == "Q" and \
+                chunks[k + 1].kind == "H" and not chunks[k + 1].singular and k - 1 not in consumed:
+            # "16 wounded men were treated", "it had treated 30 injured people": the word is an adjective
+            q0, h0 = chunks[k - 1], chunks[k + 1]
+            assert q0.qty is not None
+            adj = Casualties(kind, q0.qty.lo, q0.qty.hi, q0.start, h0.end, c.start)
+            if h0.cls in ("civilian", "child", "militant", "woman"):
+                adj.classes[h0.cls] = (q0.qty.lo, q0.qty.hi, q0.start, h0.end)
+            out.append(adj)
+            consumed.update((k - 1, k + 1))
+            continue
         # "the dead and injured" / "the dead included"
         items: list[Item] = []
         total: Item | None = None
@@ -1271,7 +1282,38 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
         toll.lo = min(los) if los else None
         toll.hi = max(his) if his else None
         toll.end = max(toll.end, pq.end)
+    if out:
+        _elliptic_alternates(chunks, out)
     return out
+
+
+_ELLIPTIC_SAY = frozenset({"said", "say", "says", "reported", "counted", "claimed"})
+
+
+def _elliptic_alternates(chunks: list[Chunk], out: list[Casualties]) -> None:
+    """Another source's figure with the kill word left out: "Officials said 12 died; residents said 18", "Seven were
+    injured; residents said 14", "Three were injured according to officials, five according to tribesmen"."""
+    n = len(chunks)
+    for b, ch in enumerate(chunks):
+        if ch.low not in (";", ","):
+            continue
+        prior = [x for x in out if x.has_total and x.anchor < ch.start and (x.lo is not None or x.hi is not None)]
+        if not prior:
+            continue
+        x = b + 1
+        qc: Chunk | None = None
+        if ch.low == ";":
+            said = False
+            while x < n and x <= b + 5 and chunks[x].kind in ("H", "X", "V", "AUX", "ART"):
+                said = said or chunks[x].low in _ELLIPTIC_SAY
+                x += 1
+            if said and x < n and chunks[x].kind == "Q" and (x + 1 == n or chunks[x + 1].low in (".", ";")):
+                qc = chunks[x]
+        elif x + 1 < n and chunks[x].kind == "Q" and chunks[x + 1].low == "according":
+            qc = chunks[x]
+        if qc is not None and qc.qty is not None:
+            p = prior[-1]
+            out.append(Casualties(p.kind, qc.qty.lo, qc.qty.hi, qc.start, qc.end, qc.start))
 
 
 _DOWN = re.compile(r"lowered|reduced|revised\s+down|downgraded|cut\b|fell|dropped", re.IGNORECASE)
