@@ -290,3 +290,21 @@ def test_second_source_ellipsis_and_adjectives(sentence: str, kind: str, expecte
 def test_second_source_ellipsis_widens_the_toll() -> None:
     e = one(STRIKE + "Officials said 12 died; residents said 18. Five were wounded; a doctor said nine.")
     assert (e.killed_min, e.killed_max, e.injured_min, e.injured_max) == (12, 18, 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "civilians", "children"),
+    [
+        ("Elders said 12 were killed, and that three to five of them were civilians.", (3, 5), (None, None)),
+        ("Elders said 12 people died and that up to six of them were civilians.", (None, 6), (None, None)),
+        ("Elders said 12 were killed and that four of the victims were farmers, two of them boys.", (4, 4), (2, 2)),
+        # must not change: a part without a verb, read with the toll as before
+        ("Elders said 12 were killed, five of them civilians.", (5, 5), (None, None)),
+    ],
+)
+def test_parts_of_them_with_a_verb(sentence: str, civilians: tuple[int | None, int | None],
+                                   children: tuple[int | None, int | None]) -> None:
+    e = one(STRIKE + sentence)
+    assert (e.killed_min, e.killed_max) == (12, 12)
+    assert (e.civilians_min, e.civilians_max) == civilians
+    assert (e.children_min, e.children_max) == children

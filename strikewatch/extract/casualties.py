@@ -1284,7 +1284,40 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
         toll.end = max(toll.end, pq.end)
     if out:
         _elliptic_alternates(chunks, out)
+        _parts_of_them(chunks, out)
     return out
+
+
+def _parts_of_them(chunks: list[Chunk], out: list[Casualties]) -> None:
+    """A part of the toll told before, with a verb: "and that two to nine of them were civilians", "five to seven of
+    the victims were civilians, three or four of them children"."""
+    n = len(chunks)
+    for x, qc in enumerate(chunks):
+        if qc.kind != "Q" or qc.qty is None or x + 2 >= n:
+            continue
+        y = x + 1
+        if chunks[y].low == "of them":
+            y += 1
+        elif chunks[y].low == "of" and y + 2 < n and chunks[y + 1].low in ("the", "those") and \
+                chunks[y + 2].low in ("victims", "casualties"):
+            y += 3
+        else:
+            continue
+        if not (y < n and chunks[y].kind == "AUX"):
+            continue  # "six of them civilians" is read with the toll already
+        while y < n and chunks[y].kind in ("AUX", "ART"):
+            y += 1
+        h = chunks[y] if y < n else None
+        if h is None or h.kind != "H" or not (h.cls in ("civilian", "child", "woman") or h.low in _CIVILIAN_ROLES):
+            continue
+        cls = "civilian" if h.low in _CIVILIAN_ROLES else h.cls
+        assert cls is not None
+        prior = [c for c in out if c.has_total and c.anchor < qc.start and c.kind == "killed"]
+        if not prior or cls in prior[-1].classes:
+            continue
+        prior[-1].classes[cls] = (qc.qty.lo, qc.qty.hi, qc.start, h.end)
+        if cls == "civilian":
+            _part_of_part(chunks, y, prior[-1])
 
 
 _ELLIPTIC_SAY = frozenset({"said", "say", "says", "reported", "counted", "claimed"})
