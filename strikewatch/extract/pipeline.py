@@ -107,6 +107,7 @@ _STATEMENT_AFTER = re.compile(r"\s*,?\s*(?:condemn|denounc|protest|announc|said|
                               re.IGNORECASE)
 _STATEMENT_BEFORE = re.compile(r"\b(?:said|says|stated|announced|told\s+[\w\s]{1,20}?|confirmed|claimed|condemned|"
                                r"acknowledged|admitted|added|reported)\s+"
+                               r"(?:in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:report|statement)\s+)?"
                                r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 # "The strike came two weeks after commandos killed X": the clause after "came" tells the earlier event
 _CAME_F = Folded(re.compile(r"\b(?:came|comes|happened|occurred|took\s+place)\b", re.IGNORECASE))
@@ -267,7 +268,11 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
                 r"day|night|morning|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                 r"\d", d.text, re.I) for d in dates)
         multi_day = any(len(d.days) >= 2 for d in dates) or sum(1 for d in dates if d.days) >= 2
-        sclaims = find_claims(text, s.start, s.end, cas, has_day, multi_day)
+        # "killed 149 civilians in the first six months of the year, the UN said in a report on Sunday": the
+        # report's day does not make a statistic one strike
+        claim_day = has_day and any((d.days or d.follows is not None) and not _said_day(text, s.start, d)
+                                    for d in dates)
+        sclaims = find_claims(text, s.start, s.end, cas, claim_day, multi_day)
         if sclaims:
             claims.extend(sclaims)
             continue
@@ -292,6 +297,12 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             if seg_dates and not trig and (mentions or sent_mentions) and any(
                     text.startswith("buried", c.anchor) for c in seg_cas):
                 seg_dates = []  # "eight people were buried on Friday": the day of the funerals
+            if seg_dates and trig and (mentions or sent_mentions) and not any(
+                    c.lo is not None or c.hi is not None for c in seg_cas) and not _NEW_EVENT_RE_F.search(
+                    text, seg.start, seg.end):
+                # "US officials confirmed on Friday that a drone had been used": the day of the statement about
+                # the strike just told, not another strike
+                seg_dates = [d for d in seg_dates if not _said_day(text, seg.start, d)]
             if seg_dates and not trig and (mentions or sent_mentions):
                 # "Villagers said on Tuesday that the toll had risen to ten", "Two were wounded, officials said on
                 # Saturday": a later figure's day is when it was given, not a strike of its own
@@ -307,7 +318,8 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             if seg_dates and not seg_cas and not _singular_span(text, seg.start, seg.end):
                 # "The court on Thursday declared drone strikes illegal", "parliament on Wednesday adopted a
                 # resolution against missile attacks": the day of a ruling or statement about strikes in general
-                seg_dates = [d for d in seg_dates if not _DECISION_AFTER_F.match(text, d.end)]
+                seg_dates = [d for d in seg_dates if not (_DECISION_AFTER_F.match(text, d.end) or
+                                                          _said_day(text, seg.start, d))]
             if not seg_cas and not seg_dates and not _MUNITION_RE_F.search(text, seg.start, seg.end) and not \
                     _singular_span(text, seg.start, seg.end):
                 continue  # a general statement about strikes: nothing here can make an event specific
@@ -367,7 +379,7 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
         out.append(ev)
         accs.append(acc)
     lead = next((x for x in sents if x.section == "body" and not x.heading), None)
-    _earlier_than_lead(out, accs)
+    _earlier_than_lead(out, accs, text)
     _lead_place(out, text, lead.start if lead else None, lead.end if lead else None, dl_end)
     _inherit_perpetrator(out, text)
     result.events = out
@@ -408,6 +420,12 @@ _SPEECH_BEFORE_F = Folded(re.compile(r"\b(?:said|says|say|told\s+[\w\s]{1,25}?|r
 
 _CAUSE_START_F = Folded(re.compile(r"(?:after|following)\s+(?:a|an|the|one|two|three|twin|multiple|several|"
                                    r"suspected|us|u\.s\.|american|cia|missiles?|drones?)\b", re.IGNORECASE))
+
+
+def _said_day(text: str, start: int, d: DateMention) -> bool:
+    """"officials said on Friday", "the Pentagon said in a statement on Monday": the day something was said."""
+    return _STATEMENT_AFTER_F.match(text, d.end) is not None or \
+        _STATEMENT_BEFORE_F.search(text, max(start, d.start - 60), d.start) is not None
 
 
 def _is_background(text: str, start: int, end: int) -> bool:
@@ -1192,7 +1210,13 @@ def _apply_groups(ev: Event, ms: list[Mention], text: str) -> None:
     ev.target_groups = groups
 
 
-def _earlier_than_lead(events: list[Event], accs: list[_Acc]) -> None:
+_EARLIER_TIME_F = Folded(re.compile(
+    r"\b(?:earlier\s+(?:this|that|in\s+the)\s+(?:week|month|year)|last\s+(?:week|month|year)|"
+    r"(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?)\s+(?:earlier|before|ago)|"
+    r"the\s+(?:previous|preceding)\s+(?:week|month))\b", re.IGNORECASE))
+
+
+def _earlier_than_lead(events: list[Event], accs: list[_Acc], text: str) -> None:
     """News leads with its newest strike; an earlier strike told after the lead ("On Sunday, a strike in the same
     valley killed four") is context, not the news, unless the text presents it as another strike of its own."""
     lead = next((i for i, e in enumerate(events) if e.role == "main" and e.section == "body" and e.date), None)
@@ -1206,6 +1230,14 @@ def _earlier_than_lead(events: list[Event], accs: list[_Acc]) -> None:
         if ev.role != "main" or ev.section != "body" or when is None or when >= day or acc.ordinal:
             continue
         if min(m.sent for m in acc.mentions) > first_sent:
+            ev.role = "background"
+    # "A strike a week earlier in Abyan killed dozens", "Earlier this month, a raid ...": told after the lead with
+    # a time that puts it before the lead's day, however far the window reaches
+    for ev, acc in zip(events[lead + 1:], accs[lead + 1:], strict=True):
+        if ev.role != "main" or ev.section != "body" or ev.date == day or acc.ordinal or \
+                min(m.sent for m in acc.mentions) <= first_sent:
+            continue
+        if any(_EARLIER_TIME_F.search(text, m.start, m.end) for m in acc.mentions):
             ev.role = "background"
 
 
