@@ -92,6 +92,11 @@ _SUPERLATIVE = re.compile(r"\bone\s+of\s+the\s+(?:deadliest|bloodiest|worst|most
                           re.IGNORECASE)
 
 
+_PLURAL_SUBJECT_F = Folded(re.compile(
+    r"\b(?:the|these|those|its|their|such)\s+(?:(?:us|u\.s\.|american|drone|air|missile)\s+){0,2}"
+    r"(?:strikes|airstrikes|raids)\s+(?:have\s+|had\s+)?(?:killed|kill)\b", re.IGNORECASE))
+
+
 def find_claims(text: str, start: int, end: int, casualties: list[Casualties], has_day_date: bool,
                 has_multi_day: bool = False) -> list[Claim]:
     """Claims in one sentence (empty when the sentence reports a strike rather than a statistic)."""
@@ -112,18 +117,21 @@ def find_claims(text: str, start: int, end: int, casualties: list[Casualties], h
                                 start=m.start(), end=max(m.end(), period[2]) if period[1] >= m.start() and
                                 period[1] - m.end() < 40 else m.end(),
                                 source=_source(text, start, end), quantity=qty, unit="strikes", period=period[0]))
-    if not has_day_date and casualties and (period is not None or _AGGREGATE_F.search(text, start, end) is not None) \
+    # "The command says the strikes killed more than 300 militants": the toll of strikes told as a whole
+    plural_subject = not has_day_date and bool(casualties) and _PLURAL_SUBJECT_F.search(text, start, end) is not None
+    if not has_day_date and casualties and (period is not None or plural_subject or
+                                            _AGGREGATE_F.search(text, start, end) is not None) \
             and not _SUPERLATIVE.search(text, start, end):
         plural_strikes = re.search(r"\b(?:drone\s+)?(?:strikes|attacks|airstrikes|war|campaign|programme|program)\b",
                                    text[start:end], re.I)
         # "between 474 and 881 civilians were killed between 2004 and 2012": a toll over years is no one strike's
         many_years = period is not None and re.search(r"(?:19|20)\d\d\D+(?:19|20)\d\d|decade|years", period[0], re.I)
-        if (plural_strikes or many_years) and (period is not None or re.search(
+        if (plural_strikes or many_years) and (period is not None or plural_subject or re.search(
                 r"have\s+been|has\s+been|since|estimat|total|tally", text[start:end], re.I)):
             src = _source(text, start, end)
             per = period[0] if period else None
             for c in casualties:
-                if c.has_total:
+                if c.has_total and (c.lo is not None or c.hi is not None or not plural_subject):
                     qty = c.hi if c.hi is not None else c.lo
                     claims.append(Claim(text=text[c.start:c.end], start=c.start, end=c.end, source=src,
                                         quantity=qty, unit=c.kind if c.kind == "injured" else "killed", period=per))

@@ -54,7 +54,8 @@ _CUE_RE = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + ")", re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
     r"\b(?:had\s+(?:been|killed|hit|struck|targeted|died)|"
     r"in\s+(?:direct\s+|apparent\s+)?(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|database|"
-    r"records?\s+show|back\s+(?:in|on)|years?\s+ago|months\s+ago|the\s+(?:strike|attack)\s+that\s+killed)\b",
+    r"records?\s+show|back\s+(?:in|on)|years?\s+ago|months\s+ago|the\s+(?:strike|attack)\s+that\s+killed|"
+    r"(?:a|an|the)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|bombing|airstrike))\b",
     re.IGNORECASE,
 )
 _DATE_CUE = re.compile(
