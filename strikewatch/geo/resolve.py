@@ -76,6 +76,8 @@ def _choose(
 
     def score(p: Place, rank: int) -> float:
         s = -0.01 * rank
+        if p.is_place and any(q.kind == "admin2" and q.name == p.admin2 for q in m.places):
+            s += 0.5  # a district's seat named like it ("Zinjibar"): the town, in its district, not the district
         if any(_compatible_admin2(p, a.name) for a in chain_admin2):
             s += 8
         if p.admin2 in span_admin2:
