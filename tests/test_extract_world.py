@@ -113,3 +113,29 @@ def test_said_on_day_of_the_lead_still_dates_it() -> None:
 def test_strike_in_lead_with_year_is_still_the_news() -> None:
     ev = one(SO_LEAD + "It was the 14th US strike in Somalia in 2016.")
     assert ev.killed_min == 7
+
+
+# --- 4. tolls in these reports' wording ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,n", [
+    ("Two suspected members of al-Qaeda in the Arabian Peninsula died when a missile hit their car near Azzan in "
+     "Shabwa province on Wednesday, a tribal leader said.", 2),
+    ("Five fighters of al-Qaeda in the Islamic Maghreb were killed in an air strike in the desert on Monday.", 5),
+])
+def test_group_name_with_its_region_keeps_the_toll(text: str, n: int) -> None:
+    ev = one(text)
+    assert (ev.killed_min, ev.killed_max) == (n, n)
+
+
+@pytest.mark.parametrize("text,inj", [
+    ("An air strike near Afgooye on Tuesday killed two al-Shabab fighters and wounded another, officials said.", 1),
+    ("A drone strike in Marib on Tuesday killed three men and wounded another four, tribesmen said.", 4),
+])
+def test_wounded_another(text: str, inj: int) -> None:
+    ev = one(text)
+    assert (ev.injured_min, ev.injured_max) == (inj, inj)
+
+
+def test_another_strike_is_not_a_victim() -> None:
+    ex = extract_article("A drone strike killed two men in Marib on Tuesday. Another hit a car in Shabwa.", PUB)
+    assert all(e.injured_min is None for e in ex.events)

@@ -627,6 +627,10 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
             chunks.append(Chunk("K", tok, low, ts, te))
         elif low in INJURE_WORDS:
             chunks.append(Chunk("I", tok, low, ts, te))
+        elif low == "another" and chunks and chunks[-1].kind in ("K", "I") and (
+                ti >= len(toks) or lows[ti] in _AFTER_ANOTHER):
+            # "killed one militant and wounded another": one more person, the object of the verb
+            chunks.append(Chunk("Q", tok, low, ts, te, qty=Quantity(1, 1, ts, te)))
         else:
             k2 = _SIMPLE_KIND.get(low)
             if low == "of" and ti < len(toks) and qi < len(qspans) and qspans[qi][0] == toks[ti][1]:
@@ -635,8 +639,36 @@ def chunk_sentence(text: str, start: int, end: int, masked: list[tuple[int, int]
                 k2 = "B" if tok in _BOUNDARY_PUNCT else "P" if tok in ("(", ")") else "QT" if tok in _QUOTES else "X"
             chunks.append(Chunk(k2, tok, low, ts, te))
     del pos
+    _join_group_region(chunks)
     _mark_names(chunks, text)
     return chunks
+
+
+_AFTER_ANOTHER = frozenset({",", ".", ";", "on", "in", "at", "near", "when", "and", "as", "during", "late", "early",
+                            "today", "yesterday", "overnight", "while"})
+
+
+# the regions in armed groups' names (a place named after a group, "Taliban in Helmand", is where they were)
+_GROUP_REGION_WORDS = frozenset({"arabian", "peninsula", "islamic", "maghreb", "khorasan", "khurasan", "levant",
+                                 "sinai", "sahel", "greater", "sahara", "west", "africa", "east"})
+
+
+def _join_group_region(chunks: list[Chunk]) -> None:
+    """"al-Qaeda in the Arabian Peninsula", "Islamic State in Khorasan": the region is part of the group's name,
+    not where the clause's phrase ends ("Three suspected members of al-Qaeda in the Arabian Peninsula died")."""
+    i = 0
+    while i + 2 < len(chunks):
+        c = chunks[i]
+        if c.kind == "H" and (c.text[:1].isupper() or c.low.startswith("al-")) and chunks[i + 1].low == "in":
+            j = i + 2
+            if chunks[j].low == "the":
+                j += 1
+            k = j
+            while k < len(chunks) and chunks[k].kind == "X" and chunks[k].low in _GROUP_REGION_WORDS:
+                k += 1
+            if k > j:
+                chunks[i:k] = [Chunk("H", c.text, c.low, c.start, chunks[k - 1].end, cls=c.cls, singular=c.singular)]
+        i += 1
 
 
 def _simple_kinds() -> dict[str, str]:
