@@ -508,8 +508,11 @@ def render(results: dict[str, Any]) -> str:
                 lines.append(
                     f"- {db}: peak RSS of the ingest at 100k / 10k: writer "
                     f"{big['rss_ingest_main_mb'] / small['rss_ingest_main_mb']:.2f}x, all processes "
-                    f"{big['rss_ingest_tree_mb'] / small['rss_ingest_tree_mb']:.2f}x (goal ≤ 1.2x); ingest rate "
-                    f"100k / 10k {big['ingest_rate'] / small['ingest_rate']:.2f}x")
+                    f"{big['rss_ingest_tree_mb'] / small['rss_ingest_tree_mb']:.2f}x (goal ≤ 1.2x); strike update "
+                    f"{big['rss_merge_mb'] / small['rss_merge_mb']:.2f}x; ingest rate 100k / 10k "
+                    f"{big['ingest_rate'] / small['ingest_rate']:.2f}x (CPU per article in the writer "
+                    f"{big['cpu_ms_writer'] / small['cpu_ms_writer']:.2f}x, in the workers "
+                    f"{big['cpu_ms_workers'] / small['cpu_ms_workers']:.2f}x)")
         lines.append("")
     mg = results.get("merge", {})
     if mg:
