@@ -642,6 +642,8 @@ def add_observations(
             exact[(e.country, "*", squash(n))].append(e)
         if e not in loose[(e.country, e.admin2, key_of(n))]:
             loose[(e.country, e.admin2, key_of(n))].append(e)
+        if e not in loose[(e.country, "*", key_of(n))]:
+            loose[(e.country, "*", key_of(n))].append(e)
 
     for e in entries:
         if e.kind in ("town", "village", "area", "place"):
@@ -667,11 +669,12 @@ def add_observations(
             cands = exact.get((r.country, "*", squash(r.name))) or []
         if not cands:
             # a different spelling with the same skeleton: the same village if the spellings are close or the points are
-            cands = [
-                c
-                for c in loose.get((r.country, r.admin2, key_of(r.name)), [])
-                if not located or close_spelling(c, r.name) or near(c, r.lat, r.lon)
-            ]
+            pool = loose.get((r.country, r.admin2, key_of(r.name)), [])
+            if not pool and not r.admin2:
+                # a sheet that names only the province ("Radaa, Al Bayda"): a place of that province whose district
+                # the table knows ("Rada", district Rada') is the same place when spelling or point agree
+                pool = [c for c in loose.get((r.country, "*", key_of(r.name)), []) if c.admin1 == r.admin1]
+            cands = [c for c in pool if not located or close_spelling(c, r.name) or near(c, r.lat, r.lon)]
         if not cands and r.admin2 and r.country in DISTRICT_COUNTRIES:
             # a GeoNames place of the province whose district was not known until a sheet named it
             same = exact.get((r.country, "*", squash(r.name)), [])
