@@ -72,9 +72,8 @@ def test_statement_day_after_the_lead_is_not_another_strike(later: str) -> None:
     "a report on Monday. The figure was the highest since records began.",
     "SANAA, Yemen — Houthi fighters said on Tuesday they had brought down an American Reaper drone over Hodeidah "
     "province. No one was hurt, residents said.",
-    pytest.param("SANAA, Yemen — Houthi fighters said on Tuesday they had brought down an American Reaper drone "
-                 "over Hodeidah province. Nobody on the ground was hurt, residents said.",
-                 marks=pytest.mark.xfail(strict=True, reason="'Nobody on the ground was hurt' reads as one hurt")),
+    "SANAA, Yemen — Houthi fighters said on Tuesday they had brought down an American Reaper drone over Hodeidah "
+    "province. Nobody on the ground was hurt, residents said.",
     "BERLIN — A court in Germany on Thursday rejected a claim by two Somali men whose father was killed in a 2014 "
     "drone strike near Kismayo. The men said they would take the case to a higher court.",
 ])

@@ -1317,7 +1317,28 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
     if out:
         _elliptic_alternates(chunks, out)
         _parts_of_them(chunks, out)
+        out = [cs_ for cs_ in out if not _negated_part(text, start, cs_)]
+        for cs_ in out:
+            if cs_.lo == 1 and cs_.hi == 1 and not cs_.weak and _ONE_OF.match(text[cs_.start:cs_.start + 16].lower()):
+                cs_.weak = True  # "killing one of the most wanted men": a person picked out, a part of any toll told
     return out
+
+
+# "no civilians were hurt", "Nobody on the ground was hurt", "none of the villagers was injured": a negated subject
+# restricted to a class, a place or a partitive says nothing of the whole toll (only "no one", "nobody", "no people"
+# alone are zero for the strike)
+_NEG_SUBJECT_F = Folded(re.compile(
+    r"\b(?:no|none|nobody|no\s+one|no-one|not\s+one|not\s+a\s+single)\b(?!\s+(?:fewer|less|more|doubt|sooner|longer)\b)(?P<np>(?:(?!\b(?:was|were|is|are|and|but|or)\b)[^,.;:\d]){0,60}?)\s+"
+    r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE))
+_ONE_OF = re.compile(r"one\s+of\s+(?:the|his|her|its|their|our)\s")
+_BARE_NEG_NP = frozenset({"", "one", "people", "person", "persons", "body", "individual", "individuals"})
+
+
+def _negated_part(text: str, start: int, c: Casualties) -> bool:
+    m = _NEG_SUBJECT_F.search(text, max(start, c.anchor - 90), c.anchor)
+    if m is None:
+        return False
+    return text[m.start("np"):m.end("np")].strip().lower() not in _BARE_NEG_NP
 
 
 def _parts_of_them(chunks: list[Chunk], out: list[Casualties]) -> None:

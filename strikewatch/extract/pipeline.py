@@ -123,6 +123,9 @@ _TRIGGER_CUE = Folded(re.compile(r"\b(?:" + STRIKE_TRIGGER_RE.pattern + r"|sorti
 _UNKNOWN_CAS = Folded(re.compile(
     r"casualt(?:y|ies)\s+(?:figures\s+)?(?:are\s+|were\s+)?(?:unknown|unclear)|unknown\s+casualt|"
     r"no\s+casualty\s+figures", re.IGNORECASE))
+# "The strike caused no casualties", "there were no casualties": a toll of none (zero killed), read on the lower-cased
+# article once; "no civilian casualties" (a class) and "no casualties among the troops" (a part) are not
+_NO_CAS_LOW = re.compile(r"\bno\s+(?:casualties|loss\s+of\s+life)\b(?!\s+(?:among|on\b|to\b|in\s+the\s+ranks|figures))")
 _STRIKE_WORD = re.compile(r"strikes?\b|struck|missiles?|rockets?", re.IGNORECASE)
 # a word every armed-group name in lexicon.GROUP_PATTERNS contains: groups are looked for only where one is
 _GROUP_CUE = Folded(re.compile(r"ttp|tehr|taliban|haqqani|qa[ei]da|imu|islamic|isis|isil|daesh|is-k|iskp|lashkar|"
@@ -165,6 +168,7 @@ class Mention:
     title: bool = False  # in the headline block above the body
     keys: set[str] | None = None  # cache of _keys
     keys_span: tuple[int, int] = (0, 0)
+    said_day: bool = False  # its only day is the day a toll was given ("..., the governor said on Sunday")
 
 
 @dataclass(slots=True)
@@ -179,6 +183,7 @@ class _Acc:
     ordinal: bool = False  # started by "a second strike", "in a separate attack", "in the second"
     inherited: bool = False  # its day is the previous event's ("hours later", "in the afternoon")
     split: bool = False  # a plural statement later broken down strike by strike: its toll is for all of them
+    said_day: bool = False  # dated only by the day its toll was given: a strike day told next replaces it
 
     def names(self) -> set[str]:
         return {n.lower() for m in self.mentions for c in m.casualties for n, _s, _e in c.named}
@@ -234,8 +239,10 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
     # one pass of the cue over the whole text (lower-cased: much faster than a case-insensitive scan); sentences
     # are checked by offset. Date cues are looked for only in the sentences that get that far (about a third).
     cue_pos = [m.start() for m in (_CUE_LOW.finditer(low) if low is not None else _CUE_RE.finditer(text))]
+    no_cas = [(m.start(), m.end()) for m in _NO_CAS_LOW.finditer(low if low is not None else text.lower())]
     for si, s in enumerate(sents):
-        if not _has_pos(cue_pos, s.start, s.end):
+        s_no_cas = [z for z in no_cas if s.start <= z[0] < s.end] if no_cas else []
+        if not _has_pos(cue_pos, s.start, s.end) and not s_no_cas:
             # a place-only line after an event ("Wana, South Waziristan.") locates it
             if mentions and mentions[-1].sent >= si - 2 and mentions[-1].section == s.section and \
                     _PLACE_TAIL_RE.match(text[s.start:s.end]) and s.end - s.start < 90:
@@ -249,7 +256,7 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
         is_title = s.section == "body" and s.heading and not seen_body
         if s.section == "body" and not s.heading:
             seen_body = True
-        kill_cue = _CASUALTY_CUE.search(text, s.start, s.end) is not None
+        kill_cue = _CASUALTY_CUE.search(text, s.start, s.end) is not None or bool(s_no_cas)
         if not kill_cue and not _TRIGGER_CUE.search(text, s.start, s.end):
             continue  # no kill word and no strike word: nothing here can be a mention or a claim
         dates = find_dates(text, published, s.start, s.end, year_ref=year_ref) \
@@ -264,6 +271,8 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
         dmask = [(d.start, d.end) for d in dates] + [j for j in masked_junk if j[0] < s.end and s.start < j[1]]
         # find_casualties opens with the same kill-word test
         cas = find_casualties(text, s.start, s.end, dmask) if kill_cue else []
+        for zs, ze in s_no_cas:
+            cas.append(Casualties("killed", 0, 0, zs, ze, zs))
         has_day = any(d.days or d.follows is not None for d in dates) or any(
             d.relative and not d.earliest and not d.days and re.search(
                 r"day|night|morning|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -341,6 +350,9 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             mention.reaction = bool(trig) and all(
                 _REACTION_BEFORE_F.search(text, max(seg.start, t[0] - 80), t[0]) for t in trig)
             mention.plural = _plural_strikes(text, mention)
+            if seg_dates and seg_cas and trig:
+                day_dates = [d for d in seg_dates if d.days]
+                mention.said_day = bool(day_dates) and all(_said_day(text, seg.start, d) for d in day_dates)
             sent_mentions.append(mention)
         # a clause with a toll but no strike word belongs with its neighbour in the same sentence
         merged: list[Mention] = []
@@ -554,6 +566,13 @@ def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end:
             if target is not None and new_cue and not target.ordinal and \
                     not any(x.plural for x in target.mentions):
                 target = None  # "a second strike on Tuesday": not the Tuesday strike already told
+            if target is None and not new_cue and day is not None and events and events[-1].said_day and \
+                    events[-1].section == m.section and events[-1].day is not None and not m.related and \
+                    0 < (events[-1].day - day).days <= 3 and m.sent - events[-1].last_sent <= 2 and \
+                    _definite_only(m, text) and not any(c.lo is not None for c in m.casualties):
+                # "..., the governor said on Sunday. The strike hit the car on Saturday": the strike's day
+                target = events[-1]
+                target.said_day = False
             if target is None and not new_cue:
                 target = _find_by_keys(events, m, text, undated_only=True, exclude_sent=_own_sentence(m))
             if target is None and not m.related and events and events[-1].day_key is None and \
@@ -563,7 +582,7 @@ def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end:
                     any(x.casualties or x.extra_spans for x in events[-1].mentions) and same_region(events[-1], m):
                 target = events[-1]
             if target is None:
-                acc = _Acc([m], day=day, section=m.section, last_sent=m.sent, day_key=key)
+                acc = _Acc([m], day=day, section=m.section, last_sent=m.sent, day_key=key, said_day=m.said_day)
                 if new_cue and events and events[-1].section == m.section:
                     acc.ordinal = True
                     if any(x.plural for x in events[-1].mentions):
@@ -618,6 +637,12 @@ def _cluster(mentions: list[Mention], text: str, published: date | None, dl_end:
         if definite and not windows and last is not None and last.section == m.section and not m.casualties and \
                 not new_cue:
             continue  # "The strike came amid a row over a contractor held in Lahore": the strike told, placed elsewhere
+        if new_cue and not windows and last is not None and last is events[-1] and last.ordinal and \
+                last.section == m.section and m.sent - last.last_sent <= 2 and _same_ordinal(m, last, text):
+            # "A second strike hit a house hours later. No one was killed in the second strike": that strike again
+            last.mentions.append(m)
+            last.last_sent = m.sent
+            continue
         acc = _Acc([m], day=None, section=m.section, last_sent=m.sent)
         if new_cue and events and events[-1].section == m.section:
             # "A second drone attack hit another building in the same village in the afternoon"
@@ -739,6 +764,19 @@ _NEW_EVENT_RE = re.compile(
 
 
 _NEW_EVENT_RE_F = Folded(_NEW_EVENT_RE)
+
+
+_DEF_ORDINAL_F = Folded(re.compile(r"\bthe\s+(?P<o>second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}?"
+                                   r"(?:strike|attack|raid|airstrike)\b", re.IGNORECASE))
+
+
+def _same_ordinal(m: Mention, ev: _Acc, text: str) -> bool:
+    """"in the second strike" told after the event that "a second strike" opened: that event, not a new one."""
+    dm = _DEF_ORDINAL_F.search(text, m.start, m.end)
+    if dm is None:
+        return False
+    first = ev.mentions[0]
+    return re.search(r"\b(?:a|the)\s+" + dm.group("o") + r"\b", text[first.start:first.end], re.IGNORECASE) is not None
 
 
 def _new_event_cue(m: Mention, text: str) -> bool:
