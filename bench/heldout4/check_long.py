@@ -5,7 +5,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-W = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+W = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 
 
 def has_num(text, n):
@@ -15,7 +15,8 @@ def has_num(text, n):
 
 
 def main():
-    items = [json.loads(l) for l in open(Path(__file__).parent / "long.jsonl", encoding="utf-8")]
+    with open(Path(__file__).parent / "long.jsonl", encoding="utf-8") as fh:
+        items = [json.loads(line) for line in fh]
     bad = 0
     ids = set()
     for it in items:

@@ -13,13 +13,13 @@ import openpyxl
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from strikes import PAIRS, SINGLES  # noqa: E402
 from negatives import NEGATIVES  # noqa: E402
+from strikes import PAIRS, SINGLES  # noqa: E402
 
 REF = Path("/work/shared/data/reference")
-WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 COUNTRY = {"PK": "Pakistan", "AF": "Afghanistan", "YE": "Yemen", "SO": "Somalia"}
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 def num(n, rnd, cap=False):
@@ -46,7 +46,9 @@ def load_history():
         area = str(r[3] or "").strip()
         hist["PK"].append((r[1].date(), loc, area, int(r[4] or 0), int(r[5] or 0), r[0]))
     seen = set()
-    for r in csv.reader(open(REF / "tbij_all_countries_with_coordinates.csv", encoding="utf-8-sig"), delimiter=";"):
+    with open(REF / "tbij_all_countries_with_coordinates.csv", encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh, delimiter=";"))
+    for r in rows:
         if len(r) < 10 or r[0] in seen or r[0][:3] not in ("AFG", "YEM", "SOM"):
             continue
         seen.add(r[0])
@@ -428,7 +430,7 @@ def article(s, rnd, second=None):
 
 def as_dict(t):
     keys = ("id", "cc", "date", "village", "district", "province", "admin2", "admin1", "place", "kmin", "kmax", "civ", "ch", "inj", "target")
-    return dict(zip(keys, t))
+    return dict(zip(keys, t, strict=False))
 
 
 def expect(s, note=None):

@@ -4,7 +4,10 @@ Fields: id, country, date, village (as written), district (as the text names it,
 admin2 (expected, gazetteer spelling), admin1, place (expected), kmin, kmax, cmin, cmax, chmin, chmax, inj (lo, hi)
 or None, target (or None), note.  cmin/chmin None means the text only gives "as many as N"."""
 
-PK = "PK"; AF = "AF"; YE = "YE"; SO = "SO"
+PK = "PK"
+AF = "AF"
+YE = "YE"
+SO = "SO"
 
 # id, country, date, village, district-as-written, province-as-written, admin2, admin1, place, kmin, kmax,
 # civ (lo, hi) or None, children (lo, hi) or None, injured (lo, hi) or None, target
