@@ -97,6 +97,12 @@ class Folded:
         stop = len(text) if end is None else end
         return self.low.finditer(low, start, stop) if low is not None else self.rx.finditer(text, start, stop)
 
+    def on(self, text: str) -> tuple[re.Pattern[str], str]:
+        """(pattern, string) to run in a loop over one text: ``rx.search(src, a, b)`` is ``self.search(text, a, b)``
+        without a call through this wrapper each time."""
+        low = folded(text)
+        return (self.low, low) if low is not None else (self.rx, text)
+
     def match(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         low = folded(text)
         stop = len(text) if end is None else end

@@ -240,6 +240,10 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
     # are checked by offset. Date cues are looked for only in the sentences that get that far (about a third).
     cue_pos = [m.start() for m in (_CUE_LOW.finditer(low) if low is not None else _CUE_RE.finditer(text))]
     no_cas = [(m.start(), m.end()) for m in _NO_CAS_LOW.finditer(low if low is not None else text.lower())]
+    # the per-sentence cues, bound to this text once (see ``Folded.on``)
+    kill_rx, kill_src = _CASUALTY_CUE.on(text)
+    trig_rx, trig_src = _TRIGGER_CUE.on(text)
+    date_rx, date_src = _DATE_CUE_F.on(text)
     for si, s in enumerate(sents):
         s_no_cas = [z for z in no_cas if s.start <= z[0] < s.end] if no_cas else []
         if not _has_pos(cue_pos, s.start, s.end) and not s_no_cas:
@@ -251,16 +255,16 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
                 for pm in informative:
                     pm.extra_spans.append((s.start, s.end))
             continue
-        if any(a <= s.start and s.end <= b for a, b in masked_junk):
+        if masked_junk and any(a <= s.start and s.end <= b for a, b in masked_junk):
             continue
         is_title = s.section == "body" and s.heading and not seen_body
         if s.section == "body" and not s.heading:
             seen_body = True
-        kill_cue = _CASUALTY_CUE.search(text, s.start, s.end) is not None or bool(s_no_cas)
-        if not kill_cue and not _TRIGGER_CUE.search(text, s.start, s.end):
+        kill_cue = kill_rx.search(kill_src, s.start, s.end) is not None or bool(s_no_cas)
+        if not kill_cue and not trig_rx.search(trig_src, s.start, s.end):
             continue  # no kill word and no strike word: nothing here can be a mention or a claim
         dates = find_dates(text, published, s.start, s.end, year_ref=year_ref) \
-            if _DATE_CUE_F.search(text, s.start, s.end) else []
+            if date_rx.search(date_src, s.start, s.end) else []
         if dates:
             # "had risen to 18 by Thursday": when a figure was reported, not when the strike was
             dates = [d for d in dates if not _REPORT_TIME_F.search(text, max(s.start, d.start - 10), d.start)

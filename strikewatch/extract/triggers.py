@@ -122,13 +122,13 @@ def generic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def strike_triggers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Strike words in text[start:end], minus generic compounds ("drone war", "drone program")."""
+    found = [m.span() for m in _STRIKE_TRIGGER_F.finditer(text, start, end)]
+    if not found:
+        return found  # no strike word: the generic compounds need not be looked for
     gen = generic_spans(text, start, end)
-    out = []
-    for m in _STRIKE_TRIGGER_F.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in gen):
-            continue
-        out.append((m.start(), m.end()))
-    return out
+    if not gen:
+        return found
+    return [(a, b) for a, b in found if not any(g0 <= a < g1 for g0, g1 in gen)]
 
 
 _CRASH_LOW = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:crash(?:ed|es|-landed)|went\s+down|came\s+down|(?:was|were)\s+"
