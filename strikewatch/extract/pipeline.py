@@ -292,6 +292,11 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             continue
         sent_mentions: list[Mention] = []
         for seg in split_segments(text, s.start, s.end):
+            if not dates and not any(seg.start <= c.anchor < seg.end for c in cas) and not \
+                    _MUNITION_RE_F.search(text, seg.start, seg.end) and not _singular_span(text, seg.start, seg.end):
+                # no toll, no day, no munition, no single strike: a general statement about strikes, skipped below
+                # whatever its strike words say (the filters below only ever drop tolls and days)
+                continue
             # strikes named as earlier ones ("sites of previous attacks") are not this clause's event
             trig_all = [t for t in strike_triggers(text, seg.start, seg.end)
                         if not _EARLIER_RE_F.search(text, max(seg.start, t[0] - 30), t[0])]
