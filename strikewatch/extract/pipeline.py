@@ -239,7 +239,10 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
     # one pass of the cue over the whole text (lower-cased: much faster than a case-insensitive scan); sentences
     # are checked by offset. Date cues are looked for only in the sentences that get that far (about a third).
     cue_pos = [m.start() for m in (_CUE_LOW.finditer(low) if low is not None else _CUE_RE.finditer(text))]
-    no_cas = [(m.start(), m.end()) for m in _NO_CAS_LOW.finditer(low if low is not None else text.lower())]
+    low_all = low if low is not None else text.lower()
+    # every match holds "casualties" or "loss": a substring test spares most articles the scan
+    no_cas = [(m.start(), m.end()) for m in _NO_CAS_LOW.finditer(low_all)] \
+        if "casualties" in low_all or "loss" in low_all else []
     # the per-sentence cues, bound to this text once (see ``Folded.on``)
     kill_rx, kill_src = _CASUALTY_CUE.on(text)
     trig_rx, trig_src = _TRIGGER_CUE.on(text)

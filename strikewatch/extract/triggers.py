@@ -198,11 +198,13 @@ _TYPE_F = {"drone": Folded(DRONE_RE), "manned": Folded(MANNED_RE), "airstrike": 
 def type_and_perpetrator(text: str, start: int, end: int, triggers: list[tuple[int, int]]) -> Typing:
     """Event type and perpetrator from the words of one event's segment."""
     seg = (start, end)
-    gen = generic_spans(text, *seg)
+    gen: list[list[tuple[int, int]]] = []  # the generic compounds, looked for once a type word is found
 
     def first(rx: Folded) -> tuple[int, int] | None:
         for m in rx.finditer(text, *seg):
-            if not any(a <= m.start() < b for a, b in gen):
+            if not gen:
+                gen.append(generic_spans(text, *seg))
+            if not any(a <= m.start() < b for a, b in gen[0]):
                 return (m.start(), m.end())
         return None
 
