@@ -70,3 +70,16 @@ def test_higher_without_a_figure_leaves_the_toll() -> None:
 def test_plain_figure_for_the_dead_unchanged() -> None:
     ev = one(LEAD + "Elders who helped dig the graves put the number of dead at 6.")
     assert (ev.killed_min, ev.killed_max) == (4, 6)
+
+
+def test_day_of_a_court_hearing_about_strikes_is_no_strike() -> None:
+    text = ("LAHORE - Families of farmers killed in US drone strikes asked the Lahore High Court on Monday to direct "
+            "the government to seek damages from Washington.\n\nThe judges reserved their decision.")
+    assert mains(extract_article(text, PUB)) == []
+
+
+def test_strike_told_beside_a_court_day_unchanged() -> None:
+    text = ("BANNU - A drone strike killed three men in a car near Jani Khel on Monday, a week after families asked "
+            "the high court to halt the strikes.")
+    ev = one(text)
+    assert (ev.killed_min, ev.date) == (3, date(2013, 9, 9))
