@@ -1444,6 +1444,12 @@ _PUT_BEFORE = re.compile(
     r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate|gave|gives|give|counted|counts)\s+"
     r"the\s+(?:(?:total\s+)?number\s+of\s+(?:the\s+)?|total\s+of\s+)?$", re.IGNORECASE)
 _AT_AS = re.compile(r"\s+(?:at|as)\s+(?:(?:anywhere\s+)?from\s+)?", re.IGNORECASE)
+# "the number of dead was higher, putting it at 18", "the dead were more numerous, at 12": another source's higher
+# figure for the same toll (only its figure is read; the copula alone stops at "higher")
+_FIG_HIGHER = re.compile(
+    rf"\s+(?:{_AUXW}\s+)*?(?:was|were|is|are|be|been)\s+(?:much\s+|far\s+|even\s+)?(?:higher|greater|larger|"
+    r"more\s+numerous)\s*,?\s*(?:(?:putting|placing|with\s+\w+\s+putting)\s+it\s+)?(?:at|as\s+high\s+as|"
+    r"possibly\s+as\s+many\s+as)\s+", re.IGNORECASE)
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 
@@ -1465,6 +1471,8 @@ def _noun_figure(chunks: list[Chunk], k: int, text: str, end: int) -> Quantity |
     if prev.low not in ("the", "of"):
         return None
     m = _FIG_VERB.match(text, c.end, end) or _FIG_COPULA.match(text, c.end, end)
+    if m is not None and text[m.end():m.end() + 1].isalpha() and text[m.end():m.end() + 1].lower() in "hglmfe":
+        m = _FIG_HIGHER.match(text, c.end, end) or m
     if m is None and _PUT_BEFORE.search(text, max(0, c.start - 45), c.start):
         m = _AT_AS.match(text, c.end, end)
     if m is None:

@@ -132,7 +132,7 @@ _JUNK_LINE_LOW = lowered(_JUNK_LINE)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _DATELINE = re.compile(
     r"\A[ \t]*(?P<dl>[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .]{2,30})?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
-    r"(?:\s*\((?:[A-Za-z .]{2,20})\))?)\s*(?::|—|–|--| - )\s*"
+    r"(?:\s*\((?:[A-Za-z .]{2,20}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\))?)\s*(?::|—|–|--| - )\s*"
 )
 _ABBREV = frozenset({
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep", "st", "no", "vs",

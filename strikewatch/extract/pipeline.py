@@ -116,6 +116,9 @@ _DECISION_AFTER_F = Folded(re.compile(
     r"\s*,?\s*(?:[a-z]+ly\s+)?(?:adopted|passed|approved|declared|ruled|ordered|voted|rejected|met|published|"
     r"released|issued|condemn|denounc|protest|announc|said|says|stated|told|summoned|demanded|called|urged|"
     r"criticis|criticiz|confirmed|denied|claimed|warned|asked)", re.IGNORECASE))
+# "asked the Peshawar High Court on Tuesday to order …": a day told of a court, bench or assembly is its sitting's
+_FORUM_BEFORE_F = Folded(re.compile(r"\b(?:court|bench|tribunal|parliament|assembly|senate|committee|jirga)\s+$",
+                                    re.IGNORECASE))
 _REPORT_TIME = re.compile(r"\b(?:by|as\s+of|until|till)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
 _CASUALTY_CUE = Folded(CASUALTY_CUE_RE)
 # strike words + the claims' unit "sorties" (the outer \b, tested once, lets re skip the inside of words)
@@ -342,6 +345,12 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
                 # resolution against missile attacks": the day of a ruling or statement about strikes in general
                 seg_dates = [d for d in seg_dates if not (_DECISION_AFTER_F.match(text, d.end) or
                                                           _said_day(text, seg.start, d))]
+            if seg_dates and not any(c.lo is not None or c.hi is not None for c in seg_cas) and any(
+                    _FORUM_BEFORE_F.search(text, max(seg.start, d.start - 12), d.start) for d in seg_dates) and \
+                    not _singular_span(text, seg.start, seg.end):
+                # "men killed in drone strikes asked the High Court on Tuesday to order …": the hearing's day
+                seg_dates = [d for d in seg_dates if not _FORUM_BEFORE_F.search(text, max(seg.start, d.start - 12),
+                                                                                 d.start)]
             if not seg_cas and not seg_dates and not _MUNITION_RE_F.search(text, seg.start, seg.end) and not \
                     _singular_span(text, seg.start, seg.end):
                 continue  # a general statement about strikes: nothing here can make an event specific
