@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from strikewatch.geo.context import article_countries, dominant
 from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
 from strikewatch.geo.mentions import PlaceMention, find_places
 from strikewatch.geo.offsets import destination
@@ -53,12 +54,59 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
+class _Article:
+    """The whole text's country context, worked out only when a namesake needs it (once per text: cached)."""
+
+    __slots__ = ("_counts", "gaz", "text")
+
+    def __init__(self, text: str, gaz: Gazetteer) -> None:
+        self.text, self.gaz = text, gaz
+        self._counts: tuple[tuple[str, float], ...] | None = None
+
+    @property
+    def counts(self) -> tuple[tuple[str, float], ...]:
+        if self._counts is None:
+            self._counts = article_countries(self.text, self.gaz)
+        return self._counts
+
+    def dominant(self) -> str | None:
+        return dominant(self.counts)
+
+
+def _settled_here(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int]) -> set[str]:
+    """Countries the mention's own chain or stretch of text gives it."""
+    here = {mentions[j].places[0].country for j in m.containers if mentions[j].places}
+    here |= {
+        mentions[i].places[0].country
+        for i in span
+        if mentions[i] is not m and mentions[i].places and mentions[i].role in ("site", "near", "reference")
+    }
+    return here
+
+
+def _foreign(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int], art: _Article | None) -> bool:
+    """A namesake from elsewhere: every row of the name lies in a country the article never names, while the article
+    is clearly about another country ("Qush Tepa" in an Afghan story is not Iraq's Qushtepe), and nothing in the
+    mention's own stretch of text points to the name's countries. Only asked for names that are namesakes across
+    countries or only GeoNames populated places; admin units and countries are never foreign here."""
+    if art is None or not m.places or any(p.kind in ("country", "admin1") for p in m.places):
+        return False
+    countries = {p.country for p in m.places}
+    if len(countries) == 1 and any(p.attested for p in m.places):
+        return False
+    counts = dict(art.counts)
+    dom = art.dominant()
+    if dom is None or counts[dom] < 2 or any(counts.get(c, 0) for c in countries):
+        return False
+    return not (countries & _settled_here(m, mentions, span))
+
+
 def _compatible_admin2(p: Place, name: str) -> bool:
     return name in (p.admin2, p.post2018) or (p.kind == "admin2" and p.name == name)
 
 
 def _choose(
-    m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer
+    m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer, art: _Article | None = None
 ) -> tuple[Place, str | None]:
     """Pick the row a mention means, and say whether the text contradicts its hierarchy."""
     containers = [mentions[j] for j in m.containers]
@@ -73,6 +121,9 @@ def _choose(
     others = [mentions[i] for i in span if mentions[i] is not m and mentions[i].role in ("site", "near", "reference")]
     span_admin2 = {o.places[0].name for o in others if o.places and o.places[0].kind == "admin2"}
     span_countries = {o.places[0].country for o in others if o.places}
+    # the article's country settles a namesake across countries that its own sentence leaves open ("Bayda
+    # province" in a Yemen story): worth less than any hint from the mention's own chain or stretch of text
+    context = art.dominant() if art is not None and len({p.country for p in m.places}) > 1 else None
 
     def score(p: Place, rank: int) -> float:
         s = -0.01 * rank
@@ -88,6 +139,8 @@ def _choose(
             s += 3
         if p.country in span_countries:
             s += 2
+        if p.country == context:
+            s += 1
         if (
             p.lat is not None
             and p.lon is not None
@@ -141,14 +194,15 @@ def _use_reference_point(result: GeoResult, p: Place, m: PlaceMention) -> None:
 
 
 def _point_from_reference(
-    result: GeoResult, unit: Place, mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer
+    result: GeoResult, unit: Place, mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer,
+    art: _Article | None = None,
 ) -> None:
     """An agency-level site with "near Y" inside that agency: Y's point beats the agency's centre."""
     for i in span:
         m = mentions[i]
         if m.role not in ("reference", "near") or not m.places:
             continue
-        p, _ = _choose(m, mentions, span, gaz)
+        p, _ = _choose(m, mentions, span, gaz, art)
         inside = (unit.kind == "admin2" and p.admin2 == unit.name) or (unit.kind == "admin1" and p.admin1 == unit.name)
         if p.is_place and inside and p.lat is not None and p.lon is not None:
             _use_reference_point(result, p, m)
@@ -156,13 +210,14 @@ def _point_from_reference(
 
 
 def _near_site(
-    nears: list[int], mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer, inside: Place | None = None
+    nears: list[int], mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer, inside: Place | None = None,
+    art: _Article | None = None,
 ) -> GeoResult | None:
     """ "near Y" / "close to Y" / "outside Y" for a town Y: Y is where trackers put the strike ("near Miranshah").
     Near a village the strike was somewhere around it: the village stays a reference point."""
     choices = []
     for i in nears:
-        p, conflict = _choose(mentions[i], mentions, span, gaz)
+        p, conflict = _choose(mentions[i], mentions, span, gaz, art)
         if not p.is_place or p.kind == "village":
             continue
         if inside is not None and not (
@@ -188,31 +243,35 @@ def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> Ge
     start, end = max(0, start), min(len(text), end)
     mentions = _mentions(text, gaz, *_paragraph(text, start, end))
     span = [i for i, m in enumerate(mentions) if m.start >= start and m.end <= end]
-    sites = [i for i in span if mentions[i].role == "site"]
-    nears = [i for i in span if mentions[i].role == "near" and mentions[i].places]
+    art = _Article(text, gaz)
+    sites = [i for i in span if mentions[i].role == "site" and not _foreign(mentions[i], mentions, span, art)]
+    nears = [
+        i for i in span if mentions[i].role == "near" and mentions[i].places
+        and not _foreign(mentions[i], mentions, span, art)
+    ]
     if sites:
-        choices = [(i, *_choose(mentions[i], mentions, span, gaz)) for i in sites]
+        choices = [(i, *_choose(mentions[i], mentions, span, gaz, art)) for i in sites]
         # most specific first, then earliest
         i, place, conflict = max(choices, key=lambda c: (_level(c[1]), -mentions[c[0]].start))
         if not place.is_place:
             # "near Miranshah in North Waziristan": the town the strike was near is more precise than the agency
-            near = _near_site(nears, mentions, span, gaz, inside=place)
+            near = _near_site(nears, mentions, span, gaz, inside=place, art=art)
             if near is not None:
                 return near
         m = mentions[i]
         result = gaz.to_result(place, m.start, m.end)
         result.conflict = conflict
         if not place.is_place:
-            _point_from_reference(result, place, mentions, span, gaz)
+            _point_from_reference(result, place, mentions, span, gaz, art)
         return result
-    near = _near_site(nears, mentions, span, gaz)
+    near = _near_site(nears, mentions, span, gaz, art=art)
     if near is not None:
         return near
     for i in span:
         m = mentions[i]
-        if m.role not in ("reference", "near") or not m.places:
+        if m.role not in ("reference", "near") or not m.places or _foreign(m, mentions, span, art):
             continue
-        p, _ = _choose(m, mentions, span, gaz)
+        p, _ = _choose(m, mentions, span, gaz, art)
         up = (gaz.admin2_of(p) or gaz.admin1_of(p) or gaz.country.get(p.country)) if p.is_place else None
         if up is not None:
             # the agency is known; the point is the reference place's, moved by the stated distance and direction
