@@ -13,6 +13,6 @@ from __future__ import annotations
 
 from strikewatch.extract.pipeline import extract_article
 
-EXTRACTOR_VERSION = "1.8"
+EXTRACTOR_VERSION = "1.9"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article"]

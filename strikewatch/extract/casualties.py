@@ -38,7 +38,7 @@ from strikewatch.extract.lexicon import (
 from strikewatch.extract.numbers import QUANTITY_RE, Quantity, quantity_from_match
 
 CUE_RE = re.compile(
-    r"\b(?:kill|dead|died|dies|death|slain|martyr|perish|assassinat|toll|fatalit|injur|wound|hurt|maim|"
+    r"\b(?:kill|dead|died|dies|death|slain|martyr|perish|assassinat|eliminat|toll|fatalit|injur|wound|hurt|maim|harmed|"
     r"lost\s+their\s+li|bodies|buried)",
     re.IGNORECASE,
 )
@@ -1064,6 +1064,7 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
         # "the dead and injured" / "the dead included"
         items: list[Item] = []
         total: Item | None = None
+        part_q: Chunk | None = None
         revision = False
         revision_down = False
         # toll: "death toll rose to 26", "a toll of 12"
@@ -1103,6 +1104,11 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                 right_a += 1
             active_ok = not items and (
                 (c.kind == "K" and low in ACTIVE_KILL) or (c.kind == "I" and low in ACTIVE_INJURE))
+            if not items and low in _NOMINAL_OF and k > 0 and chunks[k - 1].low == "the" and right_a + 1 < n and \
+                    chunks[right_a].low == "of" and chunks[right_a + 1].kind == "Q":
+                # "led to the killing of five persons and the injury of six others": the victims follow "of"
+                right_a += 1
+                active_ok = True
             if active_ok and right_a < n and chunks[right_a].kind == "X":
                 # modifiers before the object's head: "injures Egyptian al Qaeda leader ..."
                 look = right_a
@@ -1142,6 +1148,10 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                 a = k - 1
                 while a >= 0 and chunks[a].kind == "AUX":
                     a -= 1
+                    # "Four militants said to have died", "are believed to have been killed": the report verb
+                    # stands between the victims and the kill word
+                    if a >= 1 and chunks[a].low in _REPORTED_TO and chunks[a + 1].low == "to":
+                        a -= 1
                 whos = [x for x in range(a + 1, k) if chunks[x].low == "who"]
                 if whos and (whos[0] == 0 or chunks[whos[0] - 1].kind not in ("H", "N", "Q", "P", "C")):
                     continue  # "nobody knows who was killed": a question, not the victims
@@ -1168,15 +1178,23 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                         break
                     a -= 1
                 start_np = a + 1
+                whole = _part_of_whole(chunks, start_np, stop)
+                if whole is not None:
+                    part_q, start_np = whole
                 if re.search(r"\bhow\s+(?:many|much)\b[^,;.!?]{0,30}$", text[max(start, c.start - 45):c.start], re.I):
                     continue  # "how many people had died", "nobody agrees how many died": a question, not a count
                 if stop >= start_np:
                     items, total = _parse_np(chunks, start_np, stop + 1, text)
+                    neg = _neg_subject(chunks, start_np) if not items and total is None else None
+                    if neg is not None:
+                        # "Nobody in the house was reported hurt": none, not one
+                        items = [Item(0, 0, "people", neg.start, neg.end)]
                     # singular passive with no count: "Abu X ... was killed" -> one person
                     if (
                         not items
                         and total is None
                         and k > 0
+                        and low != "eliminated"
                         and any(ch.low in ("was", "is") for ch in chunks[max(0, k - 3) : k])
                         and not _QUESTION_BEFORE.search(text, max(start, c.start - 40), c.start)
                     ):
@@ -1185,7 +1203,8 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                     if _REVISION_BEFORE.search(before):
                         revision = True
                         revision_down = _DOWN.search(before) is not None
-                elif k > 0 and any(ch.low in ("was", "is") for ch in chunks[max(0, k - 3) : k]) and \
+                elif k > 0 and low != "eliminated" and \
+                        any(ch.low in ("was", "is") for ch in chunks[max(0, k - 3) : k]) and \
                         not _QUESTION_BEFORE.search(text, max(start, c.start - 40), c.start):
                     items = [Item(1, 1, "people", c.start, c.end, implied=True)]
             # additive to the right: "killed (along) with N others"
@@ -1252,11 +1271,15 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                 items.extend(sub)
         if not items and total is None:
             continue
+        if low == "eliminated" and total is None and all(it.implied or it.lo is None for it in items):
+            continue  # "eliminated terrorist training camps": only a counted "eliminated" is a toll
         cas = _summarise(kind, items, total, c, text, start, end)
         if cas is None:
             continue
         cas.revision = revision
         cas.revision_down = revision_down
+        if part_q is not None:
+            _part_class(chunks, k, part_q, cas)
         w0 = max(start, cas.start - 25)
         # "When a survivor flees into a shop, a drone destroys it, killing him and 2 shopkeepers": people who
         # survived or came to help are not among the dead counted before
@@ -1321,7 +1344,19 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
         for cs_ in out:
             if cs_.lo == 1 and cs_.hi == 1 and not cs_.weak and _ONE_OF.match(text[cs_.start:cs_.start + 16].lower()):
                 cs_.weak = True  # "killing one of the most wanted men": a person picked out, a part of any toll told
+    for zm in _NO_CLASS.finditer(text, start, end):
+        # "No civilians were harmed", "no civilians were killed in this airstrike": the civilians among the dead
+        # were none (a part of the toll, not a toll of nothing)
+        out = [cs_ for cs_ in out if not zm.start() <= cs_.anchor < zm.end()]
+        z = Casualties("killed", 0, None, zm.start(), zm.end(), zm.start("k"), has_total=False)
+        z.classes["civilian"] = (0, 0, zm.start(), zm.end())
+        out.append(z)
     return out
+
+
+_NO_CLASS = re.compile(
+    r"\b[Nn]o\s+(?:civilians|non-?combatants|bystanders)\s+(?:were|was|had\s+been|have\s+been)\s+"
+    r"(?:(?:reported|believed|thought|among\s+those)\s+)?(?P<k>killed|harmed|hurt|among\s+the\s+dead)\b")
 
 
 # "no civilians were hurt", "Nobody on the ground was hurt", "none of the villagers was injured": a negated subject
@@ -1592,6 +1627,53 @@ _PARTITIVE_HEADS = frozenset({"dead", "killed", "victims", "casualties", "injure
 
 _PART_HEDGE = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:possibly|perhaps|probably|likely|(?:may|might|could)"
                          r"(?:\s+well)?\s+(?:have\s+)?(?:been|be))\b", re.IGNORECASE)
+
+
+_NOMINAL_OF = frozenset({"killing", "killings", "deaths", "death", "injury", "injuries", "wounding"})
+_REPORTED_TO = frozenset({"said", "reported", "believed", "thought", "feared", "understood", "known", "alleged",
+                          "presumed", "claimed"})
+_NEG_PLACE = frozenset({"on", "in", "at", "inside", "near", "nearby", "outside"})
+
+
+def _part_of_whole(chunks: list[Chunk], a: int, stop: int) -> tuple[Chunk, int] | None:
+    """ "Two of the five men killed ...": the toll is the whole (five men), the first figure a part of it."""
+    if stop - a < 3 or chunks[a].kind != "Q" or chunks[a + 1].low != "of" or \
+            chunks[a + 2].low not in ("the", "those") or chunks[a + 3].kind != "Q":
+        return None
+    if any(chunks[x].kind not in ("H", "X") for x in range(a + 4, stop + 1)):
+        return None
+    return chunks[a], a + 3
+
+
+def _part_class(chunks: list[Chunk], k: int, qc: Chunk, cas: Casualties) -> None:
+    """The class of the part is the predicate after the kill word's phrase: "... killed in a drone strike in X on
+    Wednesday were civilians"."""
+    n = len(chunks)
+    for j in range(k + 1, min(n, k + 30)):
+        ch = chunks[j]
+        if ch.kind in ("K", "I", "Q") or ch.low in (";", "."):
+            return
+        if ch.kind == "AUX" and ch.low in ("were", "was") and j + 1 < n:
+            h = j + 1
+            while h < n and h <= j + 3 and chunks[h].kind in ("AUX", "ART", "X") and \
+                    not _is_boundary_x(chunks[h]):
+                h += 1
+            if h < n and chunks[h].kind == "H" and (
+                    chunks[h].cls in ("civilian", "child", "militant", "woman") or chunks[h].low in _CIVILIAN_ROLES):
+                cls = "civilian" if chunks[h].low in _CIVILIAN_ROLES else chunks[h].cls
+                assert cls is not None and qc.qty is not None
+                cas.classes[cls] = (qc.qty.lo, qc.qty.hi, qc.start, chunks[h].end)
+            return
+
+
+def _neg_subject(chunks: list[Chunk], start_np: int) -> Chunk | None:
+    """ "Nobody on the ground was reported hurt": the subject is a "nobody" before a place phrase."""
+    b = start_np - 1
+    if b < 1 or chunks[b].low not in _NEG_PLACE:
+        return None
+    if chunks[b - 1].kind == "NEG" and chunks[b - 1].low in ("nobody", "no one", "no-one", "none", "not one"):
+        return chunks[b - 1]
+    return None
 
 
 def _partitive(chunks: list[Chunk], k: int, kind: str, text: str) -> Casualties | None:

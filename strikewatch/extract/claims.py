@@ -18,6 +18,7 @@ from strikewatch.schema import Claim
 PERIOD_RE = re.compile(
     r"\b(?:(?:in|during|over|throughout|for)\s+(?:the\s+)?(?:last|past|previous|first|following)\s+"
     r"(?:(?:" + NUM + r"|few|several)\s+)?(?:decades?|years?|months?|weeks?|days?)"
+    r"|(?:over|throughout|across)\s+the\s+(?:whole\s+|entire\s+)?(?:year|decade|period)"
     r"|in\s+as\s+many\s+(?:days|weeks|months|years)"
     r"|in\s+(?:" + NUM + r")\s+(?:days|weeks|months|years)"
     r"|(?:since|from)\s+(?:(?:early|late|mid)[- ])?(?:\d{4}|January|February|March|April|May|June|July|August|"
@@ -125,7 +126,8 @@ def find_claims(text: str, start: int, end: int, casualties: list[Casualties], h
         plural_strikes = re.search(r"\b(?:drone\s+)?(?:strikes|attacks|airstrikes|war|campaign|programme|program)\b",
                                    text[start:end], re.I)
         # "between 474 and 881 civilians were killed between 2004 and 2012": a toll over years is no one strike's
-        many_years = period is not None and re.search(r"(?:19|20)\d\d\D+(?:19|20)\d\d|decade|years", period[0], re.I)
+        many_years = period is not None and re.search(
+            r"(?:19|20)\d\d\D+(?:19|20)\d\d|decade|years|^(?:whole\s+|entire\s+)?(?:year|period)$", period[0], re.I)
         if (plural_strikes or many_years) and (period is not None or plural_subject or re.search(
                 r"have\s+been|has\s+been|since|estimat|total|tally", text[start:end], re.I)):
             src = _source(text, start, end)

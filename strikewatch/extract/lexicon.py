@@ -308,6 +308,7 @@ INJURE_WORDS: frozenset[str] = frozenset(
         "wound",
         "hurt",
         "injuries",
+        "injury",
         "maimed",
         "wounded.",
     }

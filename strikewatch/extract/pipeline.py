@@ -48,8 +48,8 @@ from strikewatch.schema import Claim, Event, Evidence, Extraction, GeoResult
 
 _CUE_WORDS = ("strike", "struck", "attack", "raid", "bomb", "shell", "missile", "rocket", "drone", "blast", "explo",
               "ambush", "assault", "storm", "gunm", "shoot", "kill", "dead", "died", "death", "slain", "martyr",
-              "perish", "assassinat", "toll", "fatalit", "injur", "wound", "hurt", r"lost\s+their", "air", "UAV",
-              "bodies", "buried")
+              "perish", "assassinat", "eliminat", "toll", "fatalit", "injur", "wound", "hurt", "harmed",
+              r"lost\s+their", "air", "UAV", "bodies", "buried")
 _CUE_RE = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + ")", re.IGNORECASE)
 _BACKGROUND_RE = re.compile(
     r"\b(?:had\s+(?:been|killed|hit|struck|targeted|died)|"
@@ -275,6 +275,8 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             # "had risen to 18 by Thursday": when a figure was reported, not when the strike was
             dates = [d for d in dates if not _REPORT_TIME_F.search(text, max(s.start, d.start - 10), d.start)
                      or text[d.end:d.end + 2] in ("'s", "’s")]
+        if dates and any(d.follows == -1 for d in dates):
+            _previous_day_of_statement(text, s.start, dates)
         if dl_end is not None and s.start < dl_end:
             # "MIRANSHAH, June 12 (FPA) -": the day the report was filed, not the day of the strike
             dates = [d for d in dates if d.start >= dl_end]
@@ -454,6 +456,18 @@ _SPEECH_BEFORE_F = Folded(re.compile(r"\b(?:said|says|say|told\s+[\w\s]{1,25}?|r
 
 _CAUSE_START_F = Folded(re.compile(r"(?:after|following)\s+(?:a|an|the|one|two|three|twin|multiple|several|"
                                    r"suspected|us|u\.s\.|american|cia|missiles?|drones?)\b", re.IGNORECASE))
+
+
+def _previous_day_of_statement(text: str, start: int, dates: list[DateMention]) -> None:
+    """ "Officials said on Tuesday that four militants died the previous day": the day before the statement's day,
+    not before the last event told."""
+    said = [d for d in dates if len(d.days) == 1 and d.follows is None and _said_day(text, start, d)]
+    if not said:
+        return
+    for d in dates:
+        if d.follows == -1 and d.start > said[0].start:
+            day = said[0].days[0] - timedelta(days=1)
+            d.days, d.earliest, d.latest, d.follows = [day], day, day, None
 
 
 def _said_day(text: str, start: int, d: DateMention) -> bool:

@@ -1,0 +1,138 @@
+"""Varied wording (extractor 1.9): translated and press-release phrasing of tolls, parts of a numbered toll, "no
+civilians were hurt", a drone brought down or only seen, a strike that followed an earlier one, "the previous day"
+after a statement day, tallies over a year. Every sentence here was written for these tests (none is copied from a
+report or from a held-out set); each rule has its must-not-change side."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from strikewatch.extract import extract_article
+from strikewatch.schema import Event, Extraction
+
+PUB = date(2016, 5, 11)  # a Wednesday
+
+
+def mains(ex: Extraction) -> list[Event]:
+    return [e for e in ex.events if e.role == "main" and e.section == "body"]
+
+
+def one(text: str, published: date = PUB) -> Event:
+    m = mains(extract_article(text, published))
+    assert len(m) == 1, [(e.date, e.place, e.killed_min, e.killed_max) for e in m]
+    return m[0]
+
+
+def test_eliminated_is_a_toll() -> None:
+    ev = one("Nine Daesh fighters were eliminated when a drone hit their hideout in Achin on Tuesday.")
+    assert (ev.killed_min, ev.killed_max) == (9, 9)
+
+
+def test_eliminated_without_people_is_no_toll() -> None:
+    ev = one("A drone strike hit a compound in Achin on Tuesday. The threat was eliminated, the governor said.")
+    assert ev.killed_min is None and ev.killed_max is None
+    ev = one("A drone strike hit a compound in Achin on Tuesday. Officers said it eliminated militant training camps.")
+    assert ev.killed_min is None and ev.killed_max is None
+
+
+def test_said_to_have_died() -> None:
+    ev = one("Six fighters said to have died when a drone struck a compound near Wana on Monday.")
+    assert (ev.killed_min, ev.killed_max) == (6, 6)
+    ev = one("Three tribesmen are believed to have been killed in a missile strike near Mir Ali on Monday.")
+    assert (ev.killed_min, ev.killed_max) == (3, 3)
+
+
+def test_nobody_somewhere_was_reported_hurt_is_none() -> None:
+    ex = extract_article("Nobody in the market was reported hurt, police said.", PUB)
+    assert not mains(ex)
+    ev = one("A drone strike killed two men near Wana on Monday. Nobody in the next house was reported hurt.")
+    assert (ev.killed_min, ev.killed_max) == (2, 2)
+    assert ev.injured_min in (None, 0)
+
+
+def test_singular_reported_killed_still_one() -> None:
+    ev = one("A senior commander was reported killed in a drone strike near Wana on Monday.")
+    assert (ev.killed_min, ev.killed_max) == (1, 1)
+
+
+def test_killing_of_and_injury_of() -> None:
+    ev = one("A drone hit a gathering in Azzan on Monday, which led to the killing of four persons and the injury of "
+             "three others, a tribal source said.")
+    assert (ev.killed_min, ev.killed_max) == (4, 4)
+    assert (ev.injured_min, ev.injured_max) == (3, 3)
+
+
+def test_part_of_a_numbered_toll() -> None:
+    ev = one("Three of the eight people killed in the drone strike near Jaar on Monday were civilians, relatives said.")
+    assert (ev.killed_min, ev.killed_max) == (8, 8)
+    assert (ev.civilians_min, ev.civilians_max) == (3, 3)
+    ev = one("Two of the 11 killed in Monday's drone strike near Jaar were children.")
+    assert (ev.killed_min, ev.killed_max) == (11, 11)
+    assert (ev.children_min, ev.children_max) == (2, 2)
+
+
+def test_part_of_the_dead_unchanged() -> None:
+    ev = one("A drone strike near Jaar on Monday killed nine people. Three of the dead were civilians.")
+    assert (ev.killed_min, ev.killed_max) == (9, 9)
+    assert ev.civilians_min == 3
+
+
+def test_no_civilians_hurt_is_a_class_of_none() -> None:
+    ev = one("Six militants were killed in a strike near Jilib on Monday. No civilians were harmed, the command said.")
+    assert (ev.killed_min, ev.killed_max) == (6, 6)
+    assert (ev.civilians_min, ev.civilians_max) == (0, 0)
+    ev = one("A strike near Jilib on Monday killed four militants. We assess that no civilians were killed.")
+    assert (ev.killed_min, ev.killed_max) == (4, 4)
+    assert (ev.civilians_min, ev.civilians_max) == (0, 0)
+
+
+def test_no_one_killed_unchanged() -> None:
+    ex = extract_article("A drone fired a missile at a car near Jilib on Monday. No one was killed.", PUB)
+    m = mains(ex)
+    assert len(m) == 1 and (m[0].killed_min, m[0].killed_max) == (0, 0)
+
+
+def test_drone_brought_down_is_no_strike() -> None:
+    ex = extract_article("Rebels said on Tuesday they had brought down a US Reaper drone near Marib, and showed "
+                         "pictures of the wreckage. Nobody on the ground was reported hurt.", PUB)
+    assert not mains(ex)
+
+
+def test_drones_only_seen_are_no_strike() -> None:
+    ex = extract_article("Drones hovered over the villages of Datta Khel all day on Monday, residents said. Nobody "
+                         "reported a missile being fired.", PUB)
+    assert not mains(ex)
+    ev = one("Drones hovered over Datta Khel for hours on Monday, and then one fired two missiles at a house, "
+             "killing three.")
+    assert (ev.killed_min, ev.killed_max) == (3, 3)
+
+
+def test_strike_that_followed_an_earlier_one() -> None:
+    ev = one("A strike on Tuesday killed four fighters near Galkayo. It followed one on Sunday that the command said "
+             "had killed 12 people near Jamaame.")
+    assert (ev.killed_min, ev.killed_max) == (4, 4)
+    assert ev.date == date(2016, 5, 10)
+
+
+def test_previous_day_counts_from_the_statement_day() -> None:
+    ev = one("Officials said on Tuesday that four militants died the previous day when a drone struck their car "
+             "near Jilib.")
+    assert ev.date == date(2016, 5, 9)
+    ev = one("Four militants died when a drone struck their car near Jilib on Sunday, officials said.")
+    assert ev.date == date(2016, 5, 8)
+
+
+def test_statement_day_then_an_earlier_strike() -> None:
+    ex = extract_article("The army said on Tuesday it had killed five fighters in an air strike the previous day near "
+                         "Jowhar. The strike followed one on Saturday that the army said had killed 20 fighters near "
+                         "Bulobarde.", PUB)
+    m = mains(ex)
+    assert len(m) == 1
+    assert m[0].date == date(2016, 5, 9)
+    assert (m[0].killed_min, m[0].killed_max) == (5, 5)
+
+
+def test_tally_over_the_year_is_a_claim() -> None:
+    ex = extract_article("A monitoring group estimates that between 90 and 140 fighters were killed over the year, "
+                         "with at least four civilian deaths it considers credible.", PUB)
+    assert not mains(ex)
