@@ -94,11 +94,11 @@ def _foreign(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int
     countries = {p.country for p in m.places}
     if len(countries) == 1 and any(p.attested for p in m.places):
         return False
+    if countries & _settled_here(m, mentions, span):
+        return False
     counts = dict(art.counts)
     dom = art.dominant()
-    if dom is None or counts[dom] < 2 or any(counts.get(c, 0) for c in countries):
-        return False
-    return not (countries & _settled_here(m, mentions, span))
+    return dom is not None and counts[dom] >= 2 and not any(counts.get(c, 0) for c in countries)
 
 
 def _compatible_admin2(p: Place, name: str) -> bool:
@@ -123,7 +123,13 @@ def _choose(
     span_countries = {o.places[0].country for o in others if o.places}
     # the article's country settles a namesake across countries that its own sentence leaves open ("Bayda
     # province" in a Yemen story): worth less than any hint from the mention's own chain or stretch of text
-    context = art.dominant() if art is not None and len({p.country for p in m.places}) > 1 else None
+    # (the whole text is read only when the mention's chain and span do not already point to one of its countries)
+    countries = {p.country for p in m.places}
+    context = (
+        art.dominant()
+        if art is not None and len(countries) > 1 and len(countries & _settled_here(m, mentions, span)) != 1
+        else None
+    )
 
     def score(p: Place, rank: int) -> float:
         s = -0.01 * rank
