@@ -136,3 +136,42 @@ def test_tally_over_the_year_is_a_claim() -> None:
     ex = extract_article("A monitoring group estimates that between 90 and 140 fighters were killed over the year, "
                          "with at least four civilian deaths it considers credible.", PUB)
     assert not mains(ex)
+
+
+def test_strike_told_after_a_protest_is_the_news() -> None:
+    ev = one("Hundreds marched through Miranshah on Wednesday. The rally followed a strike late on Tuesday in Mosaki, "
+             "a village in North Waziristan, in which four people died and two were hurt.")
+    assert ev.date == date(2016, 5, 10)
+    assert (ev.killed_min, ev.killed_max) == (4, 4)
+    assert (ev.injured_min, ev.injured_max) == (2, 2)
+
+
+def test_strike_years_before_a_gathering_stays_background() -> None:
+    ex = extract_article("Eight years after missiles destroyed a school in Chenagai, villagers gathered there on "
+                         "Tuesday to remember the dead.", PUB)
+    assert not mains(ex)
+
+
+def test_strike_related_to_an_earlier_strike_unchanged() -> None:
+    ex = extract_article("A drone strike killed three men near Wana on Tuesday, hours after a strike late on Monday "
+                         "near Shakai in which five people died.", PUB)
+    m = mains(ex)
+    assert len(m) == 1 and (m[0].killed_min, m[0].killed_max) == (3, 3)
+
+
+def test_the_day_accounts_were_given_is_not_the_strike_day() -> None:
+    ev = one("Officials and villagers gave different accounts on Monday of an airstrike in Kunar. The police chief "
+             "said six fighters were killed when aircraft hit a gathering in the village of Kandigal on Sunday. "
+             "Villagers said as many as 14 people died.", date(2016, 5, 9))
+    assert ev.date == date(2016, 5, 8)
+    assert (ev.killed_min, ev.killed_max) == (6, 14)
+    ev = one("Accounts differed on Tuesday of an air strike near Afmadow. A commander said a single fighter was "
+             "killed when a plane bombed a trench outside the town on Monday.", date(2016, 5, 10))
+    assert ev.date == date(2016, 5, 9)
+    assert (ev.killed_min, ev.killed_max) == (1, 1)
+
+
+def test_drones_had_circled_is_no_strike() -> None:
+    ex = extract_article("Villagers said drones had circled over Datta Khel for most of Monday, keeping children "
+                         "indoors.", PUB)
+    assert not mains(ex)

@@ -82,6 +82,11 @@ _RELATED_START = re.compile(
     r"(?:after|following|since|before|prior\s+to|ahead\s+of|followed|follows|follow|"
     r"in\s+(?:direct\s+|apparent\s+|swift\s+)?(?:response|retaliation|reprisal|revenge|answer)\s+(?:to|for))\b",
     re.IGNORECASE)
+_ACCOUNTS_BEFORE_F = Folded(re.compile(
+    r"\b(?:gave\s+(?:[\w-]+\s+){0,2}?accounts|accounts\s+(?:differed|varied|conflicted|diverged)"
+    r"(?:\s+(?:widely|sharply))?)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE))
+_LONG_AGO_F = Folded(re.compile(r"(?:[\w-]+\s+)?(?:weeks|months|years|decades?)\s+(?:after|since|before)\b",
+                                re.IGNORECASE))
 _REACTION_BEFORE = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|critici[sz]\w*|protest\w*\s+(?:against|over)|(?:summon\w*|called\s+in)"
     r"\s+[^.;]{0,60}?\s+(?:to\s+protest|over)|apologi[sz]\w*\s+for|investigat\w*|inquiry\s+into|lodged\s+a\s+"
@@ -336,6 +341,11 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
                 seg_dates = [d for d in seg_dates if not (
                     _STATEMENT_AFTER_F.match(text, d.end) or
                     _STATEMENT_BEFORE_F.search(text, max(seg.start, d.start - 30), d.start))]
+            if seg_dates and trig and not seg_cas:
+                # "Officials gave different accounts on Monday of an airstrike", "Accounts differed widely on
+                # Monday of an air strike": the day the accounts were given
+                seg_dates = [d for d in seg_dates if not _ACCOUNTS_BEFORE_F.search(text, max(seg.start, d.start - 40),
+                                                                                   d.start)]
             if len(seg_dates) > 1:
                 # "The Foreign Office on 13 May condemned the strikes of 11 and 12 May": the statement's day
                 said = [d for d in seg_dates if _STATEMENT_AFTER_F.match(text, d.end) or
@@ -366,6 +376,15 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             mention.related = seg.start > s.start and _RELATED_START_F.match(text, seg.start) is not None and \
                 not _new_event_cue(mention, text) and bool(
                     seg_cas or seg_dates or any(not k.startswith("#") for k in _keys(mention, text)))
+            if mention.related and not mentions and not sent_mentions and any(d.days for d in seg_dates) and \
+                    not _LONG_AGO_F.search(text, max(s.start, seg.start - 30), seg.start + 14) \
+                    and not trig_rx.search(trig_src, s.start, seg.start) and \
+                    not kill_rx.search(kill_src, s.start, seg.start):
+                # "The protest followed a strike late on Wednesday in X in which five died", "The searches began a
+                # day after a missile strike ... killed six": the first strike the article tells, related to no
+                # other strike and dated to a day, is its news (not "Ten years after missiles flattened ...": long
+                # before; not "His remarks followed the raid in Abbottabad": no day)
+                mention.related = False
             if mention.related and sent_mentions and sent_mentions[-1].casualties and not sent_mentions[-1].triggers \
                     and _CAUSE_START_F.match(text, seg.start):
                 # "Seven killed after a drone strike on a car near Wana": the strike that killed them, not another

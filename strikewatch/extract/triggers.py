@@ -134,10 +134,13 @@ def strike_triggers(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _CRASH_LOW = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:crash(?:ed|es|-landed)|went\s+down|came\s+down|(?:was|were)\s+"
                         r"(?:shot|brought)\s+down)\b")
 # "the drones were still seen overhead", "drones circling over the town": an aircraft seen or heard is no strike
-_SEEN_LOW = re.compile(r"\s*(?:(?:was|were|are|is|have\s+been|has\s+been|had\s+been|could\s+be|can\s+be)\s+)?"
+_SEEN_LOW = re.compile(r"\s*(?:(?:was|were|are|is|have\s+been|has\s+been|had\s+been|could\s+be|can\s+be|had|have|"
+                       r"has)\s+)?"
                        r"(?:still\s+|often\s+|constantly\s+|regularly\s+|also\s+|frequently\s+)?"
                        r"(?:seen|heard|spotted|sighted|circl(?:ing|ed|e)|hover(?:ing|ed)?|buzz(?:ing|ed)?|patroll?ing|"
-                       r"flying\s+(?:overhead|over|above|low)|overhead)\b")
+                       r"(?:flying|flew|flown)\s+(?:overhead|over|above|low)|overhead)\b")
+# "said they had brought down an American Reaper": the drone was lost, not a strike
+_DOWNED_BEFORE_LOW = re.compile(r"\b(?:shot|brought|shoot|bring|shooting|bringing)\s+down\s+(?:[\w-]+\s+){0,3}$")
 _MODAL_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:will|would|could|might|should|must|can|may)\b(?!\s+have)", re.I)
 # the same patterns for the lower-cased text (see ``layout.folded``): several times faster than IGNORECASE
 _LOW = {rx: lowered(rx) for rx in (NEGATION_RE, _AFTER_NEG, HYPOTHETICAL_RE, _HAVE_AFTER_MODAL, _MODAL_AFTER)}
@@ -163,7 +166,8 @@ def is_negated(text: str, seg_start: int, trig_start: int, trig_end: int | None 
         # "A US drone crashed", "the drone went down": an aircraft lost is no strike
         if src[trig_start:trig_end].lower().startswith(("drone", "uav")):
             la = after.lower()
-            if _CRASH_LOW.match(la) or _SEEN_LOW.match(la):
+            if _CRASH_LOW.match(la) or _SEEN_LOW.match(la) or \
+                    _DOWNED_BEFORE_LOW.search(before if low else before.lower()):
                 return True
     return False
 
