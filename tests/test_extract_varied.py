@@ -175,3 +175,26 @@ def test_drones_had_circled_is_no_strike() -> None:
     ex = extract_article("Villagers said drones had circled over Datta Khel for most of Monday, keeping children "
                          "indoors.", PUB)
     assert not mains(ex)
+
+
+def test_part_of_a_numbered_toll_after_a_dateline() -> None:
+    ev = one("KABUL - Two of the six men killed in a U.S. drone strike in the town of Jaar on Monday were civilians, "
+             "relatives said on Tuesday.")
+    assert (ev.killed_min, ev.killed_max) == (6, 6)
+    assert (ev.civilians_min, ev.civilians_max) == (2, 2)
+
+
+def test_source_informed_is_no_victim() -> None:
+    ev = one("A drone bombarded on Friday evening a gathering in the town of Azzan, which led to the killing of four "
+             "persons and the injury of five others, a local source informed.")
+    assert (ev.injured_min, ev.injured_max) == (5, 5)
+
+
+def test_day_of_a_released_statement_is_not_a_strike_day() -> None:
+    ev = one("According to a statement issued by the army on Monday, six Daesh fighters were eliminated in a drone "
+             "strike carried out yesterday in Achin.", date(2016, 5, 10))
+    assert ev.date == date(2016, 5, 9)
+    assert (ev.killed_min, ev.killed_max) == (6, 6)
+    ex = extract_article("A drone strike on Monday killed four men near Achin, and another on Tuesday killed two "
+                         "near Nazyan.", date(2016, 5, 10))
+    assert len(mains(ex)) == 2

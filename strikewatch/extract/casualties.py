@@ -140,6 +140,7 @@ _ADJ_ED = frozenset(
 )
 _VERBISH = frozenset(
     {
+        "informed",
         "left",
         "leaves",
         "leaving",
@@ -1621,7 +1622,7 @@ _SPEECH_LEFT = frozenset({"reported", "reporting", "saying", "claiming", "counte
                           "says", "say", "told"})
 _LEFT_STOP = _SPEECH_LEFT | _SOURCE_NOUNS
 _SPEECH = frozenset({"said", "says", "say", "told", "claimed", "claims", "reports", "confirmed", "according",
-                     "estimated", "estimates", "insist", "insists"})
+                     "estimated", "estimates", "insist", "insists", "informed"})
 _PARTITIVE_HEADS = frozenset({"dead", "killed", "victims", "casualties", "injured", "wounded", "deceased", "bodies"})
 
 
@@ -1637,6 +1638,8 @@ _NEG_PLACE = frozenset({"on", "in", "at", "inside", "near", "nearby", "outside"}
 
 def _part_of_whole(chunks: list[Chunk], a: int, stop: int) -> tuple[Chunk, int] | None:
     """ "Two of the five men killed ...": the toll is the whole (five men), the first figure a part of it."""
+    while a < stop - 3 and chunks[a].kind in ("X", "B", "P", "C") and chunks[a].low != "of":
+        a += 1  # "SANAA, Yemen - Two of the five men killed": past a dateline
     if stop - a < 3 or chunks[a].kind != "Q" or chunks[a + 1].low != "of" or \
             chunks[a + 2].low not in ("the", "those") or chunks[a + 3].kind != "Q":
         return None
@@ -1651,7 +1654,7 @@ def _part_class(chunks: list[Chunk], k: int, qc: Chunk, cas: Casualties) -> None
     n = len(chunks)
     for j in range(k + 1, min(n, k + 30)):
         ch = chunks[j]
-        if ch.kind in ("K", "I", "Q") or ch.low in (";", "."):
+        if ch.kind in ("K", "I", "Q") or ch.low == ";":
             return
         if ch.kind == "AUX" and ch.low in ("were", "was") and j + 1 < n:
             h = j + 1

@@ -112,7 +112,8 @@ _STATEMENT_AFTER = re.compile(r"\s*,?\s*(?:condemn|denounc|protest|announc|said|
                               r"summoned|demanded|called|urged|criticis|criticiz|confirmed|denied|claimed)",
                               re.IGNORECASE)
 _STATEMENT_BEFORE = re.compile(r"\b(?:said|says|stated|announced|told\s+[\w\s]{1,20}?|confirmed|claimed|condemned|"
-                               r"acknowledged|admitted|added|reported)\s+"
+                               r"acknowledged|admitted|added|reported|"
+                               r"(?:statement|report)\s+(?:released|issued|published)(?:\s+by(?:\s+[\w'’.-]+){1,5}?)?)\s+"
                                r"(?:in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:report|statement)\s+)?"
                                r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 # "The strike came two weeks after commandos killed X": the clause after "came" tells the earlier event
@@ -349,7 +350,7 @@ def extract_article(text: str, published: date | None = None, *, doc_id: str | N
             if len(seg_dates) > 1:
                 # "The Foreign Office on 13 May condemned the strikes of 11 and 12 May": the statement's day
                 said = [d for d in seg_dates if _STATEMENT_AFTER_F.match(text, d.end) or
-                        _STATEMENT_BEFORE_F.search(text, max(seg.start, d.start - 30), d.start)]
+                        _STATEMENT_BEFORE_F.search(text, max(seg.start, d.start - 60), d.start)]
                 if len(said) < len(seg_dates):
                     seg_dates = [d for d in seg_dates if d not in said]
             if seg_dates and not seg_cas and not _singular_span(text, seg.start, seg.end):
