@@ -94,6 +94,15 @@ def test_a_namesake_only_abroad_is_not_the_site_of_an_afghan_story() -> None:
     chained = "Afghan officials said the strike hit a house in Qush Tepa district of Jowzjan province."
     r = in_sentence(chained, chained)
     assert r is not None and r.country == "AF" and r.admin1 == "Jowzjan"
+    # a name that is a province abroad (Iraq's Basra) is no more the site of an Afghan story
+    basra = "A drone hit a house in Basra village on Monday."
+    text = "Afghan officials in Helmand said two men died. " + basra + " Afghanistan's army confirmed it."
+    r = in_sentence(text, basra)
+    assert r is None or r.country == "AF"
+    # while in an Iraqi story Basra stays Iraq's
+    iraq = "Iraqi officials said two men died. " + basra + " Baghdad confirmed it."
+    r = in_sentence(iraq, basra)
+    assert r is not None and r.country == "IQ"
 
 
 def test_ordinary_words_do_not_become_places_through_context() -> None:

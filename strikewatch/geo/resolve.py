@@ -88,8 +88,9 @@ def _foreign(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int
     """A namesake from elsewhere: every row of the name lies in a country the article never names, while the article
     is clearly about another country ("Qush Tepa" in an Afghan story is not Iraq's Qushtepe), and nothing in the
     mention's own stretch of text points to the name's countries. Only asked for names that are namesakes across
-    countries or only GeoNames populated places; admin units and countries are never foreign here."""
-    if art is None or not m.places or any(p.kind in ("country", "admin1") for p in m.places):
+    countries or only GeoNames populated places; a country's name is never foreign (a province can be:
+    Iraq's Basra in an Afghan story)."""
+    if art is None or not m.places or any(p.kind == "country" for p in m.places):
         return False
     countries = {p.country for p in m.places}
     if len(countries) == 1 and any(p.attested for p in m.places):
