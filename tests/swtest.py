@@ -10,6 +10,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,3 +92,17 @@ def run_cli(*args: str, db: str | None = None, cwd: Path | None = None, input: s
         timeout=timeout,
         env=env,
     )
+
+
+def body_mains(ex: Any) -> list[Any]:
+    """The events an extraction reports as the article's news (main role, body text)."""
+    return [e for e in ex.events if e.role == "main" and e.section == "body"]
+
+
+def only_main(text: str, published: Any) -> Any:
+    """The single main body event ``extract_article`` finds in ``text``; fails the test when there are 0 or 2+."""
+    from strikewatch.extract import extract_article
+
+    m = body_mains(extract_article(text, published))
+    assert len(m) == 1, [(e.date, e.place, e.killed_min, e.killed_max) for e in m]
+    return m[0]

@@ -7,22 +7,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from swtest import body_mains as mains
+from swtest import only_main
 
 from strikewatch.extract import extract_article
 from strikewatch.extract.casualties import find_casualties
-from strikewatch.schema import Event, Extraction
+from strikewatch.schema import Event
 
 PUB = date(2012, 4, 12)
 
 
-def mains(ex: Extraction) -> list[Event]:
-    return [e for e in ex.events if e.role == "main" and e.section == "body"]
-
-
 def one(text: str, published: date = PUB) -> Event:
-    m = mains(extract_article(text, published))
-    assert len(m) == 1, [(e.date, e.place, e.killed_min, e.killed_max) for e in m]
-    return m[0]
+    return only_main(text, published)
 
 
 LEAD = "A US drone fired missiles at a car near Spinwam in North Waziristan on Wednesday, killing five militants. "
