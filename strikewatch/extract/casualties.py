@@ -1250,19 +1250,13 @@ def find_casualties(text: str, start: int, end: int, masked: list[tuple[int, int
                     chunks[j].kind == "INC" or (chunks[j].kind == "Q" and j + 1 < n and chunks[j + 1].kind == "INC")
                 ):
                     b = _subset_end(chunks, j, n)
-                    sub, _t = _parse_np(chunks, j, b, text)
-                    for it in sub:
-                        it.subset = True
-                    items.extend(sub)
+                    items.extend(_subset_items(chunks, j, b, text))
                     consumed.update(range(j, b))
                     tail_done = True
             elif r < n and chunks[r].kind == "INC" and chunks[r].low in _INCLUDING:
                 # "2-11 killed including one civilian and 1-6 injured"
                 b = _subset_end(chunks, r, n)
-                sub, _t = _parse_np(chunks, r, b, text)
-                for it in sub:
-                    it.subset = True
-                items.extend(sub)
+                items.extend(_subset_items(chunks, r, b, text))
                 consumed.update(range(r, b))
                 tail_done = True
             if not tail_done and (items or total is not None):
@@ -1525,6 +1519,15 @@ _AMONG_VERBS = frozenset({"were", "was", "are", "is", "reported", "reportedly", 
                           "thought", "also", "possibly", "may", "have", "been", "all"})
 
 
+def _subset_items(chunks: list[Chunk], a: int, b: int, text: str) -> list[Item]:
+    """The people of the subset phrase chunks[a:b] ("including two children", "six of them civilians"), each marked
+    as part of a toll told elsewhere, never more of it."""
+    sub, _total = _parse_np(chunks, a, b, text)
+    for it in sub:
+        it.subset = True
+    return sub
+
+
 def _subset_end(chunks: list[Chunk], j: int, n: int) -> int:
     """Where a subset phrase from chunks[j] ends: noun-phrase chunks and hedges ("3-18 of them reportedly
     civilians"), not a figure that belongs to the next kill or injure word ("including one civilian and 1-6
@@ -1588,10 +1591,8 @@ def _later_subsets(chunks: list[Chunk], r: int, n: int, text: str, consumed: set
                 or (chunks[x].kind == "Q" and x + 1 < stop and chunks[x + 1].low in ("of them", "of whom"))
             ):
                 b = min(_subset_end(chunks, x, n), stop)
-                sub = [it for it in _parse_np(chunks, x, b, text)[0] if it.cls in _CLASSES]
+                sub = [it for it in _subset_items(chunks, x, b, text) if it.cls in _CLASSES]
                 if sub:
-                    for it in sub:
-                        it.subset = True
                     out.extend(sub)
                     consumed.update(range(x, b))
                     j = b
