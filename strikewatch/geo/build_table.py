@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import re
 import sys
 from collections import defaultdict
@@ -34,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from strikewatch.geo.gazetteer import haversine_km as km
 from strikewatch.geo.normalize import fold, norm, skeleton, split_aliases, squash
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -55,16 +55,6 @@ COUNTRY_NAMES = {
     "Syria": "SY",
     "Libya": "LY",
 }
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p = math.pi / 180
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 @dataclass
