@@ -15,7 +15,7 @@ import pytest
 
 from strikewatch.synth.copycheck import WindowIndex, reference_texts, words
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 ARTICLES = EXAMPLES / "articles"
 

@@ -18,7 +18,7 @@ import pytest
 from strikewatch.db import open_db, session_scope
 from strikewatch.merge.views import list_strikes, strike_to_dict
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 

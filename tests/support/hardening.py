@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from strikewatch.db import database_url, open_db, session_scope
 from strikewatch.db.tables import Base, ReviewAction, Strike
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "articles"
 
 

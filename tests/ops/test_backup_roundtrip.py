@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from test_hardening_support import fresh_db, ingest_examples, review_some, table_snapshot
+from support.hardening import fresh_db, ingest_examples, review_some, table_snapshot
 
 from strikewatch.db import open_db, session_scope
 from strikewatch.db.tables import Dataset, DatasetStrike, RawBlob

@@ -22,7 +22,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-from test_web_data import ARTICLES, EVENTS, seed  # noqa: E402
+from support.webdata import ARTICLES, EVENTS, seed  # noqa: E402
 
 PASSWORD = "correct horse battery"
 

@@ -53,7 +53,7 @@ def tbij(shared_dir: Path) -> list[StrikeFacts]:
 def shared_dir() -> Path:  # module-scoped twin of the conftest fixture
     import os
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     shared = Path(os.environ.get("STRIKEWATCH_SHARED", root.parent / "shared"))
     if not shared.exists():
         pytest.skip(f"shared data not found at {shared}")
@@ -255,7 +255,7 @@ def test_nothing_is_copied_from_the_seeds_or_tbij_summaries(shared_dir: Path, tb
     assert index.shared("Some words first. " + " ".join(seed_text.split()[:40]))  # the check can fire
     for d in tbij_docs:
         assert index.shared(d.title + ". " + d.text) == [], d.id
-    src = Path(__file__).resolve().parent.parent / "strikewatch" / "synth"
+    src = Path(__file__).resolve().parents[2] / "strikewatch" / "synth"
     for p in src.glob("*.py"):
         assert index.shared(p.read_text(encoding="utf-8")) == [], p.name
 
@@ -301,7 +301,7 @@ def test_make_corpus_script_streams_jsonl_html_gzip_and_truth(tmp_path: Path) ->
     import importlib.util
     import json
 
-    path = Path(__file__).resolve().parent.parent / "bench" / "make_corpus.py"
+    path = Path(__file__).resolve().parents[2] / "bench" / "make_corpus.py"
     spec = importlib.util.spec_from_file_location("make_corpus", path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]  # the tests folder
 
 
 def reviewer(db: str, stop: Path) -> None:
@@ -65,7 +65,7 @@ def reviewer(db: str, stop: Path) -> None:
 @pytest.mark.slow
 def test_two_ingests_and_a_reviewer_at_once(db_url: str, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
-    from test_hardening_support import articles_and_actions, synth_files
+    from support.hardening import articles_and_actions, synth_files
 
     from strikewatch.db import open_db, session_scope
     from strikewatch.db.tables import Strike

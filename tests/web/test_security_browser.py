@@ -189,6 +189,6 @@ def test_stored_script_is_inert_on_every_page(hostile_site: dict[str, Any], chro
     b.d.get(f"{base}/review")
     _inert(b, "review list", [])
     pages += 3
-    out = Path(__file__).resolve().parent.parent / "artifacts" / "hardening"
+    out = Path(__file__).resolve().parents[2] / "artifacts" / "hardening"
     out.mkdir(parents=True, exist_ok=True)
     (out / "xss.json").write_text(json.dumps({"payloads": len(PAYLOADS), "pages": pages}))

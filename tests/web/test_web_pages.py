@@ -18,7 +18,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-from test_web_data import seed  # noqa: E402
+from support.webdata import seed  # noqa: E402
 
 PASSWORD = "a long enough password"
 HTML = {"accept": "text/html"}

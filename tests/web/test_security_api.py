@@ -24,7 +24,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from sqlalchemy import func, select
-from test_web_data import seed
+from support.webdata import seed
 
 from strikewatch.db import open_db, session_scope
 from strikewatch.db.tables import ReviewAction, Strike, User
@@ -36,7 +36,7 @@ with warnings.catch_warnings():
 
 PASSWORD = "correct horse battery staple"
 EXAMPLES = int(os.environ.get("STRIKEWATCH_FUZZ_EXAMPLES", "60"))
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "hardening"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "hardening"
 COUNTS: dict[str, int] = {}
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_hardening_support import small_corpus
+from support.hardening import small_corpus
 
 from strikewatch.db import open_db
 from strikewatch.ops.integrity import check

@@ -18,10 +18,10 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parents[1]))  # tests/, for swtest
 
 from browserkit import CHROMEDRIVER, CHROMIUM, Browser, free_port, make_driver, wait_http  # noqa: E402
-from test_web_data import seed  # noqa: E402
+from support.webdata import seed  # noqa: E402
 
 PASSWORD = "reviewer-pass-123"
 

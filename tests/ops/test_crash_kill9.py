@@ -32,7 +32,7 @@ from typing import Any
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]  # the tests folder
 MIN_LANDED = 20
 MAX_CYCLES = 60
 N_BATCHES = 6
@@ -189,7 +189,7 @@ def _assert_kept(prev: tuple[dict[int, str], dict[int, Any]], now: tuple[dict[in
 
 @pytest.mark.slow
 def test_kill_9_at_random_points_loses_nothing(db_url: str, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    from test_hardening_support import articles_and_actions, synth_files
+    from support.hardening import articles_and_actions, synth_files
 
     from strikewatch.db import open_db
     from strikewatch.ops.integrity import check

@@ -21,7 +21,7 @@ D = dt.date
 
 @pytest.fixture(scope="module")
 def tbij() -> list[TrackerStrike]:
-    shared = Path(os.environ.get("STRIKEWATCH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    shared = Path(os.environ.get("STRIKEWATCH_SHARED", Path(__file__).resolve().parents[3] / "shared"))
     path = shared / "data" / "reference" / "tbij_pakistan_strikes.xlsx"
     if not path.exists():
         pytest.skip("shared data not found")

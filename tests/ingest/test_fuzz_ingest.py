@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from regressions.cases import STRIKE, sparse_over_cap, write_corpus
-from test_hardening_support import small_corpus, table_snapshot
+from support.hardening import small_corpus, table_snapshot
 
 from strikewatch.ingest.read import Input, ReadOptions, Rejected, read_input
 from strikewatch.schema import ArticleIn
@@ -138,7 +138,7 @@ def test_regression_corpus_through_the_command(db_url: str, tmp_path: Path, nast
 
 
 def _figures(db_url: str, data: dict[str, Any]) -> None:
-    out = Path(__file__).resolve().parent.parent / "artifacts" / "hardening"
+    out = Path(__file__).resolve().parents[2] / "artifacts" / "hardening"
     out.mkdir(parents=True, exist_ok=True)
     kind = "sqlite" if db_url.startswith("sqlite") else "postgresql"
     (out / f"corpus-{kind}.json").write_text(json.dumps(data, indent=1))
@@ -244,7 +244,7 @@ def read_all(path: Path, kind: str, opts: ReadOptions) -> list[ArticleIn | Rejec
 def fuzz_counts() -> Iterator[dict[str, int]]:
     counts: dict[str, int] = {}
     yield counts
-    out = Path(__file__).resolve().parent.parent / "artifacts" / "hardening"
+    out = Path(__file__).resolve().parents[2] / "artifacts" / "hardening"
     out.mkdir(parents=True, exist_ok=True)
     (out / "fuzz-readers.json").write_text(json.dumps(counts, indent=1))
 
@@ -317,7 +317,7 @@ def test_gzip_bomb_over_http_is_cut_at_the_size_cap() -> None:
         srv.server_close()
     assert peak < 200 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB while refusing a 512 MB gzip bomb"
     assert secs < 20
-    out = Path(__file__).resolve().parent.parent / "artifacts" / "hardening"
+    out = Path(__file__).resolve().parents[2] / "artifacts" / "hardening"
     out.mkdir(parents=True, exist_ok=True)
     (out / "gzip-bomb.json").write_text(json.dumps({"decompressed_mb": 512, "compressed_kb": len(bomb) // 1024,
                                                     "cap_mb": 5, "peak_python_mb": round(peak / 1e6),

@@ -1,0 +1,1 @@
+"""Helpers shared by test modules across stages (data seeding, throwaway databases, snapshots)."""
