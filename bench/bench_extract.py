@@ -8,7 +8,7 @@ corpus repeats words. Template text repeats a tiny vocabulary and makes the toke
 than on real pages; a ratio measured that way says little. The corpus here is built at run time so that its
 vocabulary grows the way news text does:
 
-* a strike report from ``strikewatch.synth`` (our templates: ledes, tolls, places, dates, quotes), ~350 words;
+* a strike report from ``swdev.synth`` (our templates: ledes, tolls, places, dates, quotes), ~350 words;
 * ~250 words of prose whose words are drawn with their real English frequencies (``wordfreq``, Zipf-distributed:
   a long tail of rare words, as in news text), in sentences with capitals and punctuation;
 * every tenth article is instead a ~600-word piece of one of the five real seed articles in ``../shared/seeds``
@@ -27,12 +27,14 @@ import os
 import random
 import re
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 SHARED = Path(os.environ.get("STRIKEWATCH_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # swdev/: the repository's dev package
 
 
 def zipf_prose(rng: random.Random, words: int) -> str:
@@ -88,7 +90,7 @@ def seed_pieces(words: int = 600) -> list[str]:
 
 
 def realistic_corpus(n: int, seed: int = 7) -> list[tuple[str, date | None]]:
-    from strikewatch.synth import fictional_facts, generate
+    from swdev.synth import fictional_facts, generate
 
     rng = random.Random(seed)
     seeds = seed_pieces()

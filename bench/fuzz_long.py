@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # swdev/: the repository's dev package
 OUT = ROOT / "artifacts" / "hardening"
 PY = sys.executable
 
@@ -146,7 +147,7 @@ def big_phase() -> dict[str, Any]:
         res["100MB text file"] = {"exit": code, "seconds": round(secs, 1), "peak_rss_mb": round(rss),
                                   "refused": "too large" in tail}
         big_jsonl = tmp / "big.jsonl"
-        from strikewatch.synth import fictional_facts, generate
+        from swdev.synth import fictional_facts, generate
 
         n = 0
         with open(big_jsonl, "w", encoding="utf-8") as fh:

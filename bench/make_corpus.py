@@ -7,7 +7,7 @@
 Each line is ``{"id", "text", "published", "url", "outlet", "title"}`` (``--html``: ``html`` instead of
 ``text``, the article wrapped in a web page with boilerplate). ``--truth`` writes the ground truth beside it,
 one line per article in the same order: which strikes it reports (main) or mentions (background), with the
-figures it states and their character spans. Articles are written by ``strikewatch.synth`` from templates in
+figures it states and their character spans. Articles are written by ``swdev.synth`` from templates in
 our own words; facts are made up in real places unless ``--facts`` names a TBIJ file (then the corpus ends
 when its strikes run out). ``.gz`` outputs are gzip-compressed.
 """
@@ -25,7 +25,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from strikewatch.synth import StrikeFacts, fictional_facts, generate, load_tbij, render_html
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # swdev/: the repository's dev package
+
+from swdev.synth import StrikeFacts, fictional_facts, generate, load_tbij, render_html  # noqa: E402
 
 
 def _open(path: str) -> IO[str]:

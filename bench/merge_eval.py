@@ -1,7 +1,7 @@
 """How well does merging recover documented strikes? B-cubed precision/recall and toll-range accuracy.
 
 Facts: 200 consecutive strikes from the TBIJ Pakistan workbook (read at run time from ../shared), written up by
-strikewatch.synth as 1-5 reports each in our own words (differing tolls, wire copies reposted by 2-3 outlets,
+swdev.synth as 1-5 reports each in our own words (differing tolls, wire copies reposted by 2-3 outlets,
 same-day strikes in nearby villages sometimes told in one report, background mentions of earlier strikes).
 
 Modes:
@@ -34,13 +34,14 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # swdev/: the repository's dev package
 SHARED = ROOT.parent / "shared"
 WORKBOOK = SHARED / "data/reference/tbij_pakistan_strikes.xlsx"
 DOC = ROOT / "docs/merge.md"
 
 
 def load_facts(n: int, start: str) -> list[Any]:
-    from strikewatch.synth import load_tbij
+    from swdev.synth import load_tbij
 
     facts = [f for f in load_tbij(WORKBOOK) if f.date >= dt.date.fromisoformat(start)]
     return facts[:n]
@@ -98,7 +99,7 @@ def build_facts_db(url: str, docs: list[Any], seed: int, noise: bool) -> dict[in
 
     from strikewatch.db import open_db, session_scope
     from strikewatch.db.tables import EventRow
-    from strikewatch.merge.fixtures import add_article, add_events
+    from swdev.fixtures import add_article, add_events
 
     rng = random.Random(seed)
     engine = open_db(url)
@@ -278,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     if not WORKBOOK.exists():
         print(f"TBIJ workbook not found at {WORKBOOK}", file=sys.stderr)
         return 2
-    from strikewatch.synth import generate
+    from swdev.synth import generate
 
     facts = load_facts(args.strikes, args.start)
     docs = list(generate(facts, seed=args.seed))

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from strikewatch.synth.copycheck import WindowIndex, reference_texts, words
+from swdev.synth.copycheck import WindowIndex, reference_texts, words
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from strikewatch.db import open_db, session_scope
 from strikewatch.db.tables import Strike, StrikeReport
 from strikewatch.merge import update_strikes
-from strikewatch.merge.fixtures import add_article, add_events, evidence_for, replace_events
 from strikewatch.merge.views import list_strikes, strike_to_dict
 from strikewatch.schema import Event
+from swdev.fixtures import add_article, add_events, evidence_for, replace_events
 
 D = dt.date(2014, 6, 11)
 PLACES = {

@@ -8,8 +8,8 @@ import io
 import json
 
 from strikewatch.db import open_db, session_scope
-from strikewatch.merge.fixtures import add_article, add_events, evidence_for
 from strikewatch.schema import Event
+from swdev.fixtures import add_article, add_events, evidence_for
 
 D = dt.date(2014, 6, 12)
 

@@ -21,7 +21,7 @@ from strikewatch.db.tables import MergeQueue
 from strikewatch.ingest import pipeline
 from strikewatch.ingest.pipeline import flush_merge_queue, ingest_sources
 from strikewatch.merge.views import iter_strikes, sources_of
-from strikewatch.synth import fictional_facts, generate
+from swdev.synth import fictional_facts, generate
 
 
 @pytest.fixture(scope="module")

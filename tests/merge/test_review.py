@@ -12,8 +12,8 @@ from strikewatch.db import open_db, session_scope
 from strikewatch.db.tables import ReviewAction, Strike
 from strikewatch.errors import UserError
 from strikewatch.merge import review, update_strikes
-from strikewatch.merge.fixtures import add_article, add_events, replace_events
 from strikewatch.schema import Event
+from swdev.fixtures import add_article, add_events, replace_events
 
 D = dt.date(2013, 1, 8)
 NW = "North Waziristan"

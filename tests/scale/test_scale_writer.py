@@ -19,7 +19,7 @@ from strikewatch.db.tables import Article, ArticleBand, ClaimRow, EventRow, Merg
 from strikewatch.scale.writer import BatchWriter, StoreFailed
 from strikewatch.schema import ArticleIn, Claim
 from strikewatch.store.articles import PreparedArticle, StoreOutcome, prepare, store_prepared
-from strikewatch.synth import fictional_facts, generate
+from swdev.synth import fictional_facts, generate
 
 
 def synth_articles(n: int, seed: int = 7) -> list[ArticleIn]:

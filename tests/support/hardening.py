@@ -41,7 +41,7 @@ def fresh_db(kind: str, folder: Path) -> Iterator[str]:
 
 def synth_jsonl(path: Path, n: int, seed: int = 1, start: int = 0) -> list[dict[str, Any]]:
     """``n`` synthetic reports (our own template text) as an ingest JSONL file; returns the records."""
-    from strikewatch.synth import fictional_facts, generate
+    from swdev.synth import fictional_facts, generate
 
     docs = list(itertools.islice(generate(fictional_facts(seed), seed=seed), start, start + n))
     recs = [d.record() for d in docs]
@@ -51,7 +51,7 @@ def synth_jsonl(path: Path, n: int, seed: int = 1, start: int = 0) -> list[dict[
 
 def synth_files(folder: Path, n: int, seed: int = 1, start: int = 0) -> list[Path]:
     """``n`` synthetic reports as one single-line .jsonl file each (so each carries its publication date)."""
-    from strikewatch.synth import fictional_facts, generate
+    from swdev.synth import fictional_facts, generate
 
     folder.mkdir(parents=True, exist_ok=True)
     out = []
@@ -154,7 +154,7 @@ def ev(place: str, killed: int, day: dt.date = D) -> Any:
 def small_corpus(url: str) -> dict[str, int]:
     """Five reports of three strikes, merged; then a reviewer merge, set and reject."""
     from strikewatch.merge import review, update_strikes
-    from strikewatch.merge.fixtures import add_article, add_events
+    from swdev.fixtures import add_article, add_events
 
     engine = open_db(url)
     texts = [

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strikewatch.synth import (
+from swdev.synth import (
     StrikeFacts,
     SynthDoc,
     fictional_facts,
@@ -21,7 +21,7 @@ from strikewatch.synth import (
     place_names,
     render_html,
 )
-from strikewatch.synth.copycheck import WindowIndex, reference_texts, words
+from swdev.synth.copycheck import WindowIndex, reference_texts, words
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
     ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -255,7 +255,7 @@ def test_nothing_is_copied_from_the_seeds_or_tbij_summaries(shared_dir: Path, tb
     assert index.shared("Some words first. " + " ".join(seed_text.split()[:40]))  # the check can fire
     for d in tbij_docs:
         assert index.shared(d.title + ". " + d.text) == [], d.id
-    src = Path(__file__).resolve().parents[2] / "strikewatch" / "synth"
+    src = Path(__file__).resolve().parents[2] / "swdev" / "synth"
     for p in src.glob("*.py"):
         assert index.shared(p.read_text(encoding="utf-8")) == [], p.name
 

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from strikewatch.synth import phrasing as P
-from strikewatch.synth.facts import StrikeFacts, place_names
+from swdev.synth import phrasing as P
+from swdev.synth.facts import StrikeFacts, place_names
 
 Role = Literal["main", "background"]
 Kind = Literal["report", "commentary"]
