@@ -42,7 +42,7 @@ from strikewatch.geo.gazetteer import Gazetteer, get_gazetteer, haversine_km  # 
 
 
 def load_variants() -> list[tuple[str, str, str]]:
-    spec = importlib.util.spec_from_file_location("test_geo_variants", ROOT / "tests" / "test_geo_variants.py")
+    spec = importlib.util.spec_from_file_location("test_geo_variants", ROOT / "tests" / "geo" / "test_geo_variants.py")
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -58,7 +58,7 @@ def agency_of(name: str, gaz: Gazetteer) -> str | None:
 
 def placeholder_points(shared: Path) -> list[tuple[float, float]]:
     """TBIJ coordinates given to several differently named places (area placeholders, not village points)."""
-    from strikewatch.geo.build_table import AdminIndex, harvest_tbij, key_of, read_curated
+    from swdev.gazetteer_build.build_table import AdminIndex, harvest_tbij, key_of, read_curated
 
     names: dict[tuple[float, float], set[str]] = {}
     sheet = shared / "data/reference/tbij_all_countries_with_coordinates.csv"
@@ -217,7 +217,7 @@ def main() -> None:
     res: dict[str, float | int] = references_agree(strikes, tbij)
     res.update(evaluate(strikes, gaz, args.show_misses, placeholders, tbij))
     res.update(variants(gaz))
-    from strikewatch.geo import build_table
+    from swdev.gazetteer_build import build_table
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "gazetteer_nodev.tsv"

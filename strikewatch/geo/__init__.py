@@ -7,8 +7,9 @@ Contract (other stages call exactly these):
     specificity(text, result) -> tuple                 ranks resolve() answers for stretches of one text
     same_site(a, b, country=None) -> bool | None       can two place names be one strike site (town vs village in it)
 
-The table (``data/gazetteer.tsv``) is built by ``python -m strikewatch.geo.build_table`` and loaded lazily, once
-per process, into in-memory indexes (see ``gazetteer``). Nothing here touches the network.
+The table (``data/gazetteer.tsv``) is built by ``python -m swdev.gazetteer_build`` (a developer tool outside the
+package) and loaded lazily, once per process, into in-memory indexes (see ``gazetteer``). Nothing here touches the
+network.
 """
 
 from __future__ import annotations

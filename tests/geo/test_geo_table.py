@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strikewatch.geo import build_table as bt
 from strikewatch.geo import find_places, get_gazetteer, lookup, resolve
 from strikewatch.geo.normalize import norm, skeleton, squash
+from swdev.gazetteer_build import build_table as bt
 
-TABLE = Path(bt.__file__).parent / "data" / "gazetteer.tsv"
+TABLE = bt.OUT
 
 
 def rows() -> list[dict[str, str]]:

