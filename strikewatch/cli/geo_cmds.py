@@ -28,46 +28,23 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many candidates.")] = 10,
         text: Annotated[
             bool,
-            typer.Option("--text", help="Treat NAME as a passage: resolve the strike site it names and list mentions."),
+            typer.Option(
+                "--text",
+                help="Treat NAME as a passage: choose the strike's site and explain (which mention, why it is the "
+                "site, which places were set aside and why).",
+            ),
         ] = False,
     ) -> None:
         """Candidates for a place name from the offline gazetteer, best first (country, province, agency, place,
         coordinates, source). With --text, the strike site a passage names."""
         from strikewatch.cli.common import console, print_json
         from strikewatch.errors import UserError
-        from strikewatch.geo import find_places, lookup, resolve
+        from strikewatch.geo import lookup
 
         if not name.strip():
             raise UserError("give a place name, e.g. strikewatch geo Miramshah")
         if text:
-            site = resolve(name, 0, len(name))
-            mentions = find_places(name)
-            if format is GeoFormat.json:
-                print_json(
-                    {
-                        "site": site.to_dict() if site else None,
-                        "mentions": [
-                            {
-                                "text": m.text,
-                                "start": m.start,
-                                "end": m.end,
-                                "role": m.role,
-                                "match": m.match,
-                                "candidates": [c.to_dict() for c in m.candidates[:limit]],
-                            }
-                            for m in mentions
-                        ],
-                    }
-                )
-                return
-            if site is not None:
-                _table([site], console, title="strike site")
-            for m in mentions:
-                best = m.candidates[0] if m.candidates else None
-                where = ", ".join(x for x in (best.place, best.admin2, best.admin1, best.country) if x) if best else ""
-                console.print(f"  {m.start}-{m.end} {m.text!r}: {m.role} ({m.match}) -> {where}", highlight=False)
-            if site is None:
-                console.print("no strike site: the passage names no place the gazetteer knows as a site")
+            _explain(name, format, limit, console)
             return
         results = lookup(name)[:limit]
         if not results:
@@ -76,6 +53,49 @@ def register(app: typer.Typer) -> None:
             print_json([r.to_dict() for r in results])
         else:
             _table(results, console, title=f"gazetteer: {name}")
+
+
+def _explain(passage: str, format: GeoFormat, limit: int, console: Console) -> None:
+    from strikewatch.cli.common import print_json
+    from strikewatch.geo import find_places
+    from strikewatch.geo.site import choose_site
+
+    choice = choose_site(passage, [(0, len(passage))])
+    mentions = find_places(passage)
+    if format is GeoFormat.json:
+        print_json(
+            {
+                "site": choice.geo().to_dict() if choice else None,
+                "why": choice.why if choice else "no place the strike is in, near or at an offset from",
+                "mention": {"text": choice.mention, "start": choice.start, "end": choice.end} if choice else None,
+                "rejected": [
+                    {"text": r.text, "start": r.start, "end": r.end, "reason": r.reason}
+                    for r in (choice.rejected if choice else ())
+                ],
+                "mentions": [
+                    {
+                        "text": m.text,
+                        "start": m.start,
+                        "end": m.end,
+                        "role": m.role,
+                        "match": m.match,
+                        "candidates": [c.to_dict() for c in m.candidates[:limit]],
+                    }
+                    for m in mentions
+                ],
+            }
+        )
+        return
+    if choice is None:
+        console.print("no strike site: the passage names no place the strike is in, near or at an offset from")
+        for m in mentions:
+            console.print(f"  {m.start}-{m.end} {m.text!r}: {m.role}", highlight=False)
+        return
+    _table([choice.geo()], console, title="strike site")
+    console.print(f"site: {choice.mention!r} at {choice.start}-{choice.end}", highlight=False)
+    console.print(f"why: {choice.why}", highlight=False)
+    for r in choice.rejected:
+        console.print(f"not the site: {r.text!r} at {r.start}-{r.end}: {r.reason}", highlight=False)
 
 
 def _table(results: list[GeoResult], console: Console, title: str) -> None:

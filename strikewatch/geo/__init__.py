@@ -6,6 +6,8 @@ Contract (other stages call exactly these):
     find_places(text) -> list[PlaceMention]            every gazetteer name in a text, with span, candidates, role
     specificity(text, result) -> tuple                 ranks resolve() answers for stretches of one text
     same_site(a, b, country=None) -> bool | None       can two place names be one strike site (town vs village in it)
+    choose_site(text, spans, *, exclude=(), published=None) -> SiteChoice | None
+                                                       the strike's site from the spans that tell it (``site``)
 
 The table (``data/gazetteer.tsv``) is built by ``python -m swdev.gazetteer_build`` (a developer tool outside the
 package) and loaded lazily, once per process, into in-memory indexes (see ``gazetteer``). Nothing here touches the
@@ -18,8 +20,9 @@ from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer
 from strikewatch.geo.lookup import lookup
 from strikewatch.geo.mentions import PlaceMention, find_places
 from strikewatch.geo.resolve import resolve, specificity
+from strikewatch.geo.site import Rejected, SiteChoice, choose_site
 from strikewatch.geo.sites import same_site
 from strikewatch.schema import GeoResult
 
-__all__ = ["GeoResult", "Gazetteer", "Place", "PlaceMention", "find_places", "get_gazetteer", "lookup", "resolve",
-           "same_site", "specificity"]
+__all__ = ["GeoResult", "Gazetteer", "Place", "PlaceMention", "Rejected", "SiteChoice", "choose_site", "find_places",
+           "get_gazetteer", "lookup", "resolve", "same_site", "specificity"]

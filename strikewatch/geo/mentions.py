@@ -19,6 +19,9 @@ Each mention gets a ``role``:
 ``dateline``   "PESHAWAR:" / "MIRANSHAH, Pakistan (AP) —" at the start of the text
 ``speaker``    where someone spoke from: "told reporters in Peshawar", "officials in Islamabad said"
 ``border``     a country named as a border: "the Afghanistan border", "border with Afghanistan"
+``elsewhere``  where something other than the strike happened: the wounded were taken, the dead buried or
+               mourned, people protested ("taken to a hospital in Peshawar", "buried in Bannu", "protested in
+               Islamabad against the strike")
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from strikewatch.geo.normalize import norm
 from strikewatch.geo.offsets import Offset, parse_offset
 from strikewatch.schema import GeoResult
 
-Role = Literal["site", "near", "reference", "dateline", "speaker", "border", "actor"]
+Role = Literal["site", "near", "reference", "dateline", "speaker", "border", "actor", "elsewhere"]
 
 
 def _words(s: str) -> frozenset[str]:
@@ -90,12 +93,58 @@ _BETWEEN_FIRST = re.compile(r"^\s+and\s+", re.I)
 _SPEAKER_BEFORE = re.compile(
     r"(?:\b(?:told|telling|tells|briefed|briefing)\s+(?:[\w.'’-]+\s+){0,4}?(?:in|from)"
     r"|\b(?:officials?|spokes(?:man|woman|person|men)|sources|authorities|officers?|correspondents?|reporters?|journalists?|"
-    r"diplomats?|analysts?|ministry|military|army|embassy|government|administration|agency|AFP|AP|Reuters|BBC|Dawn)"
+    r"diplomats?|analysts?|ministry|military|army|embassy|government|administration|agency|AFP|AP|Reuters|BBC|Dawn|"
+    r"newspapers?|daily|dailies|channels?|television|TV|radio|stations?|outlets?|bureau|press\s+club|parliament|"
+    r"assembly|court|leadership|headquarters|HQ)"
     r"\s+(?:based\s+)?(?:in|from)"
     r"|\b(?:said|says|spoke|speaking|told\s+\w+|statement\s+issued|press\s+conference|news\s+conference|reported|reporting|"
     r"writing|dateline)\s+(?:on\s+\w+\s+)?(?:in|from))\s+(?:the\s+)?$",
     re.I,
 )
+# where something other than the strike happened: the wounded taken to hospital, the dead buried or mourned, people
+# protesting. The place is "elsewhere" when the last such word before it in its clause comes after every word of the
+# strike itself ("protested in Islamabad" is elsewhere; "protested against the drone strike in Datta Khel" is not).
+_ELSEWHERE_WORD = re.compile(
+    r"\b(?P<move>taken|rushed|shifted|moved|brought|transferred|transported|evacuated|airlifted|flown|referred|"
+    r"admitted|treated|treatment|hospitali[sz]ed)\b"
+    r"|\b(?P<hospital>hospitals?|clinics?|infirmary)\b"
+    r"|\b(?P<other>buried|burial|funerals?|laid\s+to\s+rest|mourners|mourned|mourning|graves?|graveyard|cemetery|"
+    r"protest(?:s|ed|ing|ers|ors)?|rall(?:y|ies|ied)|demonstrat(?:ion|ions|ors|ed|ing)|marched|sit-ins?|"
+    r"shutter-?down|chant(?:ed|ing)|jirgas?|vigils?|block(?:ed|ing|ade)|staged)\b",
+    re.I,
+)
+_STRIKE_WORD = re.compile(
+    r"\b(?:strikes?|struck|attack(?:s|ed)?|drones?|missiles?|bomb(?:s|ed|ing|ings)?|raids?|air-?strikes?|"
+    r"hit|hits|targeted|targeting|targets|shell(?:s|ed|ing)?|fired|kill(?:s|ed|ing)?|pounded)\b",
+    re.I,
+)
+_ELSEWHERE_END = re.compile(r"\b(?:in|at|to|outside|of|into|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
+_PROTEST_AFTER = re.compile(r"^[\s,]+(?:to\s+protest|in\s+protest|protesting|demonstrating|chanting)\b", re.I)
+_HOSPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:hospital|clinic)\b", re.I)
+
+
+def _elsewhere(sent_before: str, after: str) -> bool:
+    """Is the name where the wounded were taken, the dead buried, people protested (not the strike)?"""
+    if _PROTEST_AFTER.match(after):
+        return True
+    last = None
+    for m in _ELSEWHERE_WORD.finditer(sent_before):
+        last = m
+    if last is None:
+        return False
+    moved = any(m.group("move") for m in _ELSEWHERE_WORD.finditer(sent_before))
+    if last.group("hospital") and not moved:
+        return False  # "a drone hit a car near the hospital in Miranshah": no one was taken there
+    gap = sent_before[last.end():]
+    if _STRIKE_WORD.search(gap) or len(gap.split()) > 8:
+        return False
+    if not last.group("move") and _STRIKE_WORD.search(" ".join(sent_before[: last.start()].split()[-6:])):
+        return False  # "a strike on a funeral in Makeen", "attack on a jirga": the gathering was the target
+    if _ELSEWHERE_END.search(gap):
+        return True
+    return bool(moved and _HOSPITAL_AFTER.match(after))
+
+
 _SPEAKER_AFTER = re.compile(r"^(?:-based\b|\s+(?:officials?|spokes(?:man|woman|person))\s+(?:said|says|told))", re.I)
 # a capital as the subject of a verb of saying or deciding, or owning a stance: its government, not a place
 _ACTOR_AFTER = re.compile(
@@ -118,9 +167,10 @@ _BORDER_AFTER = re.compile(r"^[\s\-–]*(?:[A-Z][a-z]+[\s\-–]+)?(?:border|fron
 _BORDER_BEFORE = re.compile(r"\b(?:border|frontier|bordering|borders)\s+(?:with|of|into|from)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(
     r"^(?P<line>[ \t]*(?P<name>[A-Z][A-Z'’.\- ]{2,40}?|[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,3})"
-    r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\s*,\s*[A-Z][A-Za-z .]{1,30}?"
-    r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?)?"
-    r"\s*(?:\([^)\n]{1,30}\))?\s*(?::|—|–|--|-\s))",
+    r"(?:\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?"
+    r"|\s*,\s*[A-Z][A-Za-z .]{1,30}?"
+    r"(?:\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?)?)?"
+    r"(?:\s*\([^)\n]{1,30}\)\s*(?::|—|–|--|-\s)?|\s*(?::|—|–|--|-\s)))",
     re.M,
 )
 _CHAIN_GAP = re.compile(
@@ -384,6 +434,8 @@ def _role(text: str, s: int, e: int, places: list[Place], dateline_end: int, sen
     speaker, reference, near = _may_be(sent_before)
     if (speaker and _SPEAKER_BEFORE.search(sent_before)) or _SPEAKER_AFTER.match(after):
         return "speaker"
+    if _elsewhere(sent_before, after):
+        return "elsewhere"
     if reference and _REFERENCE_BEFORE.search(sent_before):
         return "reference"
     if near and _NEAR_BEFORE.search(sent_before):

@@ -23,6 +23,8 @@ Rules (``resolve(text, start, end)``):
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from strikewatch.geo.context import article_countries, dominant
@@ -203,7 +205,7 @@ def _use_reference_point(result: GeoResult, p: Place, m: PlaceMention) -> None:
 def _point_from_reference(
     result: GeoResult, unit: Place, mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer,
     art: _Article | None = None,
-) -> None:
+) -> bool:
     """An agency-level site with "near Y" inside that agency: Y's point beats the agency's centre."""
     for i in span:
         m = mentions[i]
@@ -213,13 +215,14 @@ def _point_from_reference(
         inside = (unit.kind == "admin2" and p.admin2 == unit.name) or (unit.kind == "admin1" and p.admin1 == unit.name)
         if p.is_place and inside and p.lat is not None and p.lon is not None:
             _use_reference_point(result, p, m)
-            return
+            return True
+    return False
 
 
 def _near_site(
     nears: list[int], mentions: tuple[PlaceMention, ...], span: list[int], gaz: Gazetteer, inside: Place | None = None,
     art: _Article | None = None,
-) -> GeoResult | None:
+) -> tuple[GeoResult, int, str] | None:
     """ "near Y" / "close to Y" / "outside Y" for a town Y: Y is where trackers put the strike ("near Miranshah").
     Near a village the strike was somewhere around it: the village stays a reference point."""
     choices = []
@@ -241,52 +244,153 @@ def _near_site(
     result = gaz.to_result(p, m.start, m.end)
     result.conflict = conflict
     result.source = f"{p.source}; the text puts the strike near {m.text!r}"
-    return result
+    return result, i, m.text
 
 
-def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> GeoResult | None:
-    """The strike site named in ``text[start:end]``, or None when the stretch names no place we know."""
+_BORDER_WORD = re.compile(r"\b(?:border(?:s|land|lands|ing)?|boundary|frontier)\b", re.I)
+_PAIR_GAP = re.compile(r"^\s*(?:and|&|/|-|–|or)\s*(?:the\s+)?$", re.I)
+_SHARED_HEAD = re.compile(r"\b(North|South|Upper|Lower|East|West|Central)\s*(?:and|&|/|-|–)\s*$", re.I)
+
+
+def _implied_pair(text: str, m: PlaceMention, gaz: Gazetteer) -> Place | None:
+    """ "North and South Waziristan": the first district is implied by the second's name."""
+    if not m.places or m.places[0].kind != "admin2":
+        return None
+    h = _SHARED_HEAD.search(text, max(0, m.start - 12), m.start)
+    words = m.text.split()
+    if h is None or len(words) < 2 or words[0].lower() == h.group(1).lower():
+        return None
+    name = f"{h.group(1).title()} {' '.join(words[1:])}"
+    rows = [p for p in gaz.exact(name) if p.kind == "admin2" and p.country == m.places[0].country]
+    return rows[0] if rows else None
+
+
+def _borderland(
+    text: str, mentions: tuple[PlaceMention, ...], live: list[int], gaz: Gazetteer
+) -> tuple[GeoResult, int, str] | None:
+    """Two districts of one province named as a border ("the border of North and South Waziristan", "the Kurram-
+    Orakzai border", "the borderlands of Khyber and Orakzai"): the province, with both districts named in ``place``
+    (not a guess of one), precision admin1; the point midway between the two districts' points."""
+    units = [i for i in live if mentions[i].places and mentions[i].places[0].kind == "admin2"]
+    pairs: list[tuple[int, Place, Place, int, int]] = []
+    for i in units:
+        m = mentions[i]
+        implied = _implied_pair(text, m, gaz)
+        if implied is not None:
+            h = _SHARED_HEAD.search(text, max(0, m.start - 12), m.start)
+            pairs.append((i, implied, m.places[0], h.start() if h else m.start, m.end))
+    for i, j in zip(units, units[1:], strict=False):
+        ma, mb = mentions[i], mentions[j]
+        if _PAIR_GAP.match(text[ma.end : mb.start]):
+            pairs.append((i, ma.places[0], mb.places[0], ma.start, mb.end))
+    for i, a, b, s, e in pairs:
+        if a.name == b.name or a.country != b.country or a.admin1 != b.admin1 or not a.admin1:
+            continue
+        before, after = text[max(0, s - 40) : s], text[e : e + 25]
+        if not (_BORDER_WORD.search(before) or _BORDER_WORD.match(after.strip(" -–'’s"))):
+            continue
+        unit = gaz.admin1.get((a.country, a.admin1))
+        if unit is None:
+            continue
+        result = gaz.to_result(unit, s, e)
+        result.place = f"{a.name} / {b.name} border"
+        if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+            result.lat, result.lon = round((a.lat + b.lat) / 2, 5), round((a.lon + b.lon) / 2, 5)
+            result.source = f"{unit.source}; midway between the points of {a.name} and {b.name} (a border strike)"
+        why = (f"the text puts the strike on the border of {a.name} and {b.name}: their province {unit.name}, with "
+               "both districts named (not a guess of one)")
+        return result, i, why
+    return None
+
+
+@dataclass(slots=True)
+class Decision:
+    """What ``decide`` found in a stretch of text: the answer, the mention it came from and why, and every
+    mention it read (``mentions[i]`` for ``i`` in ``span``) with the indexes it set aside."""
+
+    result: GeoResult | None
+    chosen: int | None
+    why: str
+    mentions: tuple[PlaceMention, ...]
+    span: list[int]
+    excluded: frozenset[int]
+    foreign: frozenset[int]
+
+
+def _overlaps(m: PlaceMention, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(m.start < b and a < m.end for a, b in ranges)
+
+
+def decide(
+    text: str, start: int, end: int, gaz: Gazetteer | None = None, exclude: tuple[tuple[int, int], ...] = ()
+) -> Decision:
+    """The strike site named in ``text[start:end]`` (mentions inside an ``exclude`` range never count), with the
+    reason in plain words."""
     gaz = gaz or get_gazetteer()
     start, end = max(0, start), min(len(text), end)
     mentions = _mentions(text, gaz, *_paragraph(text, start, end))
     span = [i for i, m in enumerate(mentions) if m.start >= start and m.end <= end]
+    excluded = frozenset(i for i in span if exclude and _overlaps(mentions[i], exclude))
+    live = [i for i in span if i not in excluded]
     art = _Article(text, gaz)
-    sites = [i for i in span if mentions[i].role == "site" and not _foreign(mentions[i], mentions, span, art)]
-    nears = [
-        i for i in span if mentions[i].role == "near" and mentions[i].places
-        and not _foreign(mentions[i], mentions, span, art)
-    ]
+    foreign = frozenset(
+        i for i in live if mentions[i].role in ("site", "near", "reference") and _foreign(mentions[i], mentions, live,
+                                                                                           art)
+    )
+
+    def done(result: GeoResult | None, chosen: int | None, why: str) -> Decision:
+        return Decision(result, chosen, why, mentions, span, excluded, foreign)
+
+    sites = [i for i in live if mentions[i].role == "site" and i not in foreign]
+    nears = [i for i in live if mentions[i].role == "near" and mentions[i].places and i not in foreign]
     if sites:
-        choices = [(i, *_choose(mentions[i], mentions, span, gaz, art)) for i in sites]
+        choices = [(i, *_choose(mentions[i], mentions, live, gaz, art)) for i in sites]
         # most specific first, then earliest
         i, place, conflict = max(choices, key=lambda c: (_level(c[1]), -mentions[c[0]].start))
-        if not place.is_place:
-            # "near Miranshah in North Waziristan": the town the strike was near is more precise than the agency
-            near = _near_site(nears, mentions, span, gaz, inside=place, art=art)
-            if near is not None:
-                return near
         m = mentions[i]
+        if not place.is_place:
+            border = _borderland(text, mentions, live, gaz)
+            if border is not None:
+                return done(*border)
+            # "near Miranshah in North Waziristan": the town the strike was near is more precise than the agency
+            near = _near_site(nears, mentions, live, gaz, inside=place, art=art)
+            if near is not None:
+                return done(near[0], near[1], f"the text puts the strike near {near[2]!r}, a town inside {m.text!r}: "
+                            "trackers record the town")
         result = gaz.to_result(place, m.start, m.end)
         result.conflict = conflict
-        if not place.is_place:
-            _point_from_reference(result, place, mentions, span, gaz, art)
-        return result
-    near = _near_site(nears, mentions, span, gaz, art=art)
+        why = f"{m.text!r} is named as where the strike was"
+        if len(sites) > 1:
+            why += " (the most specific of the places named as sites; the earliest of equals)"
+        if not place.is_place and _point_from_reference(result, place, mentions, live, gaz, art):
+            why += "; the point is that of a place in it the text measures from"
+        return done(result, i, why)
+    border = _borderland(text, mentions, live, gaz)
+    if border is not None:
+        return done(*border)
+    near = _near_site(nears, mentions, live, gaz, art=art)
     if near is not None:
-        return near
-    for i in span:
+        return done(near[0], near[1], f"the text puts the strike near {near[2]!r}, a town: trackers record the town")
+    for i in live:
         m = mentions[i]
-        if m.role not in ("reference", "near") or not m.places or _foreign(m, mentions, span, art):
+        if m.role not in ("reference", "near") or not m.places or i in foreign:
             continue
-        p, _ = _choose(m, mentions, span, gaz, art)
+        p, _ = _choose(m, mentions, live, gaz, art)
         up = (gaz.admin2_of(p) or gaz.admin1_of(p) or gaz.country.get(p.country)) if p.is_place else None
         if up is not None:
             # the agency is known; the point is the reference place's, moved by the stated distance and direction
             # ("45 km west of Mir Ali"), not the agency centre
             result = gaz.to_result(up, m.start, m.end)
             _use_reference_point(result, p, m)
-            return result
-    return None
+            how = "near" if m.role == "near" else "measured from"
+            return done(result, i, f"no place is named as the site; the strike was {how} {m.text!r}, so the site "
+                        f"is in {up.name} (its {up.kind}), at {m.text}'s point or an offset from it")
+    return done(None, None, "no place named as the strike's site")
+
+
+def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> GeoResult | None:
+    """The strike site named in ``text[start:end]``, or None when the stretch names no place we know."""
+    return decide(text, start, end, gaz).result
 
 
 _PRECISION = {"place": 4, "admin2": 3, "admin1": 2, "country": 1}

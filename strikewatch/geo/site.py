@@ -1,0 +1,160 @@
+"""The strike's site, not every place a report mentions: ``choose_site(text, spans, exclude=...)``.
+
+The extractor hands over the stretches of an article that tell one strike (``spans``, in priority order: the
+sentence with the strike first) and the stretches that can never hold its site (``exclude``: the dateline, the
+comment section). Every place named in the spans has a role (``mentions``): only a place the strike is *in*, *near*
+or *at an offset from* can be its site. Datelines, where officials spoke or an outlet is based, where the wounded
+were taken, the dead buried or people protested, a capital standing for its government ("the government in
+Islamabad", "Islamabad condemned"), a country named as a border: none of these is ever the site.
+
+Among the spans: the first one that names a site gives the answer; a later span refines it only with a more
+specific place *inside* that answer ("a strike in North Waziristan ... the house in Datta Khel"), never with a
+place elsewhere (a later paragraph about another strike). Two districts named as a border give their province with
+both districts in ``place`` ("North Waziristan / South Waziristan border", precision admin1).
+
+``SiteChoice`` is a ``GeoResult`` (same fields, usable wherever one is) plus ``why`` (plain words), ``mention``
+(the name as written; ``start``/``end`` are its span) and ``rejected`` (each other place read, and why it is not
+the site) — what ``strikewatch geo --text`` prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer
+from strikewatch.geo.resolve import Decision, decide, specificity
+from strikewatch.schema import GeoResult
+
+_ROLE_REASON = {
+    "dateline": "the dateline: where the report was filed, not where the strike was",
+    "speaker": "where someone spoke or an outlet or government sits, not the strike",
+    "actor": "a capital or country standing for its government",
+    "border": "a country named as a border",
+    "elsewhere": "where the wounded were taken, the dead buried or mourned, or people protested",
+    "reference": "a point the site is measured from, not the site",
+    "near": "the strike was only near it",
+}
+
+
+@dataclass(slots=True, frozen=True)
+class Rejected:
+    """A place the text names that is not the strike's site, and why."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(slots=True)
+class SiteChoice(GeoResult):
+    """The strike's site: the ``GeoResult`` fields, the reason and the mention it came from."""
+
+    why: str = ""
+    mention: str | None = None  # the name as the text writes it; start/end are its span
+    rejected: tuple[Rejected, ...] = field(default_factory=tuple)
+
+    def geo(self) -> GeoResult:
+        """The plain ``GeoResult`` (the contract's fields only)."""
+        return GeoResult(
+            country=self.country, admin1=self.admin1, admin2=self.admin2, place=self.place, lat=self.lat,
+            lon=self.lon, geo_precision=self.geo_precision, source=self.source, conflict=self.conflict,
+            start=self.start, end=self.end,
+        )
+
+
+def _inside(r: GeoResult, anchor: GeoResult) -> bool:
+    """Can ``r`` be a more specific telling of ``anchor``'s site (same country, province, district)?"""
+    if r.country != anchor.country:
+        return False
+    if anchor.geo_precision == "country":
+        return True
+    if anchor.admin1 is not None and r.admin1 != anchor.admin1:
+        return False
+    return anchor.geo_precision == "admin1" or anchor.admin2 is None or r.admin2 == anchor.admin2
+
+
+def _contains(p: Place, r: GeoResult) -> bool:
+    return p.country == r.country and (
+        (p.kind == "country")
+        or (p.kind == "admin1" and p.name == r.admin1)
+        or (p.kind == "admin2" and p.name == r.admin2)
+    )
+
+
+def _rejections(text: str, decisions: list[Decision], chosen: tuple[int, int] | None) -> tuple[Rejected, ...]:
+    out: dict[tuple[int, int], Rejected] = {}
+    for d in decisions:
+        for i in d.span:
+            m = d.mentions[i]
+            key = (m.start, m.end)
+            if key in out or key == chosen or (chosen and m.start >= chosen[0] and m.end <= chosen[1]):
+                continue
+            if i in d.excluded:
+                reason = "in a part of the text that holds no site (dateline, comments)"
+            elif i in d.foreign:
+                reason = "a namesake in a country the story is not about"
+            elif m.role in _ROLE_REASON:
+                reason = _ROLE_REASON[m.role]
+                if m.role == "near" and d.chosen == i:
+                    continue
+            elif d.chosen is not None and d.result is not None and m.places and _contains(m.places[0], d.result):
+                reason = f"the {m.places[0].kind} the site lies in (recorded as such, not as the site)"
+            elif d.chosen is not None and d.result is not None:
+                reason = "less specific than the chosen site, or another place named after it"
+            else:
+                reason = "not chosen"
+            out[key] = Rejected(m.text, m.start, m.end, reason)
+    return tuple(sorted(out.values(), key=lambda r: r.start))
+
+
+def choose_site(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    *,
+    exclude: Sequence[tuple[int, int]] = (),
+    published: date | None = None,
+    gaz: Gazetteer | None = None,
+) -> SiteChoice | None:
+    """The site of the strike told by ``spans`` (character ranges of ``text`` in priority order), or None when
+    they name no place that can be its site. Mentions inside an ``exclude`` range never count. ``published`` is
+    accepted for the extractor's interface; place names do not depend on it yet (former FATA agencies keep their
+    names whatever the date)."""
+    del published
+    gaz = gaz or get_gazetteer()
+    ex = tuple((int(a), int(b)) for a, b in exclude)
+    decisions: list[Decision] = []
+    best: Decision | None = None
+    best_key: tuple[int, ...] = ()
+    anchor: GeoResult | None = None
+    seen: set[tuple[int, int]] = set()
+    for s, e in spans:
+        if (s, e) in seen or e <= s:
+            continue
+        seen.add((s, e))
+        d = decide(text, s, e, gaz, ex)
+        decisions.append(d)
+        r = d.result
+        if r is None:
+            continue
+        key = specificity(text, r, gaz)
+        if anchor is None:
+            anchor, best, best_key = r, d, key
+        elif key > best_key and _inside(r, anchor):
+            best, best_key = d, key
+    if best is None or best.result is None:
+        return None
+    r = best.result
+    chosen = (r.start, r.end) if r.start is not None and r.end is not None else None
+    why = best.why
+    if best is not decisions[0] and anchor is not None and best.result is not anchor:
+        first = anchor.place or anchor.admin2 or anchor.admin1
+        why += f"; a more specific telling of the site the first stretch names ({first})"
+    return SiteChoice(
+        country=r.country, admin1=r.admin1, admin2=r.admin2, place=r.place, lat=r.lat, lon=r.lon,
+        geo_precision=r.geo_precision, source=r.source, conflict=r.conflict, start=r.start, end=r.end,
+        why=why, mention=text[r.start : r.end] if chosen else None,
+        rejected=_rejections(text, decisions, chosen),
+    )
