@@ -31,8 +31,8 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from strikewatch.analyse.admins import ADMINISTRATIONS, administration_span
-from strikewatch.analyse.parse import MONTHS
 from strikewatch.analyse.records import TrackerStrike
+from strikewatch.calendar_words import MONTHS
 
 UNITS: dict[str, str] = {
     "strike": "strikes", "strikes": "strikes", "drone strike": "strikes", "drone strikes": "strikes",

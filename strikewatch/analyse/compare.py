@@ -29,6 +29,7 @@ from typing import Any
 
 from strikewatch.analyse.places import same_admin2
 from strikewatch.analyse.records import TrackerStrike
+from strikewatch.ranges import Range
 
 INFEASIBLE = 1e6
 DP_LIMIT = 8
@@ -161,15 +162,7 @@ def match_rows(a: Sequence[TrackerStrike], b: Sequence[TrackerStrike], max_days:
 
 def _gap(x: TrackerStrike, y: TrackerStrike) -> int | None:
     """People between two killed ranges (0 when they overlap); None when either is unknown."""
-    xl, xh = x.killed_min, x.killed_max
-    yl, yh = y.killed_min, y.killed_max
-    xl = xl if xl is not None else xh
-    xh = xh if xh is not None else xl
-    yl = yl if yl is not None else yh
-    yh = yh if yh is not None else yl
-    if xl is None or xh is None or yl is None or yh is None:
-        return None
-    return max(0, yl - xh, xl - yh)
+    return Range.of(x, "killed").gap(Range.of(y, "killed"))
 
 
 def _brief(r: TrackerStrike) -> dict[str, Any]:

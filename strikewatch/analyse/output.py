@@ -8,6 +8,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from strikewatch.ranges import Range
+
 FORMATS: tuple[str, ...] = ("table", "csv", "json")
 
 
@@ -69,11 +71,5 @@ def show(console: Any, renderable: Any) -> None:
 
 
 def range_text(lo: int | None, hi: int | None) -> str:
-    """"3–8", "5", "≥3", "≤4" or "–" for a min–max pair."""
-    if lo is None and hi is None:
-        return "–"
-    if hi is None:
-        return f"≥{lo}"
-    if lo is None:
-        return f"≤{hi}"
-    return str(lo) if lo == hi else f"{lo}–{hi}"
+    """"3–8", "5", "≥ 3", "≤ 4" or "–" for a min–max pair (:meth:`strikewatch.ranges.Range.display`)."""
+    return Range(lo, hi).display(unknown="–")

@@ -14,17 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-DateOrder = Literal["mdy", "dmy"]
+from strikewatch.calendar_words import MONTHS
+from strikewatch.ranges import Range
 
-MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"),
-    start=1,
-):
-    MONTHS[_name] = _i
-    MONTHS[_name[:3]] = _i
-MONTHS["sept"] = 9
+DateOrder = Literal["mdy", "dmy"]
 
 _UNKNOWN = {"", "unknown", "unk", "n/a", "na", "nan", "none reported", "?", "-", "--", "unclear", "not known"}
 _NONE = {"no", "n", "none", "nil", "zero"}
@@ -44,11 +37,9 @@ _EXCEL_MD_RE = re.compile(r"^([A-Za-z]{3,9})-(\d{1,2})$")
 
 
 @dataclass(frozen=True, slots=True)
-class Range:
-    """A count read from a cell: (min, max), either may be unknown; ``flag`` says how it was read."""
+class CellRange(Range):
+    """A count read from a cell: a :class:`Range` and ``flag``, how it was read."""
 
-    min: int | None
-    max: int | None
     flag: str | None = None  # None (plain), unknown, maybe, yes, excel-date, approx, unparsed, negative
 
 
@@ -56,7 +47,7 @@ def _num(s: str) -> int:
     return int(float(s.replace(",", "")))
 
 
-def parse_range(value: object) -> Range:
+def parse_range(value: object) -> CellRange:
     """Read a tracker cell as a (min, max) count.
 
     ``"3-8"`` -> (3, 8); ``"5"`` -> (5, 5); ``"At least 1"`` -> (1, None); ``"up to 4"`` -> (None, 4);
@@ -65,57 +56,57 @@ def parse_range(value: object) -> Range:
     caller can flag it. Negative numbers are not counts: (None, None) flagged ``negative``.
     """
     if value is None:
-        return Range(None, None)
+        return CellRange(None, None)
     if isinstance(value, bool):
-        return Range(1, None, "yes") if value else Range(0, 0)
+        return CellRange(1, None, "yes") if value else CellRange(0, 0)
     if isinstance(value, int):
-        return Range(value, value) if value >= 0 else Range(None, None, "negative")
+        return CellRange(value, value) if value >= 0 else CellRange(None, None, "negative")
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            return Range(None, None, "unparsed")
+            return CellRange(None, None, "unparsed")
         if value < 0:
-            return Range(None, None, "negative")
-        return Range(int(value), int(value)) if value == int(value) else Range(None, None, "unparsed")
+            return CellRange(None, None, "negative")
+        return CellRange(int(value), int(value)) if value == int(value) else CellRange(None, None, "unparsed")
     if isinstance(value, dt.date):  # a spreadsheet cell holding the date Excel made of "3-4"
-        return Range(value.month, value.day, "excel-date")
+        return CellRange(value.month, value.day, "excel-date")
     text = " ".join(str(value).strip().strip("'\"").split()).lower().rstrip(".")
     if text in _UNKNOWN:
-        return Range(None, None, "unknown" if text else None)
+        return CellRange(None, None, "unknown" if text else None)
     if text in _NONE:
-        return Range(0, 0)
+        return CellRange(0, 0)
     if text in _YES:
-        return Range(1, None, "yes")
+        return CellRange(1, None, "yes")
     if text in _MAYBE:
-        return Range(0, None, "maybe")
+        return CellRange(0, None, "maybe")
     if re.fullmatch(r"-\s*\d+(?:\.\d+)?", text):
-        return Range(None, None, "negative")
+        return CellRange(None, None, "negative")
     m = _SINGLE_RE.match(text)
     if m:
         n = _num(m.group(1))
-        return Range(n, None) if text.endswith("+") else Range(n, n)
+        return CellRange(n, None) if text.endswith("+") else CellRange(n, n)
     m = _RANGE_RE.match(text)
     if m:
-        return Range(_num(m.group(1)), _num(m.group(2)))
+        return CellRange(_num(m.group(1)), _num(m.group(2)))
     m = _ATLEAST_RE.match(text)
     if m:
-        return Range(_num(m.group(1)), None)
+        return CellRange(_num(m.group(1)), None)
     m = _MORE_RE.match(text)
     if m:
-        return Range(_num(m.group(1)) + 1, None)
+        return CellRange(_num(m.group(1)) + 1, None)
     m = _UPTO_RE.match(text)
     if m:
-        return Range(None, _num(m.group(1)))
+        return CellRange(None, _num(m.group(1)))
     m = _APPROX_RE.match(text)
     if m:
         n = _num(m.group(1))
-        return Range(n, n, "approx")
+        return CellRange(n, n, "approx")
     m = _EXCEL_DM_RE.match(text)
     if m and m.group(2) in MONTHS and 1 <= int(m.group(1)) <= 31:
-        return Range(MONTHS[m.group(2)], int(m.group(1)), "excel-date")
+        return CellRange(MONTHS[m.group(2)], int(m.group(1)), "excel-date")
     m = _EXCEL_MD_RE.match(text)
     if m and m.group(1) in MONTHS and 1 <= int(m.group(2)) <= 31:
-        return Range(MONTHS[m.group(1)], int(m.group(2)), "excel-date")
-    return Range(None, None, "unparsed")
+        return CellRange(MONTHS[m.group(1)], int(m.group(2)), "excel-date")
+    return CellRange(None, None, "unparsed")
 
 
 def parse_float(value: object) -> float | None:

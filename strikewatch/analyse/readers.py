@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from strikewatch.analyse.parse import DateOrder, Range, infer_date_order, parse_date, parse_lat_lon, parse_range
+from strikewatch.analyse.parse import CellRange, DateOrder, infer_date_order, parse_date, parse_lat_lon, parse_range
 from strikewatch.analyse.places import (
     PK_ADMIN2,
     admin1_name,
@@ -96,7 +96,7 @@ def _set_pair(row: TrackerStrike, name: str, lo_cell: Any, hi_cell: Any) -> None
             row.flags.append(f"{name}_{which}:{r.flag}")
 
 
-def _set_range(row: TrackerStrike, name: str, cell: Any) -> Range:
+def _set_range(row: TrackerStrike, name: str, cell: Any) -> CellRange:
     r = parse_range(cell)
     setattr(row, name + "_min", r.min)
     setattr(row, name + "_max", r.max)

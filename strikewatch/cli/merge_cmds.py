@@ -46,14 +46,9 @@ def _date(value: str | None, name: str) -> dt.date | None:
 
 
 def _range(r: dict[str, Any], name: str) -> str:
-    lo, hi = r.get(f"{name}_min"), r.get(f"{name}_max")
-    if lo is None and hi is None:
-        return "?"
-    if lo == hi or hi is None:
-        return str(lo)
-    if lo is None:
-        return f"≤{hi}"
-    return f"{lo}–{hi}"
+    from strikewatch.ranges import Range
+
+    return Range.of(r, name).display(unknown="?")
 
 
 def _where(r: dict[str, Any]) -> str:

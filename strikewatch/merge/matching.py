@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 
 from strikewatch.merge.reports import Report, km_between
+from strikewatch.ranges import Range
 
 THRESHOLD = 2.6
 SAME_PLACE_KM = 2.0
@@ -140,17 +141,15 @@ def _follow_up(target: str | None) -> bool:
 
 
 def _toll_feature(a: Report, b: Report) -> tuple[str, float] | None:
-    amin, bmin = a.count("killed_min"), b.count("killed_min")
-    amax = a.count("killed_max") if a.count("killed_max") is not None else amin
-    bmax = b.count("killed_max") if b.count("killed_max") is not None else bmin
-    if amin is None and amax is None or bmin is None and bmax is None:
+    ra = Range(a.count("killed_min"), a.count("killed_max")).closed()
+    rb = Range(b.count("killed_min"), b.count("killed_max")).closed()
+    gap = ra.gap(rb)
+    if gap is None:
         return None
-    alo = amin if amin is not None else amax
-    blo = bmin if bmin is not None else bmax
-    assert alo is not None and blo is not None and amax is not None and bmax is not None
-    if alo <= bmax and blo <= amax:
+    if gap == 0:
         return ("tolls overlap", 1.0)
-    low, high = (amax, blo) if amax < blo else (bmax, alo)
+    assert ra.min is not None and ra.max is not None and rb.min is not None and rb.max is not None
+    low, high = (ra.max, rb.min) if ra.max < rb.min else (rb.max, ra.min)
     if high - low <= max(1.0, 0.25 * high):
         return ("tolls close", 0.5)
     if high - low > 4 and high > 3 * max(low, 1):

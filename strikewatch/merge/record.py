@@ -16,6 +16,7 @@ from typing import Any
 
 from strikewatch.merge.matching import FUZZY_NAME, same_name
 from strikewatch.merge.reports import Report, from_ord, norm, norm_place
+from strikewatch.ranges import Range
 from strikewatch.schema import COUNT_FIELDS
 
 RECORD_FIELDS: tuple[str, ...] = (
@@ -158,10 +159,7 @@ def build_counts(reports: list[Report]) -> tuple[dict[str, int | None], dict[str
             out[lo_c] = out[hi_c] = None
             continue
         # lowest stated minimum ("up to eight" states none); highest figure stated at all ("at least five": 5)
-        mins = [v for v in (r.count(lo_c) for r in rs) if v is not None]
-        figures = [v for r in rs for v in (r.count(lo_c), r.count(hi_c)) if v is not None]
-        out[lo_c] = min(mins) if mins else None
-        out[hi_c] = max(figures)
+        out.update(Range.spanning(Range(r.count(lo_c), r.count(hi_c)) for r in rs).fields(f))
         kind = {0: "main reports", 1: "background mentions", 2: "reader comments"}[tier(rs[0])]
         how[f] = f"lowest min and highest max over {len(rs)} {kind}"
     return out, how

@@ -11,6 +11,8 @@ from urllib.parse import urlencode
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from strikewatch.ranges import Range
+
 WEB_DIR = Path(__file__).parent
 TEMPLATE_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
@@ -104,17 +106,6 @@ class StaticLinks(Links):
 
     def data(self, name: str) -> str:
         return self.prefix + "data/" + name
-
-
-def fmt_range(lo: Any, hi: Any) -> str:
-    """3–5, 4, '≥ 3' or 'unknown' for a (min, max) pair."""
-    if lo is None and hi is None:
-        return "unknown"
-    if lo is None:
-        return f"≤ {hi}"
-    if hi is None:
-        return f"≥ {lo}"
-    return str(lo) if lo == hi else f"{lo}–{hi}"
 
 
 def fmt_date(value: Any) -> str:
@@ -223,7 +214,7 @@ def make_env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["range"] = lambda rec, name: fmt_range(rec.get(f"{name}_min"), rec.get(f"{name}_max"))
+    env.filters["range"] = lambda rec, name: Range.of(rec, name).display()
     env.filters["date"] = fmt_date
     env.filters["country"] = country_name
     env.filters["place"] = place_line

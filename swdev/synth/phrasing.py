@@ -9,14 +9,15 @@ A slot name ending in ``_cap`` is the same value with a capital first letter.
 
 from __future__ import annotations
 
+from strikewatch.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
+
 NUMBER_WORDS: tuple[str, ...] = (
     "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
 )
 ORDINALS: tuple[str, ...] = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth")
-WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                           "October", "November", "December")
+WEEKDAYS: tuple[str, ...] = WEEKDAY_NAMES
+MONTHS: tuple[str, ...] = MONTH_NAMES
 
 # Who struck, by strike type. Chosen per report.
 PERP_DRONE: tuple[str, ...] = (
