@@ -191,7 +191,7 @@ def big_phase() -> dict[str, Any]:
     tracemalloc.start()
     t0 = time.monotonic()
     try:
-        fetch(f"http://127.0.0.1:{srv.server_address[1]}/", max_bytes=20 * 1024 * 1024)
+        fetch(f"http://127.0.0.1:{srv.server_address[1]}/", named=True, max_bytes=20 * 1024 * 1024)
         cut = False
     except FetchError:
         cut = True

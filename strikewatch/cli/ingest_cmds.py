@@ -56,7 +56,19 @@ def ingest(
     max_size: Annotated[
         float, typer.Option("--max-size", help="Largest file, page or JSONL line accepted, in MB.", min=0.001)
     ] = 20.0,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for a URL.", min=0.1)] = 30.0,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0.1,
+                     help="Seconds to wait for a URL in all (every redirect and the body); links are fetched "
+                     "concurrently."),
+    ] = 30.0,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", show_default=False, metavar="HOST",
+                     help="Let links found in fetched feeds go to this host (HOST or HOST:PORT), address or range "
+                     "(10.0.0.0/8) too; by default they go only to public addresses and to the feed's own host. "
+                     "Repeatable."),
+    ] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Summary as a table or as JSON.")] = ListFormat.table,
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Only archive; extract later with `strikewatch reextract`.")
@@ -78,12 +90,15 @@ def ingest(
     from strikewatch.ingest.pipeline import ingest_sources
 
     date = _parse_date(published)
+    from strikewatch.ingest.fetch import parse_allow
+
+    parse_allow(allow_host or ())  # a bad value is one line before anything is opened
     if workers is not None or cluster is not None:
         from strikewatch.scale.cli import ingest_scaled_command
 
         ingest_scaled_command(sources, published=date, max_bytes=int(max_size * 1024 * 1024), timeout=timeout,
                               as_json=fmt is ListFormat.json, extract=not no_extract, workers=workers,
-                              cluster=cluster, db=db)
+                              cluster=cluster, db=db, allow_hosts=tuple(allow_host or ()))
         return
     engine = open_db(db)
     report = ingest_sources(
@@ -94,6 +109,7 @@ def ingest(
         max_bytes=int(max_size * 1024 * 1024),
         timeout=timeout,
         extract=not no_extract,
+        allow_hosts=tuple(allow_host or ()),
     )
     if fmt is ListFormat.json:
         print_json(report.to_dict())
@@ -104,7 +120,12 @@ def ingest(
 
 
 def _print_summary(report: IngestReport) -> None:
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
+
+    from strikewatch.terminal import printable
+
+    def escape(text: str) -> str:  # names and reasons come from outside: no markup, no control characters
+        return markup_escape(printable(text))
 
     wire = len(report.wire_copies)
     line = (

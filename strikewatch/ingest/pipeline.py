@@ -123,17 +123,23 @@ def ingest_sources(
     timeout: float = DEFAULT_TIMEOUT,
     update_strikes: bool = True,
     extract: bool = True,
+    allow_hosts: Sequence[str] = (),
 ) -> IngestReport:
     """Ingest files, folders, JSONL, URLs and feeds; returns what happened to each input. Raises only for a
     database that cannot be used (``UserError``); bad inputs are reported in ``IngestReport.rejected``.
 
     ``extract=False`` stores articles without running the extractor (``reextract`` fills them in later);
-    ``update_strikes=False`` leaves the merge queue for a later run or ``flush_merge_queue``."""
-    opts = ReadOptions(published=published, max_bytes=max_bytes, timeout=timeout)
+    ``update_strikes=False`` leaves the merge queue for a later run or ``flush_merge_queue``; ``allow_hosts``
+    (``--allow-host``) lets links found in fetched feeds go to these hosts or ranges too (see ``ingest.fetch``)."""
+    from strikewatch.ingest.fetch import parse_allow
+
+    parse_allow(allow_hosts)  # a bad value is one line before anything is read
     expanded = expand_sources(sources)
     report = IngestReport(rejected=list(expanded.rejected), skipped=list(expanded.skipped))
     total = len(expanded.inputs)
     bar = _RichProgress(total) if progress is True else None
+    opts = ReadOptions(published=published, max_bytes=max_bytes, timeout=timeout, allow_hosts=tuple(allow_hosts),
+                       on_items=bar.items if bar else None)
     hook: ProgressHook | None = progress if callable(progress) else (bar.update if bar else None)
     try:
         done_inputs = -1
@@ -356,7 +362,7 @@ class _RichProgress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         console = Console(stderr=True)
-        self.enabled = sys.stderr.isatty() and total > 1
+        self.enabled = sys.stderr.isatty()
         self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -368,6 +374,7 @@ class _RichProgress:
             disable=not self.enabled,
         )
         self.task = self.progress.add_task(label, total=total, detail="")
+        self.item_task: Any = None
         if self.enabled:
             self.progress.start()
 
@@ -375,9 +382,21 @@ class _RichProgress:
         detail = f"{len(report.stored)} new, {len(report.present)} present, {len(report.rejected)} rejected"
         self.progress.update(self.task, completed=done, total=total, detail=detail)
 
+    def items(self, source: str, done: int, total: int) -> None:
+        """A feed's items as they are read (their links fetched concurrently)."""
+        from rich.markup import escape
+
+        from strikewatch.terminal import printable
+
+        if self.item_task is None:
+            self.item_task = self.progress.add_task("feed items", total=total, detail="")
+        name = source if len(source) <= 40 else "…" + source[-39:]
+        self.progress.update(self.item_task, completed=done, total=total, detail=escape(printable(name)))
+
     def advance(self, done: int) -> None:
         self.progress.update(self.task, completed=done)
 
     def close(self) -> None:
         if self.enabled:
             self.progress.stop()
+

@@ -11,14 +11,25 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+import stat
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from strikewatch.ingest.cleanup import clean_text, guess_title
 from strikewatch.ingest.decode import _CONTROL_RE, DecodeError, decode_bytes
-from strikewatch.ingest.fetch import FetchError, fetch
+from strikewatch.ingest.fetch import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    PAGE_TYPES,
+    Fetched,
+    FetchError,
+    FetchPolicy,
+    FetchRequest,
+    fetch,
+    fetch_iter,
+)
 from strikewatch.ingest.html import (
     NoArticleText,
     date_from_url,
@@ -28,9 +39,6 @@ from strikewatch.ingest.html import (
     parse_html,
 )
 from strikewatch.schema import ArticleIn, PublishedBasis
-
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-DEFAULT_TIMEOUT = 30.0
 
 Kind = Literal["text", "html", "jsonl", "feed", "url", "auto"]
 _EXT_KIND: dict[str, Kind] = {
@@ -73,7 +81,13 @@ class ReadOptions:
 
     published: dt.date | None = None  # --published: date for inputs that carry none of their own
     max_bytes: int = DEFAULT_MAX_BYTES
-    timeout: float = DEFAULT_TIMEOUT
+    timeout: float = DEFAULT_TIMEOUT  # seconds of network time per url (all redirect hops and the body)
+    allow_hosts: tuple[str, ...] = ()  # --allow-host: where links found in fetched content may also go
+    # (feed source, items done, items) as a feed's items are read; not pickled to workers (None there)
+    on_items: Callable[[str, int, int], None] | None = field(default=None, compare=False)
+
+    def fetch_policy(self) -> FetchPolicy:
+        return FetchPolicy(allow=self.allow_hosts, max_bytes=self.max_bytes, timeout=self.timeout)
 
 
 @dataclass(slots=True)
@@ -110,16 +124,55 @@ def expand_sources(sources: Sequence[str]) -> Expanded:
             continue
         if path.is_dir():
             for file in _walk(path):
+                odd = _not_regular(file)
                 kind = _EXT_KIND.get(file.suffix.lower())
-                if kind is None:
+                if odd:  # a named pipe would block the read forever, a device never end
+                    out.skipped.append(Skipped(str(file), odd))
+                elif kind is None:
                     out.skipped.append(Skipped(str(file), "not a supported file type"))
                 else:
                     add(Input(str(file), kind))
         elif path.is_file():
             add(Input(str(path), _EXT_KIND.get(path.suffix.lower(), "auto")))
         else:
-            out.rejected.append(Rejected(src, "not a regular file"))
+            out.rejected.append(Rejected(src, _not_regular(path) or "not a regular file"))
     return out
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why ``path`` (symbolic links followed) is not read — "not a regular file (a named pipe)" — or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    return None if stat.S_ISREG(mode) else f"not a regular file ({_file_kind(mode)})"
+
+
+def open_regular(path: Path) -> tuple[int, int]:
+    """Open ``path`` for reading without ever blocking (``O_NONBLOCK``: a named pipe put in its place since the
+    folder was listed does not hang the run) and make sure, on the open file itself, that it is a regular file.
+    Returns ``(fd, size)``; raises ``OSError`` (the caller rejects the input with its reason)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(f"not a regular file ({_file_kind(st.st_mode)})")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, st.st_size
 
 
 def _walk(root: Path) -> list[Path]:
@@ -167,25 +220,34 @@ def _storable(art: ArticleIn) -> ArticleIn | Rejected:
 _LIMITS = {"outlet": 256, "external_id": 512}  # the String lengths of these columns in db/tables.py
 
 
+def mb(n: int) -> str:
+    """Bytes in the unit of ``--max-size`` (MB of 1,048,576 bytes, so the 20 MB default reads "20.0 MB")."""
+    return f"{n / 1048576:.1f} MB"
+
+
 def _size_error(size: int, limit: int) -> str:
-    return f"too large: {size / 1e6:.1f} MB (limit {limit / 1e6:.1f} MB; see --max-size)"
+    return f"too large: {mb(size)} (limit {mb(limit)}; see --max-size)"
 
 
 def _read_file(path: Path, kind: Kind, opts: ReadOptions) -> Iterator[ArticleIn | Rejected]:
     src = str(path)
     try:
-        size = path.stat().st_size
-        if size > opts.max_bytes:
-            yield Rejected(src, _size_error(size, opts.max_bytes))
+        fd, size = open_regular(path)
+        with os.fdopen(fd, "rb") as fh:
+            if size > opts.max_bytes:
+                yield Rejected(src, _size_error(size, opts.max_bytes))
+                return
+            data = fh.read(opts.max_bytes + 1)
+        if len(data) > opts.max_bytes:  # grew since it was listed
+            yield Rejected(src, _size_error(len(data), opts.max_bytes))
             return
-        data = path.read_bytes()
     except OSError as exc:
         yield Rejected(src, f"cannot read: {exc.strerror or exc}")
         return
     if kind == "auto":
         kind = sniff_kind(data)
     if kind == "feed":
-        yield from _read_feed(data, src, opts)
+        yield from _read_feed(data, src, opts, listed_by=None)
     elif kind == "html":
         yield _html_article(data, src, None, opts)
     elif kind == "jsonl":
@@ -291,7 +353,8 @@ def jsonl_lines(path: Path, opts: ReadOptions) -> Iterator[tuple[str, bytes] | R
     any line is rejected as empty. The scaled ingest ships these lines to workers unparsed."""
     src = str(path)
     try:
-        fh = path.open("rb")
+        fd, _size = open_regular(path)
+        fh = os.fdopen(fd, "rb")
     except OSError as exc:
         yield Rejected(src, f"cannot read: {exc.strerror or exc}")
         return
@@ -308,7 +371,7 @@ def jsonl_lines(path: Path, opts: ReadOptions) -> Iterator[tuple[str, bytes] | R
                 # the rest of this over-long line is skipped, the following lines are still read
                 while line and not line.endswith(b"\n"):
                     line = fh.readline(1 << 20)
-                yield Rejected(where, f"line too large (limit {opts.max_bytes / 1e6:.1f} MB; see --max-size)")
+                yield Rejected(where, f"line too large (limit {mb(opts.max_bytes)}; see --max-size)")
                 continue
             raw = line.rstrip(b"\r\n")
             if not raw.strip():
@@ -415,14 +478,16 @@ def _jsonl_problem(obj: dict[str, Any]) -> str | None:
 
 
 def _read_url(url: str, opts: ReadOptions) -> Iterator[ArticleIn | Rejected]:
+    """A url the operator named: fetched as named; the links of a feed found there go through the fetch policy
+    (public addresses, this url's host, ``--allow-host``)."""
     try:
-        got = fetch(url, max_bytes=opts.max_bytes, timeout=opts.timeout)
+        got = fetch(url, named=True, policy=opts.fetch_policy())
     except FetchError as exc:
         yield Rejected(url, str(exc))
         return
     kind = sniff_kind(got.data, got.content_type)
     if kind == "feed":
-        yield from _read_feed(got.data, url, opts)
+        yield from _read_feed(got.data, url, opts, listed_by=url)
     elif kind == "html":
         yield _html_article(got.data, url, got.url, opts, charset=got.charset)
     elif got.content_type and not got.content_type.startswith("text/") and got.content_type not in (
@@ -445,7 +510,11 @@ def _entry_date(entry: Any) -> dt.date | None:
     return None
 
 
-def _read_feed(data: bytes, src: str, opts: ReadOptions) -> Iterator[ArticleIn | Rejected]:
+def _read_feed(data: bytes, src: str, opts: ReadOptions, listed_by: str | None) -> Iterator[ArticleIn | Rejected]:
+    """The items of a feed. Teasers' links are fetched concurrently (``fetch_iter``: bounded per host and in
+    all, a deadline per link) as links found in content: only to public addresses, to ``listed_by``'s host (the
+    url the operator named; None for a feed read from a file) or to ``--allow-host``. Items come out in feed
+    order; one item that fails is rejected alone."""
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -458,11 +527,48 @@ def _read_feed(data: bytes, src: str, opts: ReadOptions) -> Iterator[ArticleIn |
             yield Rejected(src, "feed has no items")
         return
     outlet = (parsed.get("feed") or {}).get("title") or None
+    items: list[_FeedItem | Rejected] = []
     for i, entry in enumerate(entries, 1):
-        yield _feed_item(entry, i, src, outlet, opts)
+        try:
+            items.append(_feed_item(entry, i, src, outlet))
+        except Exception as exc:  # one odd item must not lose the others
+            items.append(Rejected(f"{src} item {i}", f"unexpected {type(exc).__name__}: {exc}"))
+    links = (
+        FetchRequest(it.link or "", listed_by=listed_by, accept=PAGE_TYPES)
+        for it in items
+        if isinstance(it, _FeedItem) and it.link_needed
+    )
+    results = fetch_iter(links, opts.fetch_policy())
+    try:
+        for n, it in enumerate(items, 1):
+            if isinstance(it, Rejected):
+                yield it
+            else:
+                got = next(results)[1] if it.link_needed else None
+                try:
+                    yield _feed_article(it, got, opts)
+                except Exception as exc:
+                    yield Rejected(it.where, f"unexpected {type(exc).__name__}: {exc}")
+            if opts.on_items:
+                opts.on_items(src, n, len(items))
+    finally:
+        results.close()
 
 
-def _feed_item(entry: Any, i: int, feed_src: str, outlet: str | None, opts: ReadOptions) -> ArticleIn | Rejected:
+@dataclass(slots=True)
+class _FeedItem:
+    where: str
+    link: str | None
+    link_needed: bool  # a teaser or no text of its own: read the linked page
+    title: str | None
+    own_html: str
+    own_text: str
+    item_date: dt.date | None
+    outlet: str | None
+    record: dict[str, Any]
+
+
+def _feed_item(entry: Any, i: int, feed_src: str, outlet: str | None) -> _FeedItem:
     link = entry.get("link") or None
     where = f"{feed_src} item {i}" + (f" ({link})" if link else "")
     content_html = None
@@ -473,32 +579,8 @@ def _feed_item(entry: Any, i: int, feed_src: str, outlet: str | None, opts: Read
     summary = entry.get("summary") or None
     own_html = content_html or summary or ""
     own_text = fragment_text(own_html) if own_html else ""
-    item_date = _entry_date(entry)
     title = entry.get("title") or None
     teaser = not content_html and (len(own_text) < MIN_FEED_TEXT or own_text.rstrip().endswith(_TEASER_END))
-    fetch_error: str | None = None
-    if (not own_text or teaser) and link and is_url(link):
-        try:
-            got = fetch(link, max_bytes=opts.max_bytes, timeout=opts.timeout)
-        except FetchError as exc:
-            fetch_error = str(exc)
-        else:
-            if sniff_kind(got.data, got.content_type) == "html":
-                art = _html_article(got.data, where, got.url, opts, charset=got.charset,
-                                    extra_dates=[(item_date, "feed")])
-            else:
-                art = _text_article(got.data, where, opts, url=got.url)
-                if isinstance(art, ArticleIn) and item_date:
-                    art.published, art.published_basis = item_date, "feed"
-            if isinstance(art, ArticleIn):
-                art.title = art.title or title
-                art.outlet = art.outlet or outlet
-                return art
-            fetch_error = art.reason
-    cleaned = clean_text(own_text) if own_text else None
-    if cleaned is None or not cleaned.body:
-        reason = "item has no text" + (f" and its link failed: {fetch_error}" if fetch_error else "")
-        return Rejected(where, reason)
     record = {
         "feed": feed_src,
         "id": entry.get("id"),
@@ -507,17 +589,43 @@ def _feed_item(entry: Any, i: int, feed_src: str, outlet: str | None, opts: Read
         "published": entry.get("published") or entry.get("updated"),
         "content": own_html,
     }
-    raw = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    published, basis = _published([(item_date, "feed"), (date_from_url(link), "url")], opts)
+    return _FeedItem(where, link, bool((not own_text or teaser) and link and is_url(link)), title, own_html,
+                     own_text, _entry_date(entry), outlet, record)
+
+
+def _feed_article(it: _FeedItem, got: Fetched | FetchError | None, opts: ReadOptions) -> ArticleIn | Rejected:
+    """The linked page when it was fetched and holds an article, else the item's own text."""
+    fetch_error: str | None = None
+    if isinstance(got, FetchError):
+        fetch_error = str(got)
+    elif got is not None:
+        if sniff_kind(got.data, got.content_type) == "html":
+            art = _html_article(got.data, it.where, got.url, opts, charset=got.charset,
+                                extra_dates=[(it.item_date, "feed")])
+        else:
+            art = _text_article(got.data, it.where, opts, url=got.url)
+            if isinstance(art, ArticleIn) and it.item_date:
+                art.published, art.published_basis = it.item_date, "feed"
+        if isinstance(art, ArticleIn):
+            art.title = art.title or it.title
+            art.outlet = art.outlet or it.outlet
+            return art
+        fetch_error = art.reason
+    cleaned = clean_text(it.own_text) if it.own_text else None
+    if cleaned is None or not cleaned.body:
+        reason = "item has no text" + (f" and its link failed: {fetch_error}" if fetch_error else "")
+        return Rejected(it.where, reason)
+    raw = json.dumps(it.record, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    published, basis = _published([(it.item_date, "feed"), (date_from_url(it.link), "url")], opts)
     return ArticleIn(
         raw=raw,
         text=cleaned.body,
-        source=where,
+        source=it.where,
         content_type="application/json",
-        external_id=entry.get("id") or None,
-        title=title or guess_title(cleaned.body),
-        url=link,
-        outlet=outlet or host_outlet(link),
+        external_id=it.record["id"] or None,
+        title=it.title or guess_title(cleaned.body),
+        url=it.link,
+        outlet=it.outlet or host_outlet(it.link),
         published=published,
         published_basis=basis,
         comments=cleaned.comments,

@@ -23,6 +23,7 @@ def ingest_scaled_command(
     workers: int | None,
     cluster: str | None,
     db: str | None,
+    allow_hosts: tuple[str, ...] = (),
 ) -> None:
     """Run the scaled ingest and print its summary; exits 1 when an input was rejected or the strike update
     failed (as ``ingest`` does)."""
@@ -39,7 +40,8 @@ def ingest_scaled_command(
     engine = open_db(db)
     try:
         report = ingest_scaled(engine, sources, workers=workers, cluster=cluster, published=published,
-                               max_bytes=max_bytes, timeout=timeout, extract=extract, progress=sys.stderr.isatty())
+                               max_bytes=max_bytes, timeout=timeout, extract=extract, progress=sys.stderr.isatty(),
+                               allow_hosts=allow_hosts)
     except KeyboardInterrupt:
         _say("[yellow]interrupted[/yellow]: every batch written so far is stored; run the same command again to "
              "finish (stored articles are recognised and skipped)")
@@ -64,7 +66,12 @@ def _more(c: Capped) -> None:
 
 
 def print_summary(report: ScaleReport) -> None:
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
+
+    from strikewatch.terminal import printable
+
+    def escape(text: str) -> str:  # names and reasons come from outside: no markup, no control characters
+        return markup_escape(printable(text))
 
     wire = report.wire_copies.count
     line = (
@@ -73,7 +80,7 @@ def print_summary(report: ScaleReport) -> None:
         f"[bold]{report.rejected.count:,}[/bold] rejected"
     )
     if report.skipped.count:
-        line += f", {report.skipped.count:,} skipped (not a supported file type)"
+        line += f", {report.skipped.count:,} skipped"
     _say(line)
     where = f"on the Dask cluster at {escape(report.cluster)}" if report.cluster else "in worker processes"
     _say(f"  {report.articles_per_second:,.1f} articles/s with {report.workers} workers {where} "
@@ -85,6 +92,9 @@ def print_summary(report: ScaleReport) -> None:
     for r in report.rejected.items:
         _say(f"  [red]rejected[/red] {escape(r.source)}: {escape(r.reason)}")
     _more(report.rejected)
+    for sk in report.skipped.items:
+        _say(f"  skipped {escape(sk.source)}: {escape(sk.reason)}")
+    _more(report.skipped)
     for w in report.warnings.items:
         _say(f"  [yellow]warning[/yellow] {escape(w)}")
     _more(report.warnings)

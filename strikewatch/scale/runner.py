@@ -250,6 +250,7 @@ def ingest_scaled(
     chunk: int = CHUNK,
     batch: int = BATCH,
     inflight: int | None = None,
+    allow_hosts: tuple[str, ...] = (),
 ) -> ScaleReport:
     """Ingest ``sources`` with extraction on ``workers`` local processes, or on the Dask cluster at
     ``cluster``, and one batch writer here. Same stored result as ``ingest_sources``; see the module doc."""
@@ -257,7 +258,10 @@ def ingest_scaled(
         raise ValueError("give either workers or cluster")
     if workers is not None and workers < 1:
         raise UserError("--workers must be at least 1")
-    opts = ReadOptions(published=published, max_bytes=max_bytes, timeout=timeout)
+    from strikewatch.ingest.fetch import parse_allow
+
+    parse_allow(allow_hosts)  # a bad --allow-host is one line before anything starts
+    opts = ReadOptions(published=published, max_bytes=max_bytes, timeout=timeout, allow_hosts=allow_hosts)
     expanded = expand_sources(sources)
     report = ScaleReport(cluster=cluster)
     for r in expanded.rejected:

@@ -308,7 +308,7 @@ def test_gzip_bomb_over_http_is_cut_at_the_size_cap() -> None:
         tracemalloc.start()
         t0 = time.monotonic()
         with pytest.raises(FetchError, match="too large"):
-            fetch(f"http://127.0.0.1:{srv.server_address[1]}/", max_bytes=5 * 1024 * 1024, timeout=20)
+            fetch(f"http://127.0.0.1:{srv.server_address[1]}/", named=True, max_bytes=5 * 1024 * 1024, timeout=20)
         secs = time.monotonic() - t0
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
