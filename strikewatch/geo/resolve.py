@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from strikewatch.geo.context import article_countries, dominant
-from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer, haversine_km
+from strikewatch.geo.gazetteer import MAJOR_CITY, Gazetteer, Place, get_gazetteer, haversine_km
 from strikewatch.geo.mentions import PlaceMention, find_places
 from strikewatch.geo.offsets import destination
 from strikewatch.schema import GeoResult
@@ -95,6 +95,13 @@ def _foreign(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int
     if art is None or not m.places or any(p.kind == "country" for p in m.places):
         return False
     countries = {p.country for p in m.places}
+    weak = m.match == "fuzzy" or all(
+        p.is_place and not p.attested and p.population < MAJOR_CITY for p in m.places
+    )
+    if weak and not (countries & _settled_here(m, mentions, span)) and art.dominant() not in countries:
+        # a near spelling, or a small GeoNames place, in a story that is not about its country: a village the
+        # gazetteer lacks, or a place abroad ("Kaski" is not Herat's namesake) -- never a namesake elsewhere
+        return True
     if len(countries) == 1 and any(p.attested for p in m.places):
         return False
     if countries & _settled_here(m, mentions, span):
@@ -303,6 +310,21 @@ def _borderland(
     return None
 
 
+def _stated_admin2(p: Place, m: PlaceMention, mentions: tuple[PlaceMention, ...], live: list[int]) -> Place | None:
+    """The district the text puts a place in ("Kalayat village of Jhang district"), for a place the gazetteer
+    knows without one: the chain after it first, else the one district of its province the stretch names."""
+    def fits(q: Place) -> bool:
+        return q.kind == "admin2" and q.country == p.country and (p.admin1 is None or q.admin1 == p.admin1)
+
+    for j in m.containers:
+        for q in mentions[j].places[:3]:
+            if fits(q):
+                return q
+    named = {q.name: q for i in live if mentions[i].role in ("site", "near", "reference")
+             for q in mentions[i].places[:1] if fits(q)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 @dataclass(slots=True)
 class Decision:
     """What ``decide`` found in a stretch of text: the answer, the mention it came from and why, and every
@@ -322,10 +344,11 @@ def _overlaps(m: PlaceMention, ranges: tuple[tuple[int, int], ...]) -> bool:
 
 
 def decide(
-    text: str, start: int, end: int, gaz: Gazetteer | None = None, exclude: tuple[tuple[int, int], ...] = ()
+    text: str, start: int, end: int, gaz: Gazetteer | None = None, exclude: tuple[tuple[int, int], ...] = (),
+    gathering: bool = False,
 ) -> Decision:
     """The strike site named in ``text[start:end]`` (mentions inside an ``exclude`` range never count), with the
-    reason in plain words."""
+    reason in plain words. ``gathering``: the event is a protest or rally, so where people gathered is its site."""
     gaz = gaz or get_gazetteer()
     start, end = max(0, start), min(len(text), end)
     mentions = _mentions(text, gaz, *_paragraph(text, start, end))
@@ -334,14 +357,15 @@ def decide(
     live = [i for i in span if i not in excluded]
     art = _Article(text, gaz)
     foreign = frozenset(
-        i for i in live if mentions[i].role in ("site", "near", "reference") and _foreign(mentions[i], mentions, live,
-                                                                                           art)
+        i for i in live
+        if mentions[i].role in ("site", "near", "reference", "elsewhere") and _foreign(mentions[i], mentions, live, art)
     )
 
     def done(result: GeoResult | None, chosen: int | None, why: str) -> Decision:
         return Decision(result, chosen, why, mentions, span, excluded, foreign)
 
-    sites = [i for i in live if mentions[i].role == "site" and i not in foreign]
+    site_roles = ("site", "elsewhere") if gathering else ("site",)
+    sites = [i for i in live if mentions[i].role in site_roles and i not in foreign]
     nears = [i for i in live if mentions[i].role == "near" and mentions[i].places and i not in foreign]
     if sites:
         choices = [(i, *_choose(mentions[i], mentions, live, gaz, art)) for i in sites]
@@ -362,6 +386,11 @@ def decide(
         why = f"{m.text!r} is named as where the strike was"
         if len(sites) > 1:
             why += " (the most specific of the places named as sites; the earliest of equals)"
+        if place.is_place and place.admin2 is None:
+            unit = _stated_admin2(place, m, mentions, live)
+            if unit is not None:
+                result.admin2 = unit.name
+                why += f"; its district {unit.name!r} is the one the text names (the gazetteer gives it none)"
         if not place.is_place and _point_from_reference(result, place, mentions, live, gaz, art):
             why += "; the point is that of a place in it the text measures from"
         return done(result, i, why)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer
 from strikewatch.geo.resolve import Decision, decide, specificity
@@ -116,12 +117,14 @@ def choose_site(
     *,
     exclude: Sequence[tuple[int, int]] = (),
     published: date | None = None,
+    kind: Literal["strike", "gathering"] = "strike",
     gaz: Gazetteer | None = None,
 ) -> SiteChoice | None:
     """The site of the strike told by ``spans`` (character ranges of ``text`` in priority order), or None when
     they name no place that can be its site. Mentions inside an ``exclude`` range never count. ``published`` is
     accepted for the extractor's interface; place names do not depend on it yet (former FATA agencies keep their
-    names whatever the date)."""
+    names whatever the date). ``kind="gathering"`` is for events that are protests or rallies (ACLED's
+    Riots/Protests): there, where people gathered is the event's site."""
     del published
     gaz = gaz or get_gazetteer()
     ex = tuple((int(a), int(b)) for a, b in exclude)
@@ -134,7 +137,7 @@ def choose_site(
         if (s, e) in seen or e <= s:
             continue
         seen.add((s, e))
-        d = decide(text, s, e, gaz, ex)
+        d = decide(text, s, e, gaz, ex, gathering=kind == "gathering")
         decisions.append(d)
         r = d.result
         if r is None:

@@ -83,6 +83,7 @@ class Entry:
     post2018: str = ""
     gn_codes: list[str] = field(default_factory=list)
     unlocated: int = 0  # observations whose coordinate was a placeholder or out of the agency
+    seat: str = ""  # curated districts: the town the district is run from ("seat:Turbat" in the note column)
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -117,6 +118,7 @@ def read_curated(path: Path = CURATED) -> list[Entry]:
                 aliases=split_aliases(row["aliases"]),
                 post2018=row["post2018"],
                 gn_codes=split_aliases(row["gn_code"]),
+                seat=row["note"][5:].strip() if row.get("note", "").startswith("seat:") else "",
             )
             e.sources.add("curated")
             if row["lat"] and row["lon"]:
@@ -570,6 +572,53 @@ def link_district_seats(entries: list[Entry]) -> int:
     return n
 
 
+METRO_POPULATION = 500_000  # a district seat this large: places within METRO_KM are its suburbs, in its district
+METRO_KM = 15.0
+
+
+def link_curated_seats(entries: list[Entry]) -> int:
+    """Curated districts with a seat (Pakistan's: "Kech", seat Turbat; "Lahore", seat Lahore): the seat's GeoNames
+    place gets the district as admin2 and gives the district its point when the curated table has none; places
+    within ``METRO_KM`` of a seat of a big city (>= ``METRO_POPULATION``) of the same province are in its district
+    (Karachi's Orangi, Lahore's Shahdara). Returns how many places got a district."""
+    places = [e for e in entries if e.kind in ("place", "town") and e.lat is not None and e.lon is not None]
+    by_key: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
+    for e in places:
+        for n in e.names():
+            by_key[(e.country, e.admin1, squash(n))].append(e)
+    n = 0
+    metros: list[tuple[Entry, Entry]] = []
+    for d in entries:
+        if d.kind != "admin2" or not d.seat:
+            continue
+        cands = by_key.get((d.country, d.admin1, squash(d.seat)), [])
+        if d.lat is not None and d.lon is not None:
+            cands = [c for c in cands if km(d.lat, d.lon, c.lat, c.lon) <= SEAT_KM]  # type: ignore[arg-type]
+        if not cands:
+            continue
+        seat = max(cands, key=lambda c: (c.population, -c.obs.__len__()))
+        if d.lat is None:
+            d.lat, d.lon, d.coord_source = seat.lat, seat.lon, f"seat {seat.name}"
+        if not seat.admin2:
+            seat.admin2 = d.name
+            n += 1
+        if seat.population >= METRO_POPULATION:
+            metros.append((seat, d))
+    for e in places:
+        if e.admin2:
+            continue
+        near = [
+            (km(e.lat, e.lon, seat.lat, seat.lon), d.name)  # type: ignore[arg-type]
+            for seat, d in metros
+            if seat.country == e.country and seat.admin1 == e.admin1
+        ]
+        near = [x for x in near if x[0] <= METRO_KM]
+        if near:
+            e.admin2 = min(near)[1]
+            n += 1
+    return n
+
+
 _NOT_DISTRICT = re.compile(r"(?i)\b(highway|road|locality|valley|city|area|village|town|bazaar|camp|market)\b")
 
 
@@ -782,7 +831,7 @@ def common_words(entry: Entry) -> list[str]:
     return out
 
 
-def build(shared: Path | None, use_dev: bool = True) -> list[Entry]:
+def build(shared: Path | None, use_dev: bool = True, use_tbij: bool = True) -> list[Entry]:
     entries = read_curated()
     admins = AdminIndex(entries)
     countries = {e.country for e in entries if e.kind == "country"}
@@ -793,7 +842,8 @@ def build(shared: Path | None, use_dev: bool = True) -> list[Entry]:
     raws: list[RawObs] = []
     if shared is not None:
         ref = shared / "data" / "reference"
-        raws += harvest_tbij(ref / "tbij_all_countries_with_coordinates.csv", admins, Districts(entries))
+        if use_tbij:
+            raws += harvest_tbij(ref / "tbij_all_countries_with_coordinates.csv", admins, Districts(entries))
         raws += harvest_newamerica(ref / "newamerica_pakistan.csv", admins)
         if use_dev:
             raws += harvest_dronestream(shared / "data" / "dev" / "dronestream_pakistan_2004_2010.json", admins)
@@ -805,6 +855,7 @@ def build(shared: Path | None, use_dev: bool = True) -> list[Entry]:
     }
     add_observations(entries, raws, admin2_points)
     finish(entries)
+    link_curated_seats(entries)
     link_district_seats(entries)
     add_sheet_districts(entries)
     return entries
@@ -872,13 +923,17 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[3] / "shared")
     ap.add_argument("--no-dev", action="store_true", help="leave the Dronestream dev file out")
+    ap.add_argument("--no-tbij", action="store_true", help="leave the TBIJ sheet out (out-of-sample TBIJ figures)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     shared = args.shared if args.shared.exists() else None
     if shared is None:
         print(f"warning: {args.shared} not found; building from curated + geonames only", file=sys.stderr)
-    entries = build(shared, use_dev=not args.no_dev)
+    entries = build(shared, use_dev=not args.no_dev, use_tbij=not args.no_tbij)
     write(entries, args.out)
+    if args.out != OUT:  # a side table for an experiment: leave the shipped word list and metadata alone
+        print(f"wrote {args.out} ({len(entries)} rows)")
+        return
     n_words = write_english()
     write_meta(shared is not None, not args.no_dev)
     kinds: dict[str, int] = defaultdict(int)
