@@ -22,6 +22,36 @@ PublishedBasis = Literal["jsonl", "html-meta", "feed", "cli", "url", "unknown"]
 
 # Count fields, each a (min, max) pair on Event and on strike records.
 COUNT_FIELDS: tuple[str, ...] = ("killed", "injured", "civilians", "children", "militants", "munitions")
+
+MAX_COUNT = 1_000_000
+"""The largest value any count field (``killed``, ``injured``, ``civilians``, ``children``, ``militants``,
+``munitions``, each ``_min`` and ``_max``) may hold: on a report (``Event``), a strike record, a reviewer's set
+value, an imported tracker row. No single strike has killed more than about 150,000 people (Hiroshima), so a
+million leaves room for any honest report of one strike and none for absurd ones: a larger number in a text is not
+a toll (the extractor does not read it as one) and the store refuses it (the field is left unknown; the figure
+stays in the text its evidence span points to). Counts are never negative. Bounded figures bound every total: a
+sum over a billion records stays far inside 64 bits."""
+
+MAX_CLAIM = 10_000_000_000
+"""The largest ``Claim.quantity`` stored (more people than live on Earth): a larger number is kept as the claim's
+text only."""
+
+
+def count_ok(value: object) -> bool:
+    """``value`` is a count a count field may hold: an int (not a bool) from 0 to ``MAX_COUNT``."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNT
+
+
+def counts_out_of_range(obj: object) -> list[tuple[str, object]]:
+    """``(field, value)`` of every count field of ``obj`` (an ``Event`` or anything with the same attributes)
+    that is set but not :func:`count_ok`."""
+    bad: list[tuple[str, object]] = []
+    for name in COUNT_FIELDS:
+        for end in ("_min", "_max"):
+            v = getattr(obj, name + end, None)
+            if v is not None and not count_ok(v):
+                bad.append((name + end, v))
+    return bad
 GEO_FIELDS: tuple[str, ...] = ("country", "admin1", "admin2", "place", "lat", "lon", "geo_precision")
 
 

@@ -16,6 +16,7 @@ from typing import Literal
 
 from strikewatch.calendar_words import MONTHS
 from strikewatch.ranges import Range
+from strikewatch.schema import MAX_COUNT
 
 DateOrder = Literal["mdy", "dmy"]
 
@@ -40,7 +41,7 @@ _EXCEL_MD_RE = re.compile(r"^([A-Za-z]{3,9})-(\d{1,2})$")
 class CellRange(Range):
     """A count read from a cell: a :class:`Range` and ``flag``, how it was read."""
 
-    flag: str | None = None  # None (plain), unknown, maybe, yes, excel-date, approx, unparsed, negative
+    flag: str | None = None  # None (plain), unknown, maybe, yes, excel-date, approx, unparsed, negative, too-large
 
 
 def _num(s: str) -> int:
@@ -48,6 +49,15 @@ def _num(s: str) -> int:
 
 
 def parse_range(value: object) -> CellRange:
+    """:func:`_parse_range`, with counts bounded as everywhere (``schema.MAX_COUNT``): a larger number is no
+    count, (None, None) flagged ``too-large``."""
+    r = _parse_range(value)
+    if any(v is not None and v > MAX_COUNT for v in (r.min, r.max)):
+        return CellRange(None, None, "too-large")
+    return r
+
+
+def _parse_range(value: object) -> CellRange:
     """Read a tracker cell as a (min, max) count.
 
     ``"3-8"`` -> (3, 8); ``"5"`` -> (5, 5); ``"At least 1"`` -> (1, None); ``"up to 4"`` -> (None, 4);

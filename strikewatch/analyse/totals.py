@@ -16,12 +16,20 @@ from typing import Any, Literal
 
 from strikewatch.analyse.admins import ADMINISTRATIONS, administration
 from strikewatch.analyse.records import TrackerStrike
+from strikewatch.schema import count_ok
 
 By = Literal["year", "month", "agency", "admin1", "country", "administration"]
 BY_CHOICES: tuple[str, ...] = ("year", "month", "agency", "admin1", "country", "administration")
 UNKNOWN = "(unknown)"
 SUMMED = ("killed", "civilians", "children", "injured", "militants")
 SHARED = ("civilians", "children")
+
+
+def _bounded(pair: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
+    """A toll as summed: a figure that is no count (over ``schema.MAX_COUNT``, negative: a damaged or foreign
+    database) is unknown, so no total can run away or overflow a 64-bit column downstream."""
+    lo, hi = pair
+    return (lo if lo is None or count_ok(lo) else None, hi if hi is None or count_ok(hi) else None)
 
 
 @dataclass(slots=True)
@@ -39,7 +47,7 @@ class Total:
         self.rows += 1
         self.strikes += r.n_strikes
         for name in SUMMED:
-            lo, hi = r.toll(name)
+            lo, hi = _bounded(r.toll(name))
             if lo is not None or hi is not None:
                 self.known[name] += 1
             if lo is not None:
@@ -48,10 +56,10 @@ class Total:
                 self.sums[name][1] += hi
             else:
                 self.unknown_max[name] += 1
-        k_lo, k_hi = r.toll("killed")
+        k_lo, k_hi = _bounded(r.toll("killed"))
         if k_lo is not None and k_hi is not None:
             for name in SHARED:
-                lo, hi = r.toll(name)
+                lo, hi = _bounded(r.toll(name))
                 if lo is not None and hi is not None:
                     acc = self.share_sums[name]
                     acc[0] += lo

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select, update
-from sqlalchemy.exc import DataError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from strikewatch.db.engine import session_scope
@@ -34,10 +34,11 @@ from strikewatch.ingest.read import (
     expand_sources,
     read_input,
 )
-from strikewatch.schema import ArticleIn
+from strikewatch.schema import MAX_COUNT, ArticleIn, counts_out_of_range
 from strikewatch.store.articles import (
     PreparedArticle,
     StoreOutcome,
+    article_fault,
     prepare,
     present_ids,
     run_extractor,
@@ -191,7 +192,11 @@ def _store_batch(engine: Engine, batch: list[ArticleIn], report: IngestReport, e
         if sha in known:
             report.present.append((art.source, known[sha]))
             continue
-        prep = prepare(art, extract=extract)
+        try:
+            prep = prepare(art, extract=extract)
+        except Exception as exc:  # prepare never raises for extractor bugs; anything else is this article's alone
+            report.rejected.append(Rejected(art.source, f"could not be prepared ({type(exc).__name__}: {exc})"))
+            continue
         outcome = _store_one(engine, prep, report)
         if outcome is None:
             continue
@@ -200,13 +205,16 @@ def _store_batch(engine: Engine, batch: list[ArticleIn], report: IngestReport, e
 
 
 def _store_one(engine: Engine, prep: PreparedArticle, report: IngestReport) -> StoreOutcome | None:
-    """``store_prepared``; an article the database refuses (a value too long for its column...) is rejected
-    alone (its transaction was rolled back whole) instead of ending the run for every later input."""
+    """``store_prepared``; an article that cannot be stored (a value the database refuses, any failure its
+    content causes) is rejected alone, named with its reason (its transaction was rolled back whole), instead of
+    ending the run for every later input. Only a failure of the database itself ends the run."""
     try:
         return store_prepared(engine, prep)
-    except DataError as exc:
-        msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        report.rejected.append(Rejected(prep.article.source, f"the database refused it: {msg}"))
+    except Exception as exc:
+        reason = article_fault(exc)
+        if reason is None:
+            raise
+        report.rejected.append(Rejected(prep.article.source, f"could not be stored: {reason}"))
         return None
 
 
@@ -231,6 +239,17 @@ def _record(report: IngestReport, prep: PreparedArticle, outcome: StoreOutcome) 
             f"{art.source}: stored, but the extractor failed ({prep.extraction_error}); "
             "`strikewatch reextract` retries it"
         )
+    for event in prep.extraction.events if prep.extraction else ():
+        figures: dict[str, list[str]] = {}
+        for name, value in counts_out_of_range(event):
+            shown = figures.setdefault(name.rsplit("_", 1)[0], [])
+            if str(value) not in shown:
+                shown.append(str(value))
+        for name, values in figures.items():
+            report.warnings.append(
+                f"{art.source}: {name} {' to '.join(values)} is not a count (0 to {MAX_COUNT:,}): stored as "
+                "unknown, the figure stays in the text"
+            )
 
 
 # A backlog this large and at least half the archive is merged by one streaming pass over everything (memory
@@ -319,15 +338,22 @@ def reextract(engine: Engine, *, all_articles: bool = False, progress: bool = Fa
             except Exception as exc:
                 report.failed.append(f"article {aid}: {type(exc).__name__}: {exc}")
                 continue
-            with session_scope(engine) as session:
-                write_extraction(session, aid, extraction, EXTRACTOR_VERSION)
-                session.execute(
-                    update(Article)
-                    .where(Article.id == aid)
-                    .values(extractor_version=EXTRACTOR_VERSION, extracted_at=dt.datetime.now(dt.UTC))
-                )
-                if session.get(MergeQueue, aid) is None:
-                    session.add(MergeQueue(article_id=aid))
+            try:
+                with session_scope(engine) as session:
+                    write_extraction(session, aid, extraction, EXTRACTOR_VERSION)
+                    session.execute(
+                        update(Article)
+                        .where(Article.id == aid)
+                        .values(extractor_version=EXTRACTOR_VERSION, extracted_at=dt.datetime.now(dt.UTC))
+                    )
+                    if session.get(MergeQueue, aid) is None:
+                        session.add(MergeQueue(article_id=aid))
+            except Exception as exc:  # this article's alone: the next ones go on
+                reason = article_fault(exc)
+                if reason is None:
+                    raise
+                report.failed.append(f"article {aid}: could not be stored: {reason}")
+                continue
             report.reextracted += 1
             if bar:
                 bar.advance(n + 1)

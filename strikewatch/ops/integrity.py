@@ -16,6 +16,7 @@ extractions
   ``event_orphan`` / ``claim_orphan``   every event and claim has its article
   ``event_stale`` / ``claim_stale``     an article's events and claims are of its recorded extractor version
   ``band_orphan``                        every near-duplicate band row has its article
+  ``event_count_out_of_range``           every figure of a report is a count: 0 to ``schema.MAX_COUNT``
 strikes
   ``report_orphan``          every membership row names an existing event and strike, and the event's own article
   ``report_in_closed``       merged/retired records hold no reports
@@ -25,6 +26,7 @@ strikes
                              is at most their number of distinct source groups (wire copies count once)
   ``strike_members_stale``   a record's member list (why.members) is exactly its membership rows
   ``strike_bad_status`` / ``strike_bad_grade``   known status; an active record has a known grade
+  ``strike_count_out_of_range`` every figure of a record is a count: 0 to ``schema.MAX_COUNT``
   ``merged_bad_target``      a merged record points (through any chain, no cycles) to an active or rejected one
 review log
   ``review_bad_action``      every audit row is a known action naming a strike id
@@ -44,7 +46,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-from sqlalchemy import Engine, Table, func, select
+from sqlalchemy import Engine, Table, func, or_, select
 from sqlalchemy.engine import Connection
 
 from strikewatch.db.tables import (
@@ -58,6 +60,7 @@ from strikewatch.db.tables import (
     Strike,
     StrikeReport,
 )
+from strikewatch.schema import COUNT_FIELDS, MAX_COUNT
 
 AR = cast(Table, Article.__table__)
 RB = cast(Table, RawBlob.__table__)
@@ -75,6 +78,20 @@ MAX_EXAMPLES = 10
 
 Severity = Literal["error", "pending"]
 
+# What the ids a finding lists are, per invariant (the review_* invariants list audit rows, not strike records).
+EXAMPLES_ARE: dict[str, str] = {
+    "blob_missing": "article ids", "blob_orphan": "raw blob sha256s", "article_duplicate": "raw sha256s",
+    "article_bad_copy_link": "article ids", "blob_corrupt": "raw blob sha256s", "event_orphan": "event ids",
+    "claim_orphan": "claim ids", "event_stale": "article ids", "claim_stale": "article ids",
+    "band_orphan": "article ids", "report_orphan": "event ids", "report_in_closed": "strike ids",
+    "event_in_two_strikes": "event ids", "strike_bad_status": "strike ids", "strike_bad_grade": "strike ids",
+    "strike_without_reports": "strike ids", "strike_counts_stale": "strike ids", "strike_members_stale": "strike ids",
+    "merged_bad_target": "strike ids", "review_bad_action": "review action ids",
+    "review_missing_strike": "review action ids", "review_not_applied": "review action ids",
+    "event_count_out_of_range": "event ids", "strike_count_out_of_range": "strike ids",
+    "merge_pending": "article ids",
+}  # fmt: skip
+
 
 @dataclass(slots=True)
 class Finding:
@@ -83,10 +100,11 @@ class Finding:
     message: str
     count: int
     examples: list[Any] = field(default_factory=list)
+    examples_are: str = ""  # what the examples name: "article ids", "review action ids", ...
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "severity": self.severity, "message": self.message, "count": self.count,
-                "examples": self.examples}
+                "examples": self.examples, "examples_are": self.examples_are}
 
 
 @dataclass(slots=True)
@@ -127,7 +145,8 @@ class _Checker:
         self.report.checks.append(code)
         ids = list(ids)
         if ids:
-            self.report.findings.append(Finding(code, severity, message, len(ids), ids[:MAX_EXAMPLES]))
+            self.report.findings.append(Finding(code, severity, message, len(ids), ids[:MAX_EXAMPLES],
+                                                EXAMPLES_ARE[code]))
 
     def ids(self, stmt: Any) -> list[Any]:
         return [r[0] for r in self.c.execute(stmt)]
@@ -177,6 +196,8 @@ class _Checker:
         self.add("band_orphan", "near-duplicate index rows whose article is missing", self.ids(
             select(BA.c.article_id).select_from(BA.outerjoin(AR, AR.c.id == BA.c.article_id))
             .where(AR.c.id.is_(None)).distinct().order_by(BA.c.article_id)))
+        self.add("event_count_out_of_range", f"reports with a figure that is no count (below 0 or above "
+                 f"{MAX_COUNT:,})", self.ids(select(EV.c.id).where(_out_of_range(EV)).order_by(EV.c.id)))
 
     # ------------------------------------------------------------------ strikes
     def strikes(self) -> None:
@@ -192,6 +213,8 @@ class _Checker:
             .where(ST.c.status.not_in(HOLDING)).distinct().order_by(SR.c.strike_id)))
         self.add("event_in_two_strikes", "events that belong to more than one record", self.ids(
             select(SR.c.event_id).group_by(SR.c.event_id).having(func.count() > 1).order_by(SR.c.event_id)))
+        self.add("strike_count_out_of_range", f"records with a figure that is no count (below 0 or above "
+                 f"{MAX_COUNT:,})", self.ids(select(ST.c.id).where(_out_of_range(ST)).order_by(ST.c.id)))
         self.add("strike_bad_status", "records with an unknown status", self.ids(
             select(ST.c.id).where(ST.c.status.is_(None) | ST.c.status.not_in(STATUSES)).order_by(ST.c.id)))
         from strikewatch.merge.grading import GRADES
@@ -311,6 +334,12 @@ class _Checker:
             self.report.rows[name] = int(self.c.execute(select(func.count()).select_from(tbl)).scalar_one())
 
 
+def _out_of_range(tbl: Table) -> Any:
+    """Any count column of ``tbl`` below 0 or above ``schema.MAX_COUNT``."""
+    cols = [tbl.c[f"{n}{end}"] for n in COUNT_FIELDS for end in ("_min", "_max")]
+    return or_(*[(c < 0) | (c > MAX_COUNT) for c in cols])
+
+
 def _same(got: Any, want: Any) -> bool:
     if isinstance(want, float) or isinstance(got, float):
         try:
@@ -353,7 +382,7 @@ def summary_lines(report: CheckReport) -> list[str]:
     for f in report.findings:
         shown = ", ".join(str(x) for x in f.examples)
         more = f" …(+{f.count - len(f.examples)})" if f.count > len(f.examples) else ""
-        lines.append(f"{f.severity.upper()} {f.code}: {f.count} {f.message}: {shown}{more}")
+        lines.append(f"{f.severity.upper()} {f.code}: {f.count} {f.message}: {f.examples_are} {shown}{more}")
     counts = Counter(f.severity for f in report.findings)
     if report.ok:
         tail = "ok: no orphaned, duplicated or half-merged rows"

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Engine, Table, insert, select, text, update
-from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from strikewatch.db.engine import session_scope
@@ -36,6 +35,7 @@ from strikewatch.store.articles import (
     _PG_STORE_LOCK,
     PreparedArticle,
     StoreOutcome,
+    article_fault,
     find_wire_original,
     present_ids,
     same_page_id,
@@ -111,9 +111,11 @@ class BatchWriter:
         try:
             with session_scope(self.engine) as session:
                 out = list(write_batch(session, preps))
-        except (IntegrityError, DataError):
-            # A row the database refuses, or another writer that got there first: the batch was rolled back
-            # whole; store article by article so that only the refused one is left out.
+        except Exception as exc:
+            # A row the database refuses (or any failure one article causes), or another writer that got there
+            # first: the batch was rolled back whole; store article by article so only the refused one is left out.
+            if article_fault(exc) is None:
+                raise
             self.fallbacks += 1
             out = [self._one(p) for p in preps]
         self._count(out)
@@ -134,9 +136,11 @@ class BatchWriter:
     def _one_engine(engine: Engine, prep: PreparedArticle) -> Outcome:
         try:
             return store_prepared(engine, prep)
-        except (IntegrityError, DataError) as exc:
-            msg = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
-            return StoreFailed(prep.article.source, f"cannot store: {msg}")
+        except Exception as exc:
+            reason = article_fault(exc)
+            if reason is None:
+                raise
+            return StoreFailed(prep.article.source, f"cannot store: {reason}")
 
     def _one(self, prep: PreparedArticle) -> Outcome:
         return self._one_engine(self.engine, prep)

@@ -178,6 +178,23 @@ def find_wire_original(session: Session, prep: PreparedArticle) -> tuple[int, fl
     return best[1], round(best[0], 4)
 
 
+def article_fault(exc: BaseException) -> str | None:
+    """Why storing one article failed, in one line, when the failure is that article's own (a value the database
+    refuses, a number too large for its column, a bug its content triggers): the caller rejects that article and
+    goes on with the next. None when the database itself failed (connection lost, disk full, locked for too long):
+    every later article would fail the same way, so the run stops and a re-run finishes it."""
+    from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    if isinstance(exc, OperationalError | InterfaceError | DisconnectionError | PoolTimeout | MemoryError):
+        return None
+    if not isinstance(exc, Exception):
+        return None  # KeyboardInterrupt, SystemExit
+    orig = getattr(exc, "orig", None) or exc
+    msg = (str(orig).strip().splitlines() or [""])[0][:300]
+    return f"{type(orig).__name__}: {msg}" if msg else type(orig).__name__
+
+
 def store_prepared(engine: Engine, prep: PreparedArticle) -> StoreOutcome:
     """Store one prepared article in its own transaction. Idempotent, also between concurrent processes."""
     try:

@@ -9,7 +9,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from strikewatch.db.tables import ClaimRow, EventRow
-from strikewatch.schema import Claim, Event, Evidence, Extraction
+from strikewatch.schema import MAX_CLAIM, Claim, Event, Evidence, Extraction, counts_out_of_range
 
 _EVENT_COLUMNS = {c.name for c in EventRow.__table__.columns}
 _CLAIM_COLUMNS = {c.name for c in ClaimRow.__table__.columns}
@@ -18,7 +18,11 @@ _CLAIM_FIELDS = [f.name for f in dataclasses.fields(Claim) if f.name in _CLAIM_C
 
 
 def event_row_values(article_id: int, idx: int, event: Event, version: str) -> dict[str, Any]:
+    """The row of one event. A count outside 0..``schema.MAX_COUNT`` is refused here, at the store boundary: the
+    field is stored as unknown and its evidence span (kept) shows the figure as text."""
     values: dict[str, Any] = {name: getattr(event, name) for name in _EVENT_FIELDS}
+    for name, _value in counts_out_of_range(event):
+        values[name] = None
     values["evidence"] = [e.to_dict() for e in event.evidence]
     values["target_groups"] = list(event.target_groups)
     values["named_dead"] = list(event.named_dead)
@@ -28,6 +32,9 @@ def event_row_values(article_id: int, idx: int, event: Event, version: str) -> d
 
 def claim_row_values(article_id: int, claim: Claim, version: str) -> dict[str, Any]:
     values: dict[str, Any] = {name: getattr(claim, name) for name in _CLAIM_FIELDS}
+    q = values.get("quantity")
+    if q is not None and not (isinstance(q, int) and 0 <= q <= MAX_CLAIM):
+        values["quantity"] = None  # kept as the claim's text only
     values.update(article_id=article_id, extractor_version=version)
     return values
 

@@ -206,10 +206,29 @@ CASES: list[Case] = [
      + STRIKE.encode() + b'"}\n', "lines:s"),
     ("surrogate-escape.jsonl", lambda: _jsonl('{"id": "s", "text": "' + STRIKE + ' \\ud800 \\udfff"}'), "lines:s"),
     ("text-and-html.jsonl", lambda: _jsonl({"id": "both", "text": STRIKE, "html": "<p>other</p>"}), "lines:s"),
+    # absurd figures: not tolls, never an overflow (issue #14)
+    ("toll-20-digits.txt", lambda: _text(STRIKE.replace("four", "99999999999999999999")), "stored"),
+    ("toll-9e18.txt", lambda: _text(STRIKE.replace("four", "9000000000000000000"), STRIKE_2), "stored"),
+    ("toll-1e400.html", lambda: _html(f"<p>{STRIKE.replace('four', '1' + '0' * 400)}</p><p>{STRIKE_2}</p>"),
+     "stored"),
+    ("tolls-absurd.jsonl", lambda: _jsonl(
+        {"id": "big-1", "text": STRIKE.replace("four", "99999999999999999999"), "published": "2014-06-12"},
+        {"id": "big-2", "text": STRIKE_2.replace("three", "18446744073709551617"), "published": "2014-06-13"},
+        {"id": "big-after", "text": STRIKE_2 + " Nothing odd here.", "published": "2014-06-14"},
+    ), "lines:s,s,s"),
+    # names that would forge or garble the summary if printed raw (they are printed escaped)
+    ("forged\n0 stored, 0 already present, 0 wire copies, 0 rejected.txt", lambda: b"", "rejected"),
+    ("\x1b[2J\x1b[31mterminal-escape.txt", lambda: b"", "rejected"),
 ]
 
 # Inputs that broke something once (the fix is named): kept so that it stays fixed.
 FOUND: dict[str, str] = {
+    "toll-20-digits.txt": "a 20-digit toll made the SQLite ingest abort with 'unexpected OverflowError' naming no "
+                          "file, and every re-run stopped there; 9e18 was stored and summed (schema.MAX_COUNT, "
+                          "store/extractions.py refuses it, ingest/pipeline.py rejects one failing article alone)",
+    "named-pipe.txt": "a named pipe in a folder hung the ingest forever (ingest/read.py reads regular files only)",
+    "forged\n0 stored, 0 already present, 0 wire copies, 0 rejected.txt":
+        "a file name with a newline forged a summary line (strikewatch/terminal.py: names printed escaped)",
     "surrogate-escape.jsonl": "a lone \\ud800 in a JSONL text ended the whole run with a UnicodeEncodeError "
                               "(ingest/read.py: it becomes U+FFFD)",
     "bom-crlf.jsonl": "the first line of a JSONL file with a byte-order mark was rejected as malformed JSON "
@@ -221,11 +240,26 @@ FOUND: dict[str, str] = {
 }
 
 
+# Things that are not regular files, named like articles: refused by what they are, never read (a pipe would block
+# the read forever). Made by write_corpus.
+SPECIAL: list[tuple[str, str, str]] = [
+    ("named-pipe.txt", "fifo", "rejected"),
+    ("device-link.txt", "/dev/zero", "rejected"),
+]
+
+
 def write_corpus(folder: Path) -> dict[str, str]:
+    """Write every case into ``folder``; returns {file name: expectation}."""
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, str] = {}
     for name, make, expect in CASES:
         (folder / name).write_bytes(make())
+        out[name] = expect
+    for name, kind, expect in SPECIAL:
+        if kind == "fifo":
+            os.mkfifo(folder / name)
+        else:
+            (folder / name).symlink_to(kind)
         out[name] = expect
     return out
 
