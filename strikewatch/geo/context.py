@@ -17,20 +17,12 @@ import re
 from functools import lru_cache
 
 from strikewatch.geo.gazetteer import CACHE_CLEARERS, MAJOR_CITY, Gazetteer, Place
-from strikewatch.geo.mentions import _BORDER_AFTER, _BORDER_BEFORE, _dateline_end, _scan_exact, _tokens
+from strikewatch.geo.mentions import _BORDER_AFTER, _BORDER_BEFORE, DEMONYMS, _dateline_end, _scan_exact, _tokens
 
-# demonyms and names of movements that belong to one country; the country names themselves are gazetteer rows
-_DEMONYMS = {
-    "pakistani": "PK", "pakistanis": "PK",
-    "afghan": "AF", "afghans": "AF", "afghani": "AF",
-    "yemeni": "YE", "yemenis": "YE", "aqap": "YE", "houthi": "YE", "houthis": "YE",
-    "somali": "SO", "somalis": "SO", "somalian": "SO", "shabaab": "SO", "shabab": "SO",
-    "iraqi": "IQ", "iraqis": "IQ",
-    "syrian": "SY", "syrians": "SY",
-    "libyan": "LY", "libyans": "LY",
-}
+_DEMONYMS = DEMONYMS
 _DEMONYM = re.compile(
-    r"\b(?:Pakistanis?|Afghans?|Afghani|Yemenis?|AQAP|Houthis?|Somalis?|Somalian|Shabaa?b|Iraqis?|Syrians?|Libyans?)\b"
+    r"\b(?:Pakistanis?|Afghans?|Afghani|Yemenis?|AQAP|Houthis?|Somalis?|Somalian|Shabaa?b|Iraqis?|Syrians?|Libyans?|"
+    r"Palestinians?|Israelis?|Lebanese|Hezbollah|Hizbollah|Hamas)\b"
 )
 
 

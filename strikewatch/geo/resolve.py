@@ -92,9 +92,16 @@ def _foreign(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int
     mention's own stretch of text points to the name's countries. Only asked for names that are namesakes across
     countries or only GeoNames populated places; a country's name is never foreign (a province can be:
     Iraq's Basra in an Afghan story)."""
-    if art is None or not m.places or any(p.kind == "country" for p in m.places):
+    if not m.places or any(p.kind == "country" for p in m.places):
         return False
     countries = {p.country for p in m.places}
+    chained = {mentions[j].places[0].country for j in m.containers if mentions[j].places}
+    if chained and not (countries & chained):
+        # "Sam area of South Waziristan": the text puts the name in a unit of another country than every row of
+        # it -- a village the gazetteer lacks, not Damascus; the unit it is chained to tells the site
+        return True
+    if art is None:
+        return False
     weak = m.match == "fuzzy" or all(
         p.is_place and not p.attested and p.population < MAJOR_CITY for p in m.places
     )
@@ -325,6 +332,16 @@ def _stated_admin2(p: Place, m: PlaceMention, mentions: tuple[PlaceMention, ...]
     return next(iter(named.values())) if len(named) == 1 else None
 
 
+def _stated_admin1(p: Place, m: PlaceMention, mentions: tuple[PlaceMention, ...]) -> Place | None:
+    """The province the text chains a place to ("Araara in Lower Juba region"), for a place the gazetteer knows
+    without one."""
+    for j in m.containers:
+        for q in mentions[j].places[:3]:
+            if q.kind == "admin1" and q.country == p.country:
+                return q
+    return None
+
+
 @dataclass(slots=True)
 class Decision:
     """What ``decide`` found in a stretch of text: the answer, the mention it came from and why, and every
@@ -391,6 +408,11 @@ def decide(
             if unit is not None:
                 result.admin2 = unit.name
                 why += f"; its district {unit.name!r} is the one the text names (the gazetteer gives it none)"
+        if place.is_place and place.admin1 is None:
+            unit1 = _stated_admin1(place, m, mentions)
+            if unit1 is not None:
+                result.admin1 = unit1.name
+                why += f"; its province {unit1.name!r} is the one the text names (the gazetteer gives it none)"
         if not place.is_place and _point_from_reference(result, place, mentions, live, gaz, art):
             why += "; the point is that of a place in it the text measures from"
         return done(result, i, why)

@@ -8,9 +8,11 @@ were taken, the dead buried or people protested, a capital standing for its gove
 Islamabad", "Islamabad condemned"), a country named as a border: none of these is ever the site.
 
 Among the spans: the first one that names a site gives the answer; a later span refines it only with a more
-specific place *inside* that answer ("a strike in North Waziristan ... the house in Datta Khel"), never with a
-place elsewhere (a later paragraph about another strike). Two districts named as a border give their province with
-both districts in ``place`` ("North Waziristan / South Waziristan border", precision admin1).
+specific place *inside* the answer so far ("a strike in North Waziristan ... the house in Datta Khel"), never with a
+place elsewhere (a later paragraph about another strike). A country named in passing in the first span ("strikes by
+drones in Yemen" in a photo caption) gives way to a later span's place in the country the story is about. Two
+districts named as a border give their province with both districts in ``place`` ("North Waziristan / South
+Waziristan border", precision admin1).
 
 ``SiteChoice`` is a ``GeoResult`` (same fields, usable wherever one is) plus ``why`` (plain words), ``mention``
 (the name as written; ``start``/``end`` are its span) and ``rejected`` (each other place read, and why it is not
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from strikewatch.geo.context import article_countries, dominant
 from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer
 from strikewatch.geo.resolve import Decision, decide, specificity
 from strikewatch.schema import GeoResult
@@ -133,6 +136,7 @@ def choose_site(
     best_key: tuple[int, ...] = ()
     anchor: GeoResult | None = None
     seen: set[tuple[int, int]] = set()
+    story: str | None = None
     for s, e in spans:
         if (s, e) in seen or e <= s:
             continue
@@ -143,17 +147,28 @@ def choose_site(
         if r is None:
             continue
         key = specificity(text, r, gaz)
-        if anchor is None:
+        if anchor is None or best is None or best.result is None:
             anchor, best, best_key = r, d, key
-        elif key > best_key and _inside(r, anchor):
+            continue
+        current = best.result
+        if key > best_key and _inside(r, current):
+            # a later stretch refines the answer so far with a place inside it -- never with a place elsewhere, so
+            # an unrelated event in a later paragraph ("the school attack in Peshawar") cannot take over
             best, best_key = d, key
+        elif current.geo_precision == "country" and r.geo_precision != "country" and r.country != current.country:
+            # a country named in passing ("denouncing drone strikes in Yemen", "fighters heading into Afghanistan")
+            # gave the first answer; a place in the country the story is about, told by a later stretch, wins
+            if story is None:
+                story = dominant(article_countries(text, gaz)) or ""
+            if r.country == story:
+                anchor, best, best_key = r, d, key
     if best is None or best.result is None:
         return None
     r = best.result
     chosen = (r.start, r.end) if r.start is not None and r.end is not None else None
     why = best.why
     if best is not decisions[0] and anchor is not None and best.result is not anchor:
-        first = anchor.place or anchor.admin2 or anchor.admin1
+        first = anchor.place or anchor.admin2 or anchor.admin1 or anchor.country
         why += f"; a more specific telling of the site the first stretch names ({first})"
     return SiteChoice(
         country=r.country, admin1=r.admin1, admin2=r.admin2, place=r.place, lat=r.lat, lon=r.lon,
