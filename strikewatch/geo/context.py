@@ -26,16 +26,16 @@ _DEMONYM = re.compile(
 )
 
 
+def _strong(p: Place) -> bool:
+    return p.kind in ("country", "admin1", "admin2") or (p.is_place and (p.population >= MAJOR_CITY or p.attested))
+
+
 def _one_country(places: list[Place]) -> str | None:
-    """The country of a name that only one country's rows carry, when the name is an admin unit, a country or a
-    major city (small GeoNames places share names across countries too often to tell anything)."""
-    countries = {p.country for p in places}
-    if len(countries) != 1:
-        return None
-    p = places[0]
-    if p.kind in ("country", "admin1", "admin2") or (p.is_place and (p.population >= MAJOR_CITY or p.attested)):
-        return p.country
-    return None
+    """The country of a name whose admin units, major cities and attested places all lie in one country (a small
+    GeoNames namesake abroad -- Israel's village of Kabul -- does not make "Kabul" ambiguous); small GeoNames places
+    alone tell nothing (they share names across countries too often)."""
+    strong = {p.country for p in places if _strong(p)}
+    return next(iter(strong)) if len(strong) == 1 else None
 
 
 def _border(text: str, s: int, e: int) -> bool:

@@ -81,7 +81,12 @@ def _settled_here(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: lis
     here |= {
         mentions[i].places[0].country
         for i in span
-        if mentions[i] is not m and mentions[i].places and mentions[i].role in ("site", "near", "reference")
+        if mentions[i] is not m
+        and mentions[i].places
+        and mentions[i].role in ("site", "near", "reference")
+        # another writing of the same name, or a near spelling, settles nothing ("Sopore ... the Sopore town")
+        and mentions[i].match == "exact"
+        and mentions[i].text.lower() != m.text.lower()
     }
     return here
 

