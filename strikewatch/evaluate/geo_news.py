@@ -7,7 +7,8 @@ extractor hands over (``strike_spans``: the first six sentences with a strike wo
 The first labelled strike is the one scored:
 
 * Pakistan: **agency exact** — our admin2 equals the label's admin2 (both read through the gazetteer, so "North
-  Waziristan Agency" = "North Waziristan"); labels with no admin2 are scored on admin1.
+  Waziristan Agency" = "North Waziristan"; a Frontier Region counts as the district it merged into in 2018, FR Bannu
+  as Bannu); labels with no admin2 are scored on admin1.
 * other countries: **province exact** — our admin1 equals the label's admin1 (any spelling the gazetteer holds).
 * **dateline or statement city as site**: the name we chose is also written in the text as its dateline or after
   "said in", "officials in", "-based" (``find_places`` roles: such a mention itself never competes, so this counts
@@ -74,11 +75,17 @@ def _admin1_set(gaz: Any, label: str | None, want1: str | None, cc: str) -> tupl
     return (want1,)
 
 
+def _post2018(gaz: Any, admin2: str | None) -> str | None:
+    """The district a Frontier Region merged into in 2018 (labels name the district: FR Bannu is Bannu)."""
+    row = gaz.admin2.get(("PK", admin2)) if admin2 else None
+    return row.post2018 if row is not None else None
+
+
 def _right(gaz: Any, c: Any, s: dict[str, Any], cc: str) -> bool:
     """Does the answer put the strike in the label's district (Pakistan) or province (elsewhere)?"""
     want2 = _unit(gaz, s.get("admin2"), cc, "admin2")
     if cc == "PK" and want2:
-        return bool(c.country == cc and c.admin2 == want2)
+        return bool(c.country == cc and (c.admin2 == want2 or _post2018(gaz, c.admin2) == want2))
     want1 = _unit(gaz, s.get("admin1"), cc, "admin1")
     return bool(c.country == cc and c.admin1 in _admin1_set(gaz, s.get("admin1"), want1, cc))
 
@@ -125,7 +132,7 @@ def score(d: Path) -> dict[str, Any]:
             want1 = _unit(gaz, s.get("admin1"), cc, "admin1")
             if cc == "PK" and want2:
                 k["scored"] += 1
-                k["exact"] += int(c is not None and c.country == cc and c.admin2 == want2)
+                k["exact"] += int(c is not None and _right(gaz, c, s, cc))
             elif want1:
                 k["scored"] += 1
                 ok = c is not None and c.country == cc and c.admin1 in _admin1_set(gaz, s.get("admin1"), want1, cc)

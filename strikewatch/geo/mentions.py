@@ -515,12 +515,19 @@ def _dateline_end_of_head(head: str, gaz: Gazetteer) -> int:
 
 
 _CAPS_DATELINE = re.compile(
-    r"^[ \t]*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<name>[A-Z][A-Z'’.\-]{2,}(?:[ \-][A-Z][A-Z'’.\-]+){0,3})"
+    r"^[ \t]*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<name>[A-Z][A-Z'’.\-]{2,}(?:[ \-/][A-Z][A-Z'’.\-]+){0,3})"
     r"(?:\s*,\s*[^\n:—–(]{0,40}?)?(?:\s*\([^)\n]{1,30}\)\s*(?::|—|–|--|-\s)?|\s*(?::|—|–|--|-\s))",
     re.M,
 )
 # "Islamabad: A Haqqani network commander was ..." -- a place name alone before a colon at the start of a line that
 # goes on with a sentence is a dateline too (web pages put it after the headline)
+# a wire dateline anywhere in a line, as web pages glue it after the headline: "... officials Miranshah, Pakistan
+# (AFP) Nov 19, 2008 A missile ...", "Wana, Pakistan (Reuters) -"
+_WIRE_DATELINE = re.compile(
+    r"(?P<name>\b[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,2})\s*,\s*(?:[A-Z][a-z]+\s*){1,2}"
+    r"\(\s*(?:AFP|AP|Reuters|IANS|Xinhua|APP|UPI|dpa|DPA|ANI|PTI|NNI|INP|Anadolu|AA|IRNA|SANA|KUNA|WAM|Saba|SPA|"
+    r"Sputnik|TASS|NNA|AKI|RFE/RL|BBC|CNN|VOA)\s*\)"
+)
 _COLON_DATELINE = re.compile(
     r"^[ \t]*(?P<name>[A-Z][a-z'’.\-]+(?:[ \-][A-Z][a-z'’.\-]+){0,2})[ \t]*:[ \t]+(?=[A-Z\"“‘'][^\n]{40})", re.M
 )
@@ -532,6 +539,10 @@ def _caps_datelines(text: str, gaz: Gazetteer) -> tuple[tuple[int, int], ...]:
     web pages put headlines, bylines and dates before the story, and pages carry several stories."""
     out = []
     for m in _CAPS_DATELINE.finditer(text):
+        # "PESHAWAR/ISLAMABAD –": every city of a shared dateline is one
+        if gaz.exact(m.group("name")) or all(gaz.exact(n) for n in m.group("name").split("/")):
+            out.append((m.start("name"), m.end()))
+    for m in _WIRE_DATELINE.finditer(text):
         if gaz.exact(m.group("name")):
             out.append((m.start("name"), m.end()))
     for m in _COLON_DATELINE.finditer(text):

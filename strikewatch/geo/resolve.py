@@ -105,6 +105,15 @@ def _foreign(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int
         # "Sam area of South Waziristan": the text puts the name in a unit of another country than every row of
         # it -- a village the gazetteer lacks, not Damascus; the unit it is chained to tells the site
         return True
+    if m.match == "fuzzy":
+        units = [mentions[j].places[0] for j in m.containers if mentions[j].places]
+        units = [u for u in units if u.kind in ("admin1", "admin2")]
+        if units and not any(
+            _compatible_admin2(p, u.name) if u.kind == "admin2" else p.admin1 == u.name for p in m.places for u in units
+        ):
+            # "Sanzila area of South Waziristan": a near spelling of a village of another district is a village the
+            # gazetteer lacks in the district the text names
+            return True
     if art is None:
         return False
     weak = m.match == "fuzzy" or all(

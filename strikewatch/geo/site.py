@@ -21,6 +21,7 @@ the site) — what ``strikewatch geo --text`` prints.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -69,6 +70,25 @@ class SiteChoice(GeoResult):
         )
 
 
+_CAPTION = re.compile(
+    r"\((?:file\s+)?photo\)|\bfile\s+photo\b|\[\s*photo\s*:|\bphoto\s*:|\bAFP\s+PHOTO\b|\bAP\s+Photo\b|"
+    r"\bGetty\s+Images\b|\bREUTERS/|[.)]\s*(?:REUTERS|Reuters|AFP|EPA|Xinhua|Anadolu)\s*$",
+    re.I | re.M,
+)
+
+
+def captions(text: str) -> tuple[tuple[int, int], ...]:
+    """Photo captions: lines with a picture credit ("(file photo)", "REUTERS/Name", "... 2011. REUTERS",
+    "[Photo: Internet]"). A caption shows another moment or place than the story tells ("A tribesman watches a strike
+    in North Waziristan (file photo)" above a story from South Waziristan): its places are never the site."""
+    out = []
+    for m in _CAPTION.finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        out.append((a, len(text) if b < 0 else b))
+    return tuple(out)
+
+
 def _inside(r: GeoResult, anchor: GeoResult) -> bool:
     """Can ``r`` be a more specific telling of ``anchor``'s site (same country, province, district)?"""
     if r.country != anchor.country:
@@ -97,7 +117,7 @@ def _rejections(text: str, decisions: list[Decision], chosen: tuple[int, int] | 
             if key in out or key == chosen or (chosen and m.start >= chosen[0] and m.end <= chosen[1]):
                 continue
             if i in d.excluded:
-                reason = "in a part of the text that holds no site (dateline, comments)"
+                reason = "in a part of the text that holds no site (dateline, comments, photo caption)"
             elif i in d.foreign:
                 reason = "a namesake in a country the story is not about"
             elif m.role in _ROLE_REASON:
@@ -124,13 +144,14 @@ def choose_site(
     gaz: Gazetteer | None = None,
 ) -> SiteChoice | None:
     """The site of the strike told by ``spans`` (character ranges of ``text`` in priority order), or None when
-    they name no place that can be its site. Mentions inside an ``exclude`` range never count. ``published`` is
+    they name no place that can be its site. Mentions inside an ``exclude`` range, or in a photo caption
+    (``captions``), never count. ``published`` is
     accepted for the extractor's interface; place names do not depend on it yet (former FATA agencies keep their
     names whatever the date). ``kind="gathering"`` is for events that are protests or rallies (ACLED's
     Riots/Protests): there, where people gathered is the event's site."""
     del published
     gaz = gaz or get_gazetteer()
-    ex = tuple((int(a), int(b)) for a, b in exclude)
+    ex = tuple((int(a), int(b)) for a, b in exclude) + captions(text)
     decisions: list[Decision] = []
     best: Decision | None = None
     best_key: tuple[int, ...] = ()

@@ -100,3 +100,36 @@ def test_a_name_chained_to_a_district_of_another_country_is_an_unknown_village()
 def test_a_place_without_a_province_takes_the_one_the_text_names() -> None:
     c = whole("The airstrike was carried out near the community of Araara in Lower Juba region in the south.")
     assert c is not None and c.country == "SO" and c.admin1 == "Lower Juba", c
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drone kills five in Waziristan\n\nA tribesman watches a military strike in North Waziristan (file photo)\n"
+        "A suspected drone strike killed five men in a compound in South Waziristan on Sunday.",
+        "A jet leaves after an airstrike in eastern Afghanistan's Kunar province, August 28, 2011. REUTERS\n"
+        "Jets bombed hideouts in a village of South Waziristan on Sunday, killing ten.",
+    ],
+)
+def test_photo_captions_never_give_the_site(text: str) -> None:
+    c = whole(text)
+    assert c is not None and c.admin2 == "South Waziristan", c
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five killed in missile strike: officials Miranshah, Pakistan (AFP) Nov 19, 2008 A missile hit a house "
+        "in Bannu district.",
+        "Drones kill 41\n\n\nPESHAWAR/ISLAMABAD – Drones on Thursday hit a house in Bannu district.",
+    ],
+)
+def test_wire_datelines_glued_to_a_headline_and_shared_datelines(text: str) -> None:
+    c = whole(text)
+    assert c is not None and c.admin2 == "Bannu" and c.place is None, c
+
+
+def test_a_near_spelling_of_a_village_in_another_district_is_not_taken() -> None:
+    # "Sanzila" is close to Sanzali, a village of North Waziristan; the text puts it in South Waziristan
+    c = whole("The strikes took place in the Sanzila area of South Waziristan, the military said.")
+    assert c is not None and c.admin2 == "South Waziristan" and c.place is None, c
