@@ -65,7 +65,7 @@ def _cli(db: str, *args: str) -> str:
     return r.stdout
 
 
-def collect(out: Path, tree: Path) -> None:
+def collect(out: Path, examples: Path) -> None:
     from datetime import date
 
     from strikewatch.extract import EXTRACTOR_VERSION, extract_article
@@ -86,7 +86,7 @@ def collect(out: Path, tree: Path) -> None:
             f.write(json.dumps(ex.to_dict(), ensure_ascii=False) + "\n")
 
     db = f"sqlite:///{out / 'examples.db'}"
-    (out / "ingest.txt").write_text(_cli(db, "ingest", str(tree / "examples/articles")))
+    (out / "ingest.txt").write_text(_cli(db, "ingest", str(examples)))
     for fmt in ("csv", "json", "geojson"):
         text = _cli(db, "strikes", "--format", fmt, "--limit", "100000")
         (out / f"strikes.{fmt}").write_text(text if fmt == "csv" else _json_text(text))
@@ -145,9 +145,10 @@ def collect(out: Path, tree: Path) -> None:
 
 
 def _run_collect(tree: Path, out: Path) -> None:
+    """Collect with ``tree``'s code; the inputs (example corpus, shared data) are the same files for both sides."""
     env = {**os.environ, "PYTHONPATH": str(tree), "STRIKEWATCH_SHARED": str(SHARED)}
-    subprocess.run([sys.executable, str(Path(__file__).resolve()), "--collect", str(out), "--tree", str(tree)],
-                   check=True, env=env, cwd=tree)
+    subprocess.run([sys.executable, str(Path(__file__).resolve()), "--collect", str(out), "--examples",
+                    str(ROOT / "examples/articles")], check=True, env=env, cwd=tree)
 
 
 def _export(rev: str, dest: Path) -> None:
@@ -156,7 +157,8 @@ def _export(rev: str, dest: Path) -> None:
     import io
 
     with tarfile.open(fileobj=io.BytesIO(tar)) as t:
-        t.extractall(dest, filter="data")
+        files = [m for m in t.getmembers() if not (m.issym() or m.islnk())]  # e.g. a link to a local venv
+        t.extractall(dest, members=files, filter="data")
 
 
 def compare(a: Path, b: Path) -> list[str]:
@@ -177,11 +179,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--against", help="git revision to compare this tree with (e.g. main, HEAD~3)")
     ap.add_argument("--collect", type=Path, help="write this tree's outputs to this folder and stop")
-    ap.add_argument("--tree", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    ap.add_argument("--examples", type=Path, default=ROOT / "examples/articles", help=argparse.SUPPRESS)
     ap.add_argument("--keep", type=Path, help="keep both sides' outputs in this folder")
     args = ap.parse_args()
     if args.collect:
-        collect(args.collect, args.tree)
+        collect(args.collect, args.examples)
         return 0
     if not args.against:
         ap.error("give --against REV or --collect OUT")

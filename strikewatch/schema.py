@@ -12,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+from strikewatch.model import COUNT_FIELDS, PLACE_COLUMNS, count_attrs, place_attrs, with_fields
 
 EventType = Literal["drone_strike", "air_strike", "ground_attack", "bombing", "other"]
 Role = Literal["main", "background"]
@@ -20,8 +22,8 @@ Section = Literal["body", "comments"]
 GeoPrecision = Literal["place", "admin2", "admin1", "country"]
 PublishedBasis = Literal["jsonl", "html-meta", "feed", "cli", "url", "unknown"]
 
-# Count fields, each a (min, max) pair on Event and on strike records.
-COUNT_FIELDS: tuple[str, ...] = ("killed", "injured", "civilians", "children", "militants", "munitions")
+# Count fields (each a (min, max) pair on Event and on strike records) and place fields: see strikewatch.model.
+GEO_FIELDS: tuple[str, ...] = PLACE_COLUMNS
 
 MAX_COUNT = 1_000_000
 """The largest value any count field (``killed``, ``injured``, ``civilians``, ``children``, ``militants``,
@@ -52,7 +54,14 @@ def counts_out_of_range(obj: object) -> list[tuple[str, object]]:
             if v is not None and not count_ok(v):
                 bad.append((name + end, v))
     return bad
-GEO_FIELDS: tuple[str, ...] = ("country", "admin1", "admin2", "place", "lat", "lon", "geo_precision")
+
+
+if TYPE_CHECKING:  # the fields strikewatch.model adds, as mypy sees them
+    from strikewatch.model_types import Counts, Place
+
+    class _EventFields(Place, Counts): ...
+else:
+    Place = _EventFields = object
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +77,10 @@ class Evidence:
 
 
 @dataclass(slots=True)
-class GeoResult:
-    """A place resolved against the offline gazetteer."""
+@with_fields({"": place_attrs()})
+class GeoResult(Place):
+    """A place resolved against the offline gazetteer: the place fields (strikewatch.model.PLACE_FIELDS), then:"""
 
-    country: str | None = None  # ISO 3166-1 alpha-2
-    admin1: str | None = None  # province / state
-    admin2: str | None = None  # district / agency
-    place: str | None = None  # most specific named place
-    lat: float | None = None
-    lon: float | None = None
-    geo_precision: GeoPrecision | None = None
     source: str | None = None  # where the gazetteer row came from (e.g. "curated", "geonames:cities500")
     conflict: str | None = None  # text contradicts the gazetteer's hierarchy: explanation
     start: int | None = None  # span of the place name in the text that was resolved
@@ -88,8 +91,13 @@ class GeoResult:
 
 
 @dataclass(slots=True)
-class Event:
-    """One strike (or attack) reported by one article. Flat; unknown is None."""
+@with_fields({"date_text": place_attrs(), "geo_conflict": count_attrs()})
+class Event(_EventFields):
+    """One strike (or attack) reported by one article. Flat; unknown is None.
+
+    After ``date_text`` come the place fields, after ``geo_conflict`` the casualty counts (``killed_min``,
+    ``killed_max``, ...): both declared in ``strikewatch.model``.
+    """
 
     type: EventType | None = None
     perpetrator: str | None = None
@@ -99,26 +107,7 @@ class Event:
     date_earliest: dt.date | None = None
     date_latest: dt.date | None = None
     date_text: str | None = None
-    country: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    place: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geo_precision: GeoPrecision | None = None
     geo_conflict: str | None = None
-    killed_min: int | None = None
-    killed_max: int | None = None
-    injured_min: int | None = None
-    injured_max: int | None = None
-    civilians_min: int | None = None
-    civilians_max: int | None = None
-    children_min: int | None = None
-    children_max: int | None = None
-    militants_min: int | None = None
-    militants_max: int | None = None
-    munitions_min: int | None = None
-    munitions_max: int | None = None
     target: str | None = None
     target_groups: list[str] = field(default_factory=list)
     named_dead: list[str] = field(default_factory=list)

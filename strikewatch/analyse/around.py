@@ -29,6 +29,10 @@ from strikewatch.analyse.parse import parse_date
 from strikewatch.analyse.records import TrackerStrike
 from strikewatch.analyse.timeline import dated
 from strikewatch.errors import UserError
+from strikewatch.model import count_attrs, count_columns, with_fields
+
+AROUND_COUNTS: tuple[str, ...] = ("killed", "civilians")  # the tolls summed in each window
+SERIES: tuple[str, ...] = ("strikes", *count_columns(AROUND_COUNTS))
 
 
 @dataclass(slots=True)
@@ -66,12 +70,11 @@ def read_events(path: str | Path) -> list[PoliticalEvent]:
 
 
 @dataclass(slots=True)
+@with_fields({"strikes": count_attrs(AROUND_COUNTS, type="int", default=0)})
 class Window:
+    """Strikes and the AROUND_COUNTS tolls (``killed_min`` ...) summed over a window of days."""
+
     strikes: int = 0
-    killed_min: int = 0
-    killed_max: int = 0
-    civilians_min: int = 0
-    civilians_max: int = 0
 
 
 @dataclass(slots=True)
@@ -90,11 +93,8 @@ class EventResult:
         d: dict[str, Any] = {"date": self.event.date.isoformat(), "label": self.event.label,
                              "category": self.event.category}
         for side, w in (("before", self.before), ("after", self.after)):
-            d[f"strikes_{side}"] = w.strikes
-            d[f"killed_min_{side}"] = w.killed_min
-            d[f"killed_max_{side}"] = w.killed_max
-            d[f"civilians_min_{side}"] = w.civilians_min
-            d[f"civilians_max_{side}"] = w.civilians_max
+            for k in SERIES:
+                d[f"{k}_{side}"] = getattr(w, k)
         d["change"] = self.change
         d["p_value"] = self.p_value
         d["covered"] = self.covered
@@ -155,13 +155,12 @@ def around(
     lo = min([first, *(e.date for e in events)]) - dt.timedelta(days=window)
     hi = max([last, *(e.date for e in events)]) + dt.timedelta(days=window)
     n_days = (hi - lo).days + 1
-    series: dict[str, list[int]] = {k: [0] * n_days for k in
-                                    ("strikes", "killed_min", "killed_max", "civilians_min", "civilians_max")}
+    series: dict[str, list[int]] = {k: [0] * n_days for k in SERIES}
     for r in rs:
         assert r.date is not None
         i = (r.date - lo).days
         series["strikes"][i] += r.n_strikes
-        for k in ("killed_min", "killed_max", "civilians_min", "civilians_max"):
+        for k in SERIES[1:]:
             series[k][i] += getattr(r, k) or 0
     pre = {k: _prefix(v) for k, v in series.items()}
 

@@ -23,14 +23,11 @@ from strikewatch.analyse.records import TrackerStrike
 from strikewatch.db.engine import session_scope
 from strikewatch.db.tables import Dataset, DatasetStrike, Strike
 from strikewatch.errors import UserError
+from strikewatch.model import TRACKED_COUNT_FIELDS, count_columns, place_names
 
 OWN = "own"
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}$")
-_COLUMNS = (
-    "ext_id", "date", "country", "admin1", "admin2", "place", "lat", "lon", "n_strikes",
-    "killed_min", "killed_max", "injured_min", "injured_max", "civilians_min", "civilians_max",
-    "children_min", "children_max", "militants_min", "militants_max",
-)
+_COLUMNS = ("ext_id", "date", *place_names(event=False), "n_strikes", *count_columns(TRACKED_COUNT_FIELDS))
 
 
 @dataclass(slots=True)

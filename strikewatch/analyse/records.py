@@ -9,33 +9,30 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from strikewatch.model import TRACKED_COUNT_FIELDS, count_attrs, place_attrs, with_fields
 
 # (min, max) count pairs a tracker row can carry, in the order of the dataset_strikes table.
-TOLL_FIELDS: tuple[str, ...] = ("killed", "injured", "civilians", "children", "militants")
+TOLL_FIELDS: tuple[str, ...] = TRACKED_COUNT_FIELDS
+
+if TYPE_CHECKING:  # the fields strikewatch.model adds, as mypy sees them
+    from strikewatch.model_types import TrackedCounts, TrackerPlace
+
+    class _TrackerFields(TrackerPlace, TrackedCounts): ...
+else:
+    _TrackerFields = object
 
 
 @dataclass(slots=True)
-class TrackerStrike:
+@with_fields({"date": place_attrs(event=False), "n_strikes": count_attrs(TOLL_FIELDS)})
+class TrackerStrike(_TrackerFields):
+    """After ``date`` the place fields (admin2 normalised, see strikewatch.analyse.places), after ``n_strikes`` the
+    counts trackers carry (strikewatch.model)."""
+
     ext_id: str | None = None
     date: dt.date | None = None
-    country: str | None = None  # ISO 3166-1 alpha-2
-    admin1: str | None = None  # province
-    admin2: str | None = None  # district / agency, normalised (see strikewatch.analyse.places)
-    place: str | None = None  # most specific place named by the tracker
-    lat: float | None = None
-    lon: float | None = None
     n_strikes: int = 1  # a row may stand for several strikes (Pakistan Body Count "No of Strike")
-    killed_min: int | None = None
-    killed_max: int | None = None
-    injured_min: int | None = None
-    injured_max: int | None = None
-    civilians_min: int | None = None
-    civilians_max: int | None = None
-    children_min: int | None = None
-    children_max: int | None = None
-    militants_min: int | None = None
-    militants_max: int | None = None
     raw: dict[str, Any] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
 

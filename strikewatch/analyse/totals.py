@@ -16,13 +16,15 @@ from typing import Any, Literal
 
 from strikewatch.analyse.admins import ADMINISTRATIONS, administration
 from strikewatch.analyse.records import TrackerStrike
+from strikewatch.model import TRACKED_COUNT_FIELDS
 from strikewatch.schema import count_ok
 
 By = Literal["year", "month", "agency", "admin1", "country", "administration"]
 BY_CHOICES: tuple[str, ...] = ("year", "month", "agency", "admin1", "country", "administration")
 UNKNOWN = "(unknown)"
-SUMMED = ("killed", "civilians", "children", "injured", "militants")
-SHARED = ("civilians", "children")
+SHARED = ("civilians", "children")  # parts of the killed: their share of it is given
+# every count trackers carry: killed, its parts, then the rest in strikewatch.model's order
+SUMMED = ("killed", *SHARED, *(n for n in TRACKED_COUNT_FIELDS if n not in ("killed", *SHARED)))
 
 
 def _bounded(pair: tuple[int | None, int | None]) -> tuple[int | None, int | None]:

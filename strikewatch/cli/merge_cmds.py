@@ -11,6 +11,8 @@ import typer
 
 from strikewatch.cli.common import DbOption, console, err_console, print_json
 from strikewatch.errors import UserError
+from strikewatch.model import LABELS, SHOWN_COUNTS
+from strikewatch.ranges import Range
 
 
 class ListFormat(StrEnum):
@@ -46,8 +48,6 @@ def _date(value: str | None, name: str) -> dt.date | None:
 
 
 def _range(r: dict[str, Any], name: str) -> str:
-    from strikewatch.ranges import Range
-
     return Range.of(r, name).display(unknown="?")
 
 
@@ -184,9 +184,7 @@ def _print_strike(r: dict[str, Any], why: bool) -> None:
         ("place", f"{_where(r)}" + (f"  ({r['lat']:.4f}, {r['lon']:.4f})" if r["lat"] is not None and
                                        r["lon"] is not None else "")),
         ("type", f"{(r['type'] or '?').replace('_', ' ')} by {r['perpetrator'] or 'unknown'}"),
-        ("killed", _range(r, "killed")), ("civilians", _range(r, "civilians")),
-        ("children", _range(r, "children")), ("militants", _range(r, "militants")),
-        ("injured", _range(r, "injured")), ("munitions", _range(r, "munitions")),
+        *((LABELS[n], _range(r, n)) for n in SHOWN_COUNTS),
         ("target", (r["target"] or "?") + (f"; groups: {', '.join(r['target_groups'])}" if r["target_groups"]
                                           else "")),
         ("named dead", ", ".join(r["named_dead"]) or "-"),
@@ -211,8 +209,7 @@ def _print_strike(r: dict[str, Any], why: bool) -> None:
         out.print(head, style="bold", highlight=False, markup=False)
         if src.get("url"):
             out.print(f"    {src['url']}", highlight=False, markup=False)
-        figs = ", ".join(f"{n} {_range(src, n)}" for n in ("killed", "civilians", "children", "militants",
-                                                             "injured", "munitions")
+        figs = ", ".join(f"{LABELS[n]} {_range(src, n)}" for n in SHOWN_COUNTS
                          if src.get(f"{n}_min") is not None or src.get(f"{n}_max") is not None)
         where = src.get("place") or src.get("admin2") or "?"
         out.print(f"    report {src.get('key')}: {src.get('date') or '?'}, {where}; {figs or 'no figures'}",

@@ -7,7 +7,7 @@ The same schema runs on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -26,6 +26,17 @@ from sqlalchemy import (
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from strikewatch.model import casualty_names, columns, count_attrs, place_attrs
+
+if TYPE_CHECKING:  # the columns strikewatch.model adds, as mypy sees them
+    from strikewatch.model_types import CountColumns, PlaceColumns, TrackedCountColumns, TrackerPlaceColumns
+
+    class _ReportColumns(PlaceColumns, CountColumns): ...
+
+    class _TrackerColumns(TrackerPlaceColumns, TrackedCountColumns): ...
+else:
+    _ReportColumns = _TrackerColumns = object
 
 
 class Base(DeclarativeBase):
@@ -81,7 +92,7 @@ class MergeQueue(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
 
 
-class EventRow(Base):
+class EventRow(Base, _ReportColumns):
     """One event (report of a strike) extracted from one article by one extractor version."""
 
     __tablename__ = "events"
@@ -97,26 +108,9 @@ class EventRow(Base):
     date_earliest: Mapped[dt.date | None] = mapped_column(Date, index=True)
     date_latest: Mapped[dt.date | None] = mapped_column(Date, index=True)
     date_text: Mapped[str | None] = mapped_column(Text)
-    country: Mapped[str | None] = mapped_column(String(2), index=True)
-    admin1: Mapped[str | None] = mapped_column(String(128))
-    admin2: Mapped[str | None] = mapped_column(String(128))
-    place: Mapped[str | None] = mapped_column(String(256))
-    lat: Mapped[float | None] = mapped_column(Float)
-    lon: Mapped[float | None] = mapped_column(Float)
-    geo_precision: Mapped[str | None] = mapped_column(String(16))
+    locals().update(columns(place_attrs(), index=["country"]))
     geo_conflict: Mapped[str | None] = mapped_column(Text)
-    killed_min: Mapped[int | None] = mapped_column(Integer)
-    killed_max: Mapped[int | None] = mapped_column(Integer)
-    injured_min: Mapped[int | None] = mapped_column(Integer)
-    injured_max: Mapped[int | None] = mapped_column(Integer)
-    civilians_min: Mapped[int | None] = mapped_column(Integer)
-    civilians_max: Mapped[int | None] = mapped_column(Integer)
-    children_min: Mapped[int | None] = mapped_column(Integer)
-    children_max: Mapped[int | None] = mapped_column(Integer)
-    militants_min: Mapped[int | None] = mapped_column(Integer)
-    militants_max: Mapped[int | None] = mapped_column(Integer)
-    munitions_min: Mapped[int | None] = mapped_column(Integer)
-    munitions_max: Mapped[int | None] = mapped_column(Integer)
+    locals().update(columns(count_attrs()))
     target: Mapped[str | None] = mapped_column(Text)
     target_groups: Mapped[Any] = mapped_column(JSON, default=list)
     named_dead: Mapped[Any] = mapped_column(JSON, default=list)
@@ -141,7 +135,7 @@ class ClaimRow(Base):
     period: Mapped[str | None] = mapped_column(String(128))
 
 
-class Strike(Base):
+class Strike(Base, _ReportColumns):
     """A strike record: one or more reports (events) merged. ``id`` is stable and never reused."""
 
     __tablename__ = "strikes"
@@ -154,25 +148,8 @@ class Strike(Base):
     date_earliest: Mapped[dt.date | None] = mapped_column(Date)
     date_latest: Mapped[dt.date | None] = mapped_column(Date)
     date_precision: Mapped[str | None] = mapped_column(String(16))  # day|days|month|year
-    country: Mapped[str | None] = mapped_column(String(2), index=True)
-    admin1: Mapped[str | None] = mapped_column(String(128))
-    admin2: Mapped[str | None] = mapped_column(String(128), index=True)
-    place: Mapped[str | None] = mapped_column(String(256))
-    lat: Mapped[float | None] = mapped_column(Float)
-    lon: Mapped[float | None] = mapped_column(Float)
-    geo_precision: Mapped[str | None] = mapped_column(String(16))
-    killed_min: Mapped[int | None] = mapped_column(Integer, index=True)
-    killed_max: Mapped[int | None] = mapped_column(Integer)
-    injured_min: Mapped[int | None] = mapped_column(Integer)
-    injured_max: Mapped[int | None] = mapped_column(Integer)
-    civilians_min: Mapped[int | None] = mapped_column(Integer)
-    civilians_max: Mapped[int | None] = mapped_column(Integer)
-    children_min: Mapped[int | None] = mapped_column(Integer)
-    children_max: Mapped[int | None] = mapped_column(Integer)
-    militants_min: Mapped[int | None] = mapped_column(Integer)
-    militants_max: Mapped[int | None] = mapped_column(Integer)
-    munitions_min: Mapped[int | None] = mapped_column(Integer)
-    munitions_max: Mapped[int | None] = mapped_column(Integer)
+    locals().update(columns(place_attrs(), index=["country", "admin2"]))
+    locals().update(columns(count_attrs(), index=["killed_min"]))
     target: Mapped[str | None] = mapped_column(Text)
     target_groups: Mapped[Any] = mapped_column(JSON, default=list)
     named_dead: Mapped[Any] = mapped_column(JSON, default=list)
@@ -225,29 +202,15 @@ class Dataset(Base):
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
-class DatasetStrike(Base):
+class DatasetStrike(Base, _TrackerColumns):
     __tablename__ = "dataset_strikes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     dataset_id: Mapped[int] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), index=True)
     ext_id: Mapped[str | None] = mapped_column(String(64))
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    country: Mapped[str | None] = mapped_column(String(2))
-    admin1: Mapped[str | None] = mapped_column(String(128))
-    admin2: Mapped[str | None] = mapped_column(String(128))
-    place: Mapped[str | None] = mapped_column(String(256))
-    lat: Mapped[float | None] = mapped_column(Float)
-    lon: Mapped[float | None] = mapped_column(Float)
+    locals().update(columns(place_attrs(event=False)))
     n_strikes: Mapped[int] = mapped_column(Integer, default=1)
-    killed_min: Mapped[int | None] = mapped_column(Integer)
-    killed_max: Mapped[int | None] = mapped_column(Integer)
-    injured_min: Mapped[int | None] = mapped_column(Integer)
-    injured_max: Mapped[int | None] = mapped_column(Integer)
-    civilians_min: Mapped[int | None] = mapped_column(Integer)
-    civilians_max: Mapped[int | None] = mapped_column(Integer)
-    children_min: Mapped[int | None] = mapped_column(Integer)
-    children_max: Mapped[int | None] = mapped_column(Integer)
-    militants_min: Mapped[int | None] = mapped_column(Integer)
-    militants_max: Mapped[int | None] = mapped_column(Integer)
+    locals().update(columns(count_attrs(casualty_names(tracked=True))))
     raw: Mapped[Any] = mapped_column(JSON, default=dict)
 
 

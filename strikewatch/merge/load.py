@@ -14,7 +14,8 @@ from sqlalchemy import Date, Select, Table, and_, bindparam, exists, func, or_, 
 from sqlalchemy.orm import Session
 
 from strikewatch.db.tables import Article, EventRow, StrikeReport
-from strikewatch.merge.reports import COUNT_COLUMNS, MERGEABLE_TYPES, Report, base_key, report_from_row
+from strikewatch.merge.reports import MERGEABLE_TYPES, Report, base_key, report_from_row
+from strikewatch.model import COUNT_COLUMNS, PLACE_COLUMNS
 
 EV = cast(Table, EventRow.__table__)
 AR = cast(Table, Article.__table__)
@@ -65,8 +66,8 @@ def mergeable_filter() -> Any:
 def events_select() -> Select[Any]:
     cols = [
         EV.c.id, EV.c.article_id, EV.c.idx, EV.c.role, EV.c.section, EV.c.type, EV.c.perpetrator,
-        EV.c.date, EV.c.date_earliest, EV.c.date_latest, EV.c.country, EV.c.admin1, EV.c.admin2, EV.c.place,
-        EV.c.lat, EV.c.lon, EV.c.geo_precision, *(EV.c[c] for c in COUNT_COLUMNS), EV.c.target,
+        EV.c.date, EV.c.date_earliest, EV.c.date_latest, *(EV.c[c] for c in (*PLACE_COLUMNS, *COUNT_COLUMNS)),
+        EV.c.target,
         EV.c.target_groups, EV.c.named_dead, AR.c.dup_of, AR.c.published,
     ]
     return (

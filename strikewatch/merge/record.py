@@ -16,13 +16,13 @@ from typing import Any
 
 from strikewatch.merge.matching import FUZZY_NAME, same_name
 from strikewatch.merge.reports import Report, from_ord, norm, norm_place
+from strikewatch.model import COUNT_COLUMNS, COUNT_FIELDS, PLACE_COLUMNS
 from strikewatch.ranges import Range
-from strikewatch.schema import COUNT_FIELDS
 
 RECORD_FIELDS: tuple[str, ...] = (
     "type", "perpetrator", "date", "date_earliest", "date_latest", "date_precision",
-    "country", "admin1", "admin2", "place", "lat", "lon", "geo_precision",
-    *(f"{f}_{m}" for f in COUNT_FIELDS for m in ("min", "max")),
+    *PLACE_COLUMNS,
+    *COUNT_COLUMNS,
     "target", "target_groups", "named_dead",
 )
 

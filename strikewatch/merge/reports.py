@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from strikewatch.schema import COUNT_FIELDS
+from strikewatch.model import COUNT_COLUMNS
 
 # Event types that can make a strike record, and those that may only join one as a dissenting account
 # ("officials said it was an accidental explosion"). ground_attack events never enter strikes.
@@ -26,7 +26,6 @@ STRIKE_TYPES: frozenset[str | None] = frozenset({"drone_strike", "air_strike", N
 DISSENT_TYPES: frozenset[str | None] = frozenset({"bombing", "other"})
 MERGEABLE_TYPES: frozenset[str | None] = STRIKE_TYPES | DISSENT_TYPES
 
-COUNT_COLUMNS: tuple[str, ...] = tuple(f"{f}_{m}" for f in COUNT_FIELDS for m in ("min", "max"))
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # generic words around place names ("Bajaur Agency", "Shawal valley", "Mir Ali tehsil", "the village of X")

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from strikewatch.db.tables import Article, EventRow, Strike, StrikeReport
 from strikewatch.merge.grading import GRADES
-from strikewatch.merge.reports import COUNT_COLUMNS
+from strikewatch.model import COUNT_COLUMNS, PLACE_COLUMNS
 from strikewatch.schema import join_comments
 
 ST = cast(Table, Strike.__table__)
@@ -31,16 +31,15 @@ AR = cast(Table, Article.__table__)
 
 LIST_FIELDS: tuple[str, ...] = (
     "id", "status", "merged_into", "type", "perpetrator", "date", "date_earliest", "date_latest", "date_precision",
-    "country", "admin1", "admin2", "place", "lat", "lon", "geo_precision", *COUNT_COLUMNS,
-    "target", "target_groups", "named_dead", "double_tap", "grade", "grade_reason", "n_sources", "n_reports",
+    *PLACE_COLUMNS, *COUNT_COLUMNS, "target", "target_groups", "named_dead", "double_tap", "grade", "grade_reason",
+    "n_sources", "n_reports",
 )
 SORTS: dict[str, Any] = {"date": ST.c.date, "killed": ST.c.killed_max, "civilians": ST.c.civilians_max,
                          "id": ST.c.id, "sources": ST.c.n_sources}
 SORT_KEYS: tuple[str, ...] = tuple(k for s in SORTS for k in (s, "-" + s))
 SOURCE_EVENT_FIELDS: tuple[str, ...] = (
-    "idx", "role", "section", "type", "perpetrator", "date", "date_earliest", "date_latest", "date_text", "country",
-    "admin1", "admin2", "place", "lat", "lon", "geo_precision", *COUNT_COLUMNS, "target", "target_groups",
-    "named_dead",
+    "idx", "role", "section", "type", "perpetrator", "date", "date_earliest", "date_latest", "date_text",
+    *PLACE_COLUMNS, *COUNT_COLUMNS, "target", "target_groups", "named_dead",
 )
 
 

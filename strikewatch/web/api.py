@@ -7,12 +7,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 from sqlalchemy.orm import Session
 
 from strikewatch import export
 from strikewatch.db import session_scope
 from strikewatch.errors import UserError
+from strikewatch.model import count_attrs, place_attrs, pydantic_fields
 from strikewatch.web import queries, review
 from strikewatch.web.auth import SESSION_COOKIE, CurrentUser, authenticate
 from strikewatch.web.deps import JSONBytes, current_user, dumps, get_db, require_reviewer
@@ -26,23 +27,19 @@ StrikeId = Annotated[int, Path(ge=1, le=MAX_ID, description="Stable strike recor
 # --- response models (documentation of the JSON shapes in /openapi.json) -----------------------------------------
 
 
-class StrikeSummary(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: int
-    status: str
-    date: dt.date | None = None
-    country: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    place: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    killed_min: int | None = None
-    killed_max: int | None = None
-    civilians_min: int | None = None
-    civilians_max: int | None = None
-    grade: str | None = None
-    n_sources: int = 0
+SUMMARY_COUNTS: tuple[str, ...] = ("killed", "civilians")  # the figures a list row documents
+
+# A record's place (as trackers give it) and its main figures, from strikewatch.model.
+StrikeSummary = create_model(
+    "StrikeSummary",
+    __config__=ConfigDict(extra="allow"),
+    id=(int, ...),
+    status=(str, ...),
+    date=(dt.date | None, None),
+    **pydantic_fields([*place_attrs(event=False), *count_attrs(SUMMARY_COUNTS)]),
+    grade=(str | None, None),
+    n_sources=(int, 0),
+)
 
 
 class StrikePage(BaseModel):
@@ -50,28 +47,26 @@ class StrikePage(BaseModel):
     limit: int
     offset: int
     sort: str
-    items: list[StrikeSummary]
+    items: list[StrikeSummary]  # type: ignore[valid-type]  # made by create_model
 
 
-class StrikeDetail(StrikeSummary):
-    sources: list[dict[str, Any]] = Field(description="each report: article, its figures and evidence quotes")
-    audit: list[dict[str, Any]] = Field(description="review actions naming this record, newest first")
-
-
-class StatsRow(BaseModel):
-    period: str
-    strikes: int
-    killed_min: int
-    killed_max: int
-    civilians_min: int
-    civilians_max: int
-    children_min: int
-    children_max: int
+StrikeDetail = create_model(
+    "StrikeDetail",
+    __base__=StrikeSummary,
+    sources=(list[dict[str, Any]], Field(description="each report: article, its figures and evidence quotes")),
+    audit=(list[dict[str, Any]], Field(description="review actions naming this record, newest first")),
+)
+StatsRow = create_model(
+    "StatsRow",
+    period=(str, ...),
+    strikes=(int, ...),
+    **pydantic_fields(count_attrs(queries.STATS_COUNTS, type="int", default=...)),
+)
 
 
 class Stats(BaseModel):
     period: str
-    series: list[StatsRow]
+    series: list[StatsRow]  # type: ignore[valid-type]  # made by create_model
     totals: dict[str, int]
     undated: int
 

@@ -21,7 +21,10 @@ from sqlalchemy.orm import Session
 from strikewatch.db.tables import Article, ClaimRow, EventRow, ReviewAction, Strike, StrikeReport
 from strikewatch.merge import views
 from strikewatch.merge.grading import GRADES as MERGE_GRADES
+from strikewatch.model import count_columns
 from strikewatch.schema import join_comments
+
+STATS_COUNTS: tuple[str, ...] = ("killed", "civilians", "children")  # the tolls /api/stats sums per period
 
 
 # The day a record sorts and filters by: its date, else the start of its date window (as strikewatch.merge.views).
@@ -204,12 +207,9 @@ def _next_period(key: str, period: str) -> str:
 
 def stats(session: Session, flt: StrikeFilter, period: str = "month") -> dict[str, Any]:
     """Strikes and casualty ranges per period (empty periods between the first and last included)."""
-    stmt = flt.apply(
-        select(day_key().label("day"), Strike.killed_min, Strike.killed_max, Strike.civilians_min, Strike.civilians_max,
-               Strike.children_min, Strike.children_max)
-    ).where(day_key().is_not(None))
+    keys = count_columns(STATS_COUNTS)
+    stmt = flt.apply(select(day_key().label("day"), *(getattr(Strike, k) for k in keys))).where(day_key().is_not(None))
     buckets: dict[str, dict[str, int]] = {}
-    keys = ("killed_min", "killed_max", "civilians_min", "civilians_max", "children_min", "children_max")
     for r in session.execute(stmt):
         day = r.day if isinstance(r.day, dt.date) else dt.date.fromisoformat(str(r.day)[:10])
         k = _period_key(day, period)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from strikewatch.model import count_attrs, with_fields
+
 if TYPE_CHECKING:
     from strikewatch.analyse.records import TrackerStrike
 
@@ -21,7 +23,11 @@ COUNTRY_NAMES: dict[str, str] = {
 }
 
 
+FACT_COUNTS: tuple[str, ...] = ("killed", "injured", "civilians", "children")  # what the facts may give
+
+
 @dataclass(frozen=True, slots=True)
+@with_fields({"place": count_attrs(FACT_COUNTS)})
 class StrikeFacts:
     """What is documented about one strike. Counts are (min, max) ranges; ``None`` is unknown."""
 
@@ -31,14 +37,7 @@ class StrikeFacts:
     admin1: str | None = None  # province / state
     admin2: str | None = None  # district / agency
     place: str | None = None  # village or town as the tracker names it ("Tabi Tolkhel or Darga Mandi")
-    killed_min: int | None = None
-    killed_max: int | None = None
-    injured_min: int | None = None
-    injured_max: int | None = None
-    civilians_min: int | None = None
-    civilians_max: int | None = None
-    children_min: int | None = None
-    children_max: int | None = None
+    # then the FACT_COUNTS (killed_min, killed_max, ...), from strikewatch.model
     perpetrator: str | None = "US"
     target: str | None = None
     type: StrikeType = "drone_strike"

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from strikewatch.model import count_attrs, with_fields
 from swdev.synth import phrasing as P
 from swdev.synth.facts import StrikeFacts, place_names
 
@@ -28,6 +29,7 @@ COUNTS: tuple[str, ...] = ("killed", "injured", "civilians", "children", "muniti
 
 
 @dataclass(slots=True)
+@with_fields({"place": count_attrs(COUNTS)})
 class SynthEvent:
     """One strike as a generated document states it (the ground truth for that document)."""
 
@@ -38,16 +40,7 @@ class SynthEvent:
     admin1: str | None
     admin2: str | None
     place: str | None  # the place name as the text gives it (None: only the area is named)
-    killed_min: int | None = None
-    killed_max: int | None = None
-    injured_min: int | None = None
-    injured_max: int | None = None
-    civilians_min: int | None = None
-    civilians_max: int | None = None
-    children_min: int | None = None
-    children_max: int | None = None
-    munitions_min: int | None = None
-    munitions_max: int | None = None
+    # then the COUNTS (killed_min, killed_max, ...), from strikewatch.model
     date_text: str | None = None  # how the text gives the date ("late on Tuesday")
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # field -> (start, end) in the text
 

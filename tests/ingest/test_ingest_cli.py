@@ -1,18 +1,19 @@
-"""The real `strikewatch` command in subprocesses, on SQLite and PostgreSQL: the seeds, bad input, kill -9."""
+"""The real `strikewatch` command in subprocesses, on SQLite and PostgreSQL: the seeds, bad input, two at once.
+
+kill -9 during ingest (and merge, review, re-extraction, backup) is tested in one place: tests/ops/test_crash_kill9.py.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import random
-import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, select
 
 from strikewatch.db.engine import database_url
 from strikewatch.db.tables import Article
@@ -151,47 +152,6 @@ def test_published_option_and_default_db_in_cwd(tmp_path: Path) -> None:
     [row] = json.loads(listed.stdout)
     assert (row["published"], row["published_basis"]) == ("2014-06-12", "cli")
     assert row["title"] == "Strike number 8 reported near " + report_text(8).split("near ", 1)[1].split("\n")[0]
-
-
-def test_kill_9_mid_ingest_then_rerun_stores_each_once(cli, db_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    n = 200
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for i in range(n):
-        (folder / f"{i:04d}.txt").write_text(report_text(i))
-    env = dict(os.environ, STRIKEWATCH_DB=db_url)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "strikewatch", "ingest", str(folder)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 120
-    while count_articles(db_url) < 20:
-        assert proc.poll() is None, "ingest ended before it could be killed: " + proc.stderr.read().decode()  # type: ignore[union-attr]
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL
-    stored_before = count_articles(db_url)
-    assert 20 <= stored_before < n
-    rerun = cli("ingest", str(folder), "--format", "json", db=db_url)
-    assert rerun.returncode == 0, rerun.stderr
-    summary = json.loads(rerun.stdout)
-    assert (summary["stored"], summary["already_present"], summary["rejected"]) == (n - stored_before, stored_before, 0)
-    engine = create_engine(database_url(db_url))
-    try:
-        with engine.connect() as conn:
-            assert conn.execute(text("SELECT COUNT(*), COUNT(DISTINCT sha256) FROM articles")).one() == (n, n)
-            assert conn.execute(text("SELECT COUNT(*) FROM raw_blobs")).scalar_one() == n
-            # every article has its extraction recorded, and the strike update finished for all
-            assert conn.execute(text("SELECT COUNT(*) FROM articles WHERE extractor_version IS NULL")).scalar_one() == 0
-            assert conn.execute(text("SELECT COUNT(*) FROM merge_queue")).scalar_one() == 0
-            sources = {row[0] for row in conn.execute(text("SELECT source FROM articles"))}
-            assert sources == {str(folder / f"{i:04d}.txt") for i in range(n)}
-    finally:
-        engine.dispose()
 
 
 def test_two_ingests_at_once_store_each_once(db_url: str, tmp_path: Path) -> None:
