@@ -27,16 +27,15 @@ StrikeId = Annotated[int, Path(ge=1, le=MAX_ID, description="Stable strike recor
 # --- response models (documentation of the JSON shapes in /openapi.json) -----------------------------------------
 
 
-SUMMARY_COUNTS: tuple[str, ...] = ("killed", "civilians")  # the figures a list row documents
-
-# A record's place (as trackers give it) and its main figures, from strikewatch.model.
+# A record's place (as trackers give it) and every casualty class, from strikewatch.model (a list row and a record
+# carry all of them; the schema used to document killed and civilians only).
 StrikeSummary = create_model(
     "StrikeSummary",
     __config__=ConfigDict(extra="allow"),
     id=(int, ...),
     status=(str, ...),
     date=(dt.date | None, None),
-    **pydantic_fields([*place_attrs(event=False), *count_attrs(SUMMARY_COUNTS)]),
+    **pydantic_fields([*place_attrs(event=False), *count_attrs()]),
     grade=(str | None, None),
     n_sources=(int, 0),
 )

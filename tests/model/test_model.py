@@ -23,9 +23,11 @@ THROWAWAY = textwrap.dedent("""
     from strikewatch.analyse.records import TrackerStrike
     from strikewatch.db.tables import DatasetStrike, EventRow, Strike
     from strikewatch.schema import Event
+    from strikewatch.web.app import create_app
 
     buf = io.StringIO()
     export.write_csv([], buf)
+    schemas = create_app("sqlite://").openapi()["components"]["schemas"]
     print(json.dumps({
         "strikes": [c.name for c in Strike.__table__.columns],
         "events": [c.name for c in EventRow.__table__.columns],
@@ -34,11 +36,13 @@ THROWAWAY = textwrap.dedent("""
         "tracker": [f.name for f in dataclasses.fields(TrackerStrike)],
         "event_json": list(Event(detained_min=2).to_dict()),
         "csv": next(csv.reader(io.StringIO(buf.getvalue()))),
+        "api_list_row": list(schemas["StrikeSummary"]["properties"]),
+        "api_record": list(schemas["StrikeDetail"]["properties"]),
     }))
 """)
 
 
-def test_a_new_casualty_class_reaches_the_tables_records_and_csv_header() -> None:
+def test_a_new_casualty_class_reaches_tables_api_schema_and_csv_header() -> None:
     out = subprocess.run([sys.executable, "-c", THROWAWAY], capture_output=True, text=True, cwd=ROOT, check=True)
     got = json.loads(out.stdout.strip().splitlines()[-1])
     for where, names in got.items():
