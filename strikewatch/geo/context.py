@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from strikewatch.geo.gazetteer import CACHE_CLEARERS, MAJOR_CITY, Gazetteer, Place
-from strikewatch.geo.mentions import _BORDER_AFTER, _BORDER_BEFORE, DEMONYMS, _dateline_end, _scan_exact, _tokens
+from strikewatch.geo.mentions import _BORDER_AFTER, _BORDER_BEFORE, DEMONYMS, _dateline_span, _scan_exact, _tokens
 
 _DEMONYMS = DEMONYMS
 _DEMONYM = re.compile(
@@ -30,7 +30,7 @@ def _strong(p: Place) -> bool:
     return p.kind in ("country", "admin1", "admin2") or (p.is_place and (p.population >= MAJOR_CITY or p.attested))
 
 
-def _one_country(places: list[Place]) -> str | None:
+def one_country(places: list[Place]) -> str | None:
     """The country of a name whose admin units, major cities and attested places all lie in one country (a small
     GeoNames namesake abroad -- Israel's village of Kabul -- does not make "Kabul" ambiguous); small GeoNames places
     alone tell nothing (they share names across countries too often)."""
@@ -46,12 +46,12 @@ def _border(text: str, s: int, e: int) -> bool:
 def article_countries(text: str, gaz: Gazetteer) -> tuple[tuple[str, float], ...]:
     """(country, weight) for the countries the text's unambiguous place names belong to, largest first."""
     counts: dict[str, float] = {}
-    dl_end = _dateline_end(text, gaz)
+    dl_start, dl_end = _dateline_span(text, gaz)
     for s, e, places in _scan_exact(text, gaz, _tokens(text)):
-        c = _one_country(places)
+        c = one_country(places)
         if c is None or (places[0].kind == "country" and _border(text, s, e)):
             continue
-        counts[c] = counts.get(c, 0.0) + (2.0 if s < dl_end else 1.0)
+        counts[c] = counts.get(c, 0.0) + (2.0 if dl_start <= s < dl_end else 1.0)
     for m in _DEMONYM.finditer(text):
         if not _border(text, m.start(), m.end()):
             k = _DEMONYMS[m.group().lower()]

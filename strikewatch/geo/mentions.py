@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Literal
 
 from strikewatch.geo.gazetteer import CACHE_CLEARERS, MAJOR_CITY, Gazetteer, Place, get_gazetteer
-from strikewatch.geo.normalize import norm
+from strikewatch.geo.normalize import is_arabic_script, norm
 from strikewatch.geo.offsets import Offset, parse_offset
 from strikewatch.schema import GeoResult
 
@@ -62,7 +62,7 @@ DEMONYMS = {
 }
 
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*|[\u0621-\u064A\u0671-\u06D3]+")
 _GAP_IN_NAME = re.compile(r"[ \t\-]{1,3}|\.\s?|\.-|[ \t]*-[ \t]*")
 _LOWER_OK = _words(
     "khel kalay kalai killi kili adda mandi shah ali valley agency district region province tehsil bazaar al el e i ul "
@@ -242,7 +242,8 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
+    """Capitalised, or in a script without capitals (Arabic, Urdu: names are read there from the table alone)."""
+    return word[:1].isupper() or is_arabic_script(word[:1])
 
 
 _SENTENCE_START_BEFORE = re.compile(r"(?:[.!?:]\s+|\n\s*|^\s*)$")
@@ -289,6 +290,8 @@ def _person_glued(text: str, toks: list[tuple[int, int]], i: int, gaz: Gazetteer
     if not _PERSON_GAP.fullmatch(gap):
         return False
     prev = text[ps:pe]
+    if is_arabic_script(prev[:1]):
+        return False  # no capitals to tell a person's name by
     low = prev.lower()
     if low in ("al", "el", "bin", "ibn", "abu", "ul", "ud", "bint"):
         return True
@@ -313,7 +316,7 @@ def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[
     first_words = gaz.first_words
     out: list[tuple[int, int, list[Place]]] = []
     # only a capitalised word that starts some gazetteer name can start a mention
-    starts = [k for k, (a, b) in enumerate(toks) if text[a].isupper() and norm(text[a:b]) in first_words]
+    starts = [k for k, (a, b) in enumerate(toks) if _capitalised(text[a]) and norm(text[a:b]) in first_words]
     i = 0
     for k in starts:
         if k < i:
@@ -347,6 +350,8 @@ def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[
             weak = n == 1 and not any(p.attested or p.population >= MAJOR_CITY for p in cands)
             if weak and _glued_capital_after(text, e):
                 continue  # "Shin Warzak": leave the longer name to the near-spelling pass
+            if _CLAN_AFTER.match(text, e):
+                continue  # "Akka Khel" is not Akka (Acre): a clan or village word makes another, longer name
             if (common or weak) and not dateline_like:
                 chained = _chained_to_known(text, e, gaz)
                 if not chained and (not _context_ok(text, s, e, "") or _sentence_start(text, s)):
@@ -381,8 +386,11 @@ _FUZZY_STOP = _words(
 
 
 _SUFFIXES = ("Khel", "Killi", "Kili", "Kalay", "Kalai", "Kala")
+_CLAN_AFTER = re.compile(r"[ \-](?:Khel|Khail|Kheil|Killi|Kili|Kalay|Kalai|Kelay|Kot|Banda|Dara|Darra|Ghar|Zai)\b")
 
 
+_ARTICLE_START = re.compile(r"^(?:Al|El|As|Ad|An|Ash|Ar|At|Az|Adh)[ \-](?=[A-Z])")
+_UNIT_AFTER = re.compile(r"\s+(?:district|governorate|sub-?district|county|woluswali)\b", re.I)
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’]+(?:[ \-][A-Z][a-z'’]+){0,2}\b")
 _START = operator.itemgetter(0)
 
@@ -392,6 +400,8 @@ def _fuzzy_worthy(run: str, english: frozenset[str]) -> bool:
     """A capitalised run worth a near-spelling look-up: no stop word, not all everyday English, 5+ letters.
     Cached: the same capitalised words recur in every article."""
     words = norm(run).split()
+    if len(words) > 1 and words[0] in ("al", "el", "as", "ad", "an", "ash", "ar", "at", "az", "adh"):
+        words = words[1:]  # "Al-Sabeen": the article is no stop word here
     if any(w in _FUZZY_STOP for w in words) or all(w in english for w in words):
         return False
     return len("".join(words)) >= 5
@@ -430,8 +440,13 @@ def _scan_fuzzy(
             out.append((s, e, completed, 90.0))
             continue
         pool = gaz.places_in("PK", admin2_hint) if admin2_hint else None
-        hits = gaz.fuzzy(m.group(), cutoff=80.0 if admin2_hint else 88.0, pool=pool)
-        hits = [(p, min(100.0, sc)) for p, sc in hits if p.is_place and sc >= 70.0]
+        # "Al-Sabeen district": the Arabic article is written in many ways (al-/as-/el-) or left out
+        query = _ARTICLE_START.sub("", m.group()) if len(_ARTICLE_START.sub("", m.group())) >= 4 else m.group()
+        unit_after = _UNIT_AFTER.match(text, e)
+        hits = gaz.fuzzy(query, cutoff=80.0 if admin2_hint else 88.0, pool=None if unit_after else pool)
+        # a district's name is tried only where the text says it is one ("Nata district")
+        hits = [(p, min(100.0, sc)) for p, sc in hits
+                if (p.is_place or (unit_after is not None and p.kind == "admin2")) and sc >= 70.0]
         if hits:
             best = hits[0][1]
             out.append((s, e, [p for p, sc in hits if sc >= best - 5], best))
@@ -491,14 +506,20 @@ def _role(
     return "site"
 
 
+def _dateline_span(text: str, gaz: Gazetteer) -> tuple[int, int]:
+    """(start, end) of a dateline in the first lines of the text, or (0, 0). A headline above it is not part of it
+    ("Nine killed in North Waziristan by a missile strike\nIslamabad, Sept. 8 : ...")."""
+    return _dateline_span_of_head(text[:400], gaz)
+
+
 def _dateline_end(text: str, gaz: Gazetteer) -> int:
     """End offset of a dateline in the first lines of the text, or 0."""
-    return _dateline_end_of_head(text[:400], gaz)
+    return _dateline_span(text, gaz)[1]
 
 
 @lru_cache(maxsize=256)
-def _dateline_end_of_head(head: str, gaz: Gazetteer) -> int:
-    """``_dateline_end`` from the first 400 characters (all it reads): cached, since a text is read sentence by
+def _dateline_span_of_head(head: str, gaz: Gazetteer) -> tuple[int, int]:
+    """``_dateline_span`` from the first 400 characters (all it reads): cached, since a text is read sentence by
     sentence and each sentence asks again."""
     for m in _DATELINE.finditer(head):
         if m.start() > 300:
@@ -510,8 +531,8 @@ def _dateline_end_of_head(head: str, gaz: Gazetteer) -> int:
             line_start = head.rfind("\n", 0, m.start()) + 1
             # only the first line of the body or the line after a short title
             if line_start == 0 or head[:line_start].count("\n") <= 3:
-                return m.end()
-    return 0
+                return m.start("name"), m.end()
+    return 0, 0
 
 
 _CAPS_DATELINE = re.compile(
@@ -527,6 +548,13 @@ _WIRE_DATELINE = re.compile(
     r"(?P<name>\b[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,2})\s*,\s*(?:[A-Z][a-z]+\s*){1,2}"
     r"\(\s*(?:AFP|AP|Reuters|IANS|Xinhua|APP|UPI|dpa|DPA|ANI|PTI|NNI|INP|Anadolu|AA|IRNA|SANA|KUNA|WAM|Saba|SPA|"
     r"Sputnik|TASS|NNA|AKI|RFE/RL|BBC|CNN|VOA)\s*\)"
+)
+# Urdu and Arabic datelines: a place name (or two joined by "+") at the start of a line before "(" (the agency),
+# the Urdu full stop "۔", a colon or dots: "اسلام آباد(یو این پی)", "میران شاہ۔"
+_ARABIC_DATELINE = re.compile(
+    r"^[ \t]*(?P<name>[\u0621-\u064A\u0671-\u06D3]+(?:[ +]+[\u0621-\u064A\u0671-\u06D3]+){0,4}?)"
+    r"[ \t]*(?:\(|۔|:|\.{2,})",
+    re.M,
 )
 _COLON_DATELINE = re.compile(
     r"^[ \t]*(?P<name>[A-Z][a-z'’.\-]+(?:[ \-][A-Z][a-z'’.\-]+){0,2})[ \t]*:[ \t]+(?=[A-Z\"“‘'][^\n]{40})", re.M
@@ -545,6 +573,9 @@ def _caps_datelines(text: str, gaz: Gazetteer) -> tuple[tuple[int, int], ...]:
     for m in _WIRE_DATELINE.finditer(text):
         if gaz.exact(m.group("name")):
             out.append((m.start("name"), m.end()))
+    for m in _ARABIC_DATELINE.finditer(text):
+        if all(gaz.exact(n.strip()) for n in m.group("name").split("+") if n.strip()):
+            out.append((m.start("name"), m.end()))
     for m in _COLON_DATELINE.finditer(text):
         # a country before the colon is a headline's topic ("Yemen: US drone strike kills 7"), not a dateline
         if any(p.kind != "country" for p in gaz.exact(m.group("name"))):
@@ -552,7 +583,25 @@ def _caps_datelines(text: str, gaz: Gazetteer) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(out))
 
 
-CACHE_CLEARERS.extend((_fuzzy_worthy.cache_clear, _dateline_end_of_head.cache_clear, _caps_datelines.cache_clear))
+@lru_cache(maxsize=256)
+def dateline_rows(text: str, gaz: Gazetteer) -> frozenset[int]:
+    """Rows of the cities and towns the text's datelines name (the opening one and any line's): a dateline city named
+    again later is most often where officials spoke or another event happened ("meanwhile in Peshawar"). An agency
+    or province as dateline ("KHYBER AGENCY:") names the story's area and is not counted."""
+    spans = list(_caps_datelines(text, gaz))
+    start, end = _dateline_span(text, gaz)
+    if end:
+        spans.append((start, end))
+    out: set[int] = set()
+    for a, b in spans:
+        toks = _tokens(text, a, b)
+        for _, _, places in _scan_exact(text, gaz, toks):
+            out.update(p.id for p in places if p.is_place)  # "KHYBER AGENCY:" names the story's area
+    return frozenset(out)
+
+
+CACHE_CLEARERS.extend((_fuzzy_worthy.cache_clear, _dateline_span_of_head.cache_clear, _caps_datelines.cache_clear,
+                       dateline_rows.cache_clear))
 
 
 def find_places(text: str, gaz: Gazetteer | None = None, start: int = 0, end: int | None = None
@@ -565,15 +614,15 @@ def find_places(text: str, gaz: Gazetteer | None = None, start: int = 0, end: in
     admin2_names = [c.admin2 for _, _, cs in exact for c in cs[:1] if c.kind == "admin2" and c.country == "PK"]
     hint = admin2_names[0] if len(set(admin2_names)) == 1 else None
     fuzzy = _scan_fuzzy(text, gaz, [(s, e) for s, e, _ in exact], hint, toks, start, end)
-    dl_end = _dateline_end(text, gaz)
-    caps = _caps_datelines(text, gaz)
+    dl = _dateline_span(text, gaz)
+    caps = (*_caps_datelines(text, gaz), dl) if dl[1] else _caps_datelines(text, gaz)
     raw: list[tuple[int, int, list[Place], str, float]] = [(s, e, c, "exact", 100.0) for s, e, c in exact]
     raw += [(s, e, c, "fuzzy", sc) for s, e, c, sc in fuzzy]
     raw.sort(key=lambda r: r[0])
     mentions: list[PlaceMention] = []
     for s, e, cands, how, score in raw:
         sent_before = _sentence_before(text, s)
-        role = _role(text, s, e, cands, dl_end, sent_before, caps)
+        role = _role(text, s, e, cands, 0, sent_before, caps)
         mentions.append(
             PlaceMention(
                 start=s,

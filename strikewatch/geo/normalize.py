@@ -17,15 +17,27 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_PUNCT = re.compile(r"[^0-9a-z]+")
+_PUNCT = re.compile(r"[^0-9a-z\u0621-\u064a\u0671-\u06d3]+")
 _APOS = re.compile(r"['’‘`ʼʻ]")
+# Arabic-script names (Arabic and Urdu reports): one letter for the forms the two orthographies and the hamza
+# seats write differently (Urdu ی/ے and Arabic ي/ى, ک/ك, ہ/ھ/ۃ/ة/ه, the alef forms), no vowel marks, no tatweel
+_ARABIC = str.maketrans({
+    "ی": "ي", "ى": "ي", "ے": "ي", "ې": "ي", "ئ": "ي",
+    "ک": "ك", "ہ": "ه", "ھ": "ه", "ۃ": "ه", "ة": "ه", "ۂ": "ه",
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ـ": None,
+})
+
+
+def is_arabic_script(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff"
 
 
 def fold(text: str) -> str:
-    """Strip accents and transliteration marks (ā -> a, ‘ -> removed)."""
+    """Strip accents and transliteration marks (ā -> a, ‘ -> removed); Arabic-script letters to one form each."""
     text = _APOS.sub("", text)
     if text.isascii():
         return text
+    text = text.translate(_ARABIC)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -27,9 +27,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from strikewatch.geo.context import article_countries, dominant
+from strikewatch.geo.context import article_countries, dominant, one_country
 from strikewatch.geo.gazetteer import MAJOR_CITY, Gazetteer, Place, get_gazetteer, haversine_km
-from strikewatch.geo.mentions import PlaceMention, find_places
+from strikewatch.geo.mentions import PlaceMention, dateline_rows, find_places
 from strikewatch.geo.offsets import destination
 from strikewatch.schema import GeoResult
 
@@ -129,7 +129,11 @@ def _foreign(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int
         return False
     counts = dict(art.counts)
     dom = art.dominant()
-    return dom is not None and counts[dom] >= 2 and not any(counts.get(c, 0) for c in countries)
+    if dom is None or counts[dom] < 2:
+        return False
+    # the name's own writings count for its country ("Akka" is Acre's alternate name): only other names tell
+    own = art.text.count(m.text)
+    return not any(counts.get(c, 0) - (own if c == one_country(m.places) else 0) > 0 for c in countries)
 
 
 def _compatible_admin2(p: Place, name: str) -> bool:
@@ -400,8 +404,12 @@ def decide(
     nears = [i for i in live if mentions[i].role == "near" and mentions[i].places and i not in foreign]
     if sites:
         choices = [(i, *_choose(mentions[i], mentions, live, gaz, art)) for i in sites]
-        # most specific first, then earliest
-        i, place, conflict = max(choices, key=lambda c: (_level(c[1]), -mentions[c[0]].start))
+        # a dateline's city named again is the site only when no other place is named as one; then the most
+        # specific, then the earliest
+        dl_rows = dateline_rows(text, gaz) if len(choices) > 1 else frozenset()
+        i, place, conflict = max(
+            choices, key=lambda c: (c[1].id not in dl_rows, _level(c[1]), -mentions[c[0]].start)
+        )
         m = mentions[i]
         if not place.is_place:
             border = _borderland(text, mentions, live, gaz)

@@ -133,3 +133,47 @@ def test_a_near_spelling_of_a_village_in_another_district_is_not_taken() -> None
     # "Sanzila" is close to Sanzali, a village of North Waziristan; the text puts it in South Waziristan
     c = whole("The strikes took place in the Sanzila area of South Waziristan, the military said.")
     assert c is not None and c.admin2 == "South Waziristan" and c.place is None, c
+
+
+@pytest.mark.parametrize(
+    ("text", "admin2"),
+    [
+        # Arabic: "a drone struck a house in the town of Mir Ali in North Waziristan" (our sentence)
+        ("أغارت طائرة بدون طيار على منزل في بلدة مير علي في وزيرستان الشمالية", "North Waziristan"),
+        # Urdu: "in a drone attack in South Waziristan three people were killed"
+        ("جنوبی وزیرستان میں ڈرون حملے میں تین افراد ہلاک ہو گئے", "South Waziristan"),
+    ],
+)
+def test_arabic_and_urdu_reports_name_their_districts(text: str, admin2: str) -> None:
+    c = whole(text)
+    assert c is not None and c.country == "PK" and c.admin2 == admin2, c
+
+
+def test_an_urdu_dateline_is_not_the_site() -> None:
+    # "Peshawar (our correspondent) In North Waziristan a drone fired two missiles at a house"
+    text = "پشاور (نمائندہ) شمالی وزیرستان میں ڈرون نے ایک گھر پر دو میزائل فائر کئے"
+    c = whole(text)
+    assert c is not None and c.admin2 == "North Waziristan", c
+    assert any("dateline" in r.reason for r in c.rejected), c.rejected
+
+
+def test_a_headline_above_the_dateline_is_not_part_of_it() -> None:
+    text = "Nine killed in Bajaur by suspected missile strike\nIslamabad, Sept. 8 : A missile killed nine people."
+    c = whole(text)
+    assert c is not None and c.admin2 == "Bajaur", c
+
+
+def test_a_dateline_city_named_again_is_the_site_only_when_nothing_else_is() -> None:
+    text = ("PESHAWAR: A drone hit a house in North Waziristan, killing four. Meanwhile in Peshawar a strike on a "
+            "checkpoint was reported.")
+    c = whole(text)
+    assert c is not None and c.admin2 == "North Waziristan", c
+    alone = whole("PESHAWAR: A drone hit a house on the outskirts of Peshawar on Monday, killing four.")
+    assert alone is not None and alone.place == "Peshawar"
+
+
+def test_a_clan_word_after_a_name_makes_another_place() -> None:
+    # "Akka" alone is an alternate name of Acre; "Akka Khel" is a village the gazetteer lacks
+    text = "Jets pounded hideouts in the Akka Khel area of Tirah Valley in Khyber Agency, killing twelve."
+    c = whole(text)
+    assert c is not None and c.country == "PK" and c.admin2 == "Khyber", c
