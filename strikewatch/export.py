@@ -1,7 +1,8 @@
 """Writers of strike records as CSV, JSON and GeoJSON (the CLI's ``strikes --format`` and the web app's exports).
 
 Rows are the dicts of ``strikewatch.merge.views`` (``list_strikes`` / ``iter_strikes``). List fields
-(``target_groups``, ``named_dead``) are joined with "; " in CSV. GeoJSON features are points at the record's
+(``target_groups``, ``named_dead``) are joined with "; " in CSV; a text cell that would start a spreadsheet formula
+starts with ``'`` (``csv_safe``). GeoJSON features are points at the record's
 ``lon, lat``; records without coordinates are left out of the features and counted in the collection's
 ``"skipped_no_coordinates"`` member. Figures compiled from news reports by strikewatch; every record names its
 sources (``strikewatch strike ID``).
@@ -20,12 +21,25 @@ from strikewatch.merge.views import LIST_FIELDS
 EXPORT_FIELDS: tuple[str, ...] = LIST_FIELDS
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...): OWASP's
+# CSV-injection rule is to start such a text cell with a single quote, which shows it as the text it is.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(v: Any) -> Any:
+    """``v`` for a CSV cell: text that a spreadsheet would run as a formula gets a leading ``'`` (numbers, which
+    are not text, are left alone: ``-71.5`` stays a number)."""
+    if isinstance(v, str) and v.lstrip(" ")[:1] in FORMULA_START and v.lstrip(" "):
+        return "'" + v
+    return v
+
+
 def _cell(v: Any) -> Any:
     if isinstance(v, list | tuple):
-        return "; ".join(str(x) for x in v)
+        return csv_safe("; ".join(str(x) for x in v))
     if isinstance(v, bool):
         return "true" if v else "false"
-    return "" if v is None else v
+    return "" if v is None else csv_safe(v)
 
 
 def write_csv(rows: Iterable[dict[str, Any]], out: TextIO, fields: tuple[str, ...] = EXPORT_FIELDS) -> int:

@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from strikewatch.export import csv_safe
 from strikewatch.ranges import Range
 
 FORMATS: tuple[str, ...] = ("table", "csv", "json")
@@ -19,7 +20,7 @@ def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None)
     w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for r in rows:
-        w.writerow({k: "" if r.get(k) is None else r.get(k) for k in cols})
+        w.writerow({k: "" if r.get(k) is None else csv_safe(r.get(k)) for k in cols})
     return buf.getvalue()
 
 

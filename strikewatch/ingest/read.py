@@ -394,7 +394,7 @@ def jsonl_article(raw: bytes, where: str, opts: ReadOptions) -> ArticleIn | Reje
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Rejected(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+        return Rejected(where, f"malformed JSON: {exc.msg} (column {exc.colno})")  # msg may end in "at"
     except RecursionError:
         return Rejected(where, "malformed JSON: nested too deeply")
     if not isinstance(obj, dict):
