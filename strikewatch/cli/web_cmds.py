@@ -21,16 +21,31 @@ def serve(
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
     count_cache: Annotated[float, typer.Option(min=0, help="Seconds a list total is reused (0: count every time). "
                                                "Review actions clear it; other writers show within this time.")] = 30.0,
+    limit_concurrency: Annotated[
+        int | None,
+        typer.Option(min=1, show_default=False,
+                     help="Answer 503 beyond this many open connections and requests at once (default: no limit; "
+                     "slow clients are cut by the 10 s head timeout instead)."),
+    ] = None,
+    head_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a client has to send a request's headers "
+                                                "(else 408 and the connection is closed).")] = 10.0,
 ) -> None:
-    """Serve the map, timeline, table, strike pages, review and the HTTP API (docs at /docs)."""
+    """Serve the map, timeline, table, strike pages, review and the HTTP API (docs at /docs).
+
+    Safe without a proxy: request line up to 8 KB (else 414), request head up to 32 KB and 100 header fields (431),
+    the head within 10 s (408), bodies up to 1 MB (413), keep-alive 5 s, no Server header, no proxy headers
+    trusted. See docs/reliability.md ("Deployment")."""
     import uvicorn
 
     from strikewatch.web.app import create_app
+    from strikewatch.web.limits import MAX_HEAD_BYTES, protocol_class
 
     app = create_app(db, count_ttl=count_cache)
     console.print(f"strikewatch: serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)",
                   highlight=False)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False,
+                http=protocol_class(head_timeout), h11_max_incomplete_event_size=MAX_HEAD_BYTES, timeout_keep_alive=5,
+                limit_concurrency=limit_concurrency)
 
 
 def _read_password(password_stdin: bool) -> str:
@@ -91,13 +106,31 @@ def user_disable(name: Annotated[str, typer.Argument()], db: DbOption = None) ->
 
     from strikewatch.db import open_db, session_scope
     from strikewatch.db.tables import User
+    from strikewatch.web.auth import revoke_all
 
     with session_scope(open_db(db)) as session:
         user = session.scalar(select(User).where(User.name == name))
         if user is None:
             raise UserError(f"no user {name!r}")
         user.disabled = True
+        revoke_all(session, user.id)
     console.print(f"disabled {name!r}", highlight=False)
+
+
+@user_app.command("passwd")
+def user_passwd(
+    name: Annotated[str, typer.Argument(help="User name.")],
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Set a new password; every session of the account ends at once (sign in again with the new one)."""
+    from strikewatch.db import open_db, session_scope
+    from strikewatch.web.auth import set_password
+
+    password = _read_password(password_stdin)
+    with session_scope(open_db(db)) as session:
+        set_password(session, name, password)
+    console.print(f"new password for {name!r}; its sessions have ended", highlight=False)
 
 
 def export_site(

@@ -224,6 +224,19 @@ class User(Base):
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class UserSession(Base):
+    """A signed-in session, so that the server can end it: signing out deletes its row, a password change or a
+    disabled account deletes all of a user's. The cookie holds a random token; only its sha256 is stored.
+    Migration 0006_user_sessions."""
+
+    __tablename__ = "user_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex of the cookie's token
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 # Indexes the web app's strike lists walk in order (ORDER BY key, id LIMIT n needs no sort of the whole table).
 # The date key is the record's day, else the start of its window. Migration 0002_web_list_indexes.
 Index("ix_strikes_day_id", func.coalesce(Strike.date, Strike.date_earliest), Strike.id)

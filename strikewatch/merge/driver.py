@@ -44,6 +44,7 @@ from strikewatch.merge.load import (
 )
 from strikewatch.merge.record import RECORD_FIELDS, build_record
 from strikewatch.merge.reports import STRIKE_TYPES, Report, norm_place, place_level
+from strikewatch.merge.review_values import SETTABLE, parse_value  # noqa: F401 (SETTABLE: re-exported)
 from strikewatch.schema import join_comments
 
 ST = cast(Table, Strike.__table__)
@@ -54,13 +55,6 @@ CANDIDATE_STATUSES = ("active", "rejected", "retired", "merged")
 MARGIN = 3  # days loaded around a report in incremental runs
 
 # value types for ``review set``
-SETTABLE: dict[str, str] = {
-    **{f: "int" for f in RECORD_FIELDS if f.endswith("_min") or f.endswith("_max")},
-    "date": "date", "date_earliest": "date", "date_latest": "date", "date_precision": "str",
-    "country": "str", "admin1": "str", "admin2": "str", "place": "str", "lat": "float", "lon": "float",
-    "geo_precision": "str", "type": "str", "perpetrator": "str", "target": "str",
-    "target_groups": "list", "named_dead": "list", "double_tap": "bool", "grade": "str",
-}
 
 
 def now() -> dt.datetime:
@@ -369,7 +363,11 @@ class Merger:
             overrides = []
             for a in self.sets.get(sid, []):
                 f, v = str(a.args.get("field")), a.args.get("value")
-                values[f] = parse_value(f, v) if isinstance(v, str) or v is None else v
+                try:
+                    values[f] = parse_value(f, v) if isinstance(v, str) or v is None else v
+                except ValueError as exc:  # logged before the validator refused such values: not applied
+                    overrides.append({"action": a.id, "field": f, "value": v, "ignored": str(exc)})
+                    continue
                 overrides.append({"action": a.id, "field": f, "value": v, "by": a.by, "reason": a.reason})
                 if f == "grade":
                     values["grade_reason"] = f"set by reviewer {a.by}: {a.reason}"
@@ -488,45 +486,6 @@ class Merger:
                 changes.append({"id": r.id, "double_tap": flag, "why": why, "updated_at": self.now})
         if changes:
             self._update_rows(changes)
-
-
-def parse_value(field_name: str, value: str | None) -> Any:
-    """A ``review set`` value in the field's type (raises ValueError)."""
-    kind = SETTABLE.get(field_name)
-    if kind is None:
-        raise ValueError(f"cannot set {field_name!r}; settable: {', '.join(sorted(SETTABLE))}")
-    if value is None or value.strip().lower() in ("", "null", "none"):
-        if field_name == "grade":
-            raise ValueError("grade cannot be empty")
-        return [] if kind == "list" else (False if kind == "bool" else None)
-    v = value.strip()
-    if kind == "int":
-        n = int(v)
-        if n < 0:
-            raise ValueError(f"{field_name} cannot be negative")
-        return n
-    if kind == "float":
-        return float(v)
-    if kind == "date":
-        return dt.date.fromisoformat(v)
-    if kind == "bool":
-        if v.lower() in ("true", "yes", "1"):
-            return True
-        if v.lower() in ("false", "no", "0"):
-            return False
-        raise ValueError(f"{field_name} must be true or false")
-    if kind == "list":
-        return [x.strip() for x in v.split(";") if x.strip()]
-    if field_name == "grade":
-        from strikewatch.merge.grading import GRADES
-
-        if v not in GRADES:
-            raise ValueError(f"grade must be one of {', '.join(GRADES)}")
-    if field_name == "date_precision" and v not in ("day", "days", "month", "year"):
-        raise ValueError("date_precision must be day, days, month or year")
-    if field_name == "geo_precision" and v not in ("place", "admin2", "admin1", "country"):
-        raise ValueError("geo_precision must be place, admin2, admin1 or country")
-    return v
 
 
 def makes_record(reports: list[Report]) -> bool:

@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 from strikewatch.db.tables import ReviewAction, Strike, StrikeReport
 from strikewatch.errors import UserError
 from strikewatch.merge.constraints import parse_key
-from strikewatch.merge.driver import SETTABLE, lock, now, parse_value, run
+from strikewatch.merge.driver import SETTABLE, lock, now, run
 from strikewatch.merge.reports import norm_place
+from strikewatch.merge.review_values import validate_set
 
 ST = cast(Table, Strike.__table__)
 SR = cast(Table, StrikeReport.__table__)
@@ -164,11 +165,7 @@ def set_fields(session: Session, a: int, values: dict[str, str], *, by: str, rea
     ra = _strike(session, a, allow=("active", "rejected"))
     if not values:
         raise UserError("nothing to set: give FIELD=VALUE")
-    for f, v in values.items():
-        try:
-            parse_value(f, v)
-        except ValueError as exc:
-            raise UserError(f"{f}={v}: {exc}") from None
+    validate_set(ra._mapping, values)  # the one validator: types, ranges, rules between fields
     ids = [_record(session, "set", {"strike": a, "field": f, "value": v}, by, reason) for f, v in values.items()]
     run(session, _articles(_members(ra)))
     return ids

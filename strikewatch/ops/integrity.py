@@ -278,7 +278,7 @@ class _Checker:
 
     # ------------------------------------------------------------------ review log
     def review(self) -> None:
-        from strikewatch.merge.driver import parse_value
+        from strikewatch.merge.review_values import parse_value
 
         status_of = self.status_of
         bad, missing, not_applied = [], [], []
@@ -307,8 +307,8 @@ class _Checker:
             try:
                 want = parse_value(fld, value) if isinstance(value, str) or value is None else value
             except ValueError:
-                bad.append(aid)
-                continue
+                continue  # a value the validator refuses (logged before it did): the merge does not apply it
+
             got = self.c.execute(select(ST.c[fld]).where(ST.c.id == sid)).scalar_one() if fld in ST.c else None
             if not _same(got, want):
                 not_applied.append(aid)

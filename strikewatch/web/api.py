@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from strikewatch import export
 from strikewatch.db import session_scope
 from strikewatch.errors import UserError
+from strikewatch.merge.review_values import ReviewValueError
 from strikewatch.model import count_attrs, place_attrs, pydantic_fields
 from strikewatch.web import queries, review
 from strikewatch.web.auth import SESSION_COOKIE, CurrentUser, authenticate
@@ -281,7 +282,7 @@ def _client(request: Request) -> str:
 def api_login(request: Request, db: DB, body: SessionIn) -> Response:
     """Sign in; sets the session cookie and returns the CSRF token for review requests. Rate-limited."""
     limiter = request.app.state.limiter
-    keys = ("ip:" + _client(request), "user:" + body.name)
+    keys = (_client(request), body.name)  # (client, account)
     wait = limiter.retry_after(*keys)
     if wait:
         raise HTTPException(429, f"too many failed sign-ins; try again in {wait} s", headers={"Retry-After": str(wait)})
@@ -289,8 +290,8 @@ def api_login(request: Request, db: DB, body: SessionIn) -> Response:
     if user is None:
         limiter.failed(*keys)
         raise HTTPException(401, "wrong name or password")
-    limiter.succeeded(keys[1])
-    cookie, csrf = request.app.state.sessions.issue(user)
+    limiter.succeeded(*keys)
+    cookie, csrf = request.app.state.sessions.issue(user, db)
     resp = JSONBytes({"name": user.name, "role": user.role, "csrf": csrf})
     set_session_cookie(request, resp, cookie)
     return resp
@@ -326,8 +327,9 @@ def api_whoami(request: Request, db: DB) -> Response:
 @router.delete(
     "/session", summary="Sign out", tags=["session"], responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}}
 )
-def api_logout(user: Reviewer) -> Response:
-    """Sign out (needs the CSRF token)."""
+def api_logout(request: Request, user: Reviewer, db: DB) -> Response:
+    """Sign out (needs the CSRF token): the session ends on the server, so a copy of the cookie is worthless."""
+    request.app.state.sessions.revoke(user, db)
     resp = JSONBytes({"signed_out": True})
     resp.delete_cookie(SESSION_COOKIE, path="/")
     return resp
@@ -355,6 +357,8 @@ def _review(
 ) -> Response:
     try:
         result = review.apply(db, action, args, by=user.name, reason=reason)
+    except ReviewValueError as exc:  # a value the one review validator refuses (type, range, cross-field)
+        raise HTTPException(422, str(exc)) from None
     except UserError as exc:
         raise HTTPException(400, str(exc)) from None
     request.app.state.counts.clear()

@@ -20,6 +20,7 @@ from strikewatch.errors import UserError
 from strikewatch.web import api, pages
 from strikewatch.web.auth import RateLimiter, Sessions
 from strikewatch.web.deps import error
+from strikewatch.web.limits import BodyLimit
 from strikewatch.web.queries import CountCache
 from strikewatch.web.templating import STATIC_DIR, Links, make_env
 
@@ -173,5 +174,6 @@ def create_app(db_url: str | None = None, *, secret: str | None = None, engine: 
     def healthz() -> dict[str, Any]:
         return {"ok": True}
 
+    app.add_middleware(BodyLimit)  # inside SecurityHeaders: a 413 gets the security headers too
     app.add_middleware(SecurityHeaders)
     return app

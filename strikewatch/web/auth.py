@@ -1,28 +1,32 @@
-"""Reviewers: argon2 password hashes, signed session cookies with expiry, CSRF tokens, login rate limit.
+"""Reviewers: argon2 password hashes, revocable sessions with expiry, CSRF tokens, a sign-in throttle.
 
-A session cookie is ``itsdangerous``-signed JSON ``{"u": user id, "c": csrf token}``; it is HttpOnly and
-SameSite=Strict, and every state-changing request must also carry the session's CSRF token (a form field
-``csrf_token`` or the ``X-CSRF-Token`` header). The user row is re-read on every request, so disabling a user
-ends their sessions at once.
+A session is a row of ``user_sessions`` named by the sha256 of a random token; the cookie is the
+``itsdangerous``-signed token, HttpOnly and SameSite=Strict. Every request re-reads the session row and the user:
+signing out deletes the row (a replayed old cookie is anonymous), a password change (``user passwd``) or a disabled
+account deletes all of the user's rows, and an expired row is refused whatever the browser keeps. Every
+state-changing request must also carry the session's CSRF token (a form field ``csrf_token`` or the
+``X-CSRF-Token`` header).
+
+Sign-in attempts are throttled per client and per account with backoff (:class:`RateLimiter`), never locked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import hmac
 import secrets
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from strikewatch.db.tables import User
+from strikewatch.db.tables import User, UserSession
 from strikewatch.errors import UserError
 
 ROLES: tuple[str, ...] = ("reviewer", "admin")
@@ -42,6 +46,7 @@ class CurrentUser:
     name: str
     role: str
     csrf: str
+    session_id: str = ""  # the user_sessions row this request is signed in with
 
 
 def hash_password(password: str) -> str:
@@ -85,32 +90,79 @@ def authenticate(session: Session, name: str, password: str) -> User | None:
     return user
 
 
+def set_password(session: Session, name: str, password: str) -> User:
+    """Change a user's password and end every session of theirs (raises UserError)."""
+    if len(password) < MIN_PASSWORD:
+        raise UserError(f"password must be at least {MIN_PASSWORD} characters")
+    user = session.scalar(select(User).where(User.name == name))
+    if user is None:
+        raise UserError(f"no user {name!r}")
+    user.password_hash = hash_password(password)
+    revoke_all(session, user.id)
+    return user
+
+
+def revoke_all(session: Session, user_id: int) -> int:
+    """End every session of a user; returns how many there were."""
+    ids = list(session.scalars(select(UserSession.id).where(UserSession.user_id == user_id)))
+    if ids:
+        session.execute(delete(UserSession).where(UserSession.user_id == user_id))
+    return len(ids)
+
+
+def _token_id(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _aware(t: dt.datetime) -> dt.datetime:
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)  # SQLite gives back naive UTC
+
+
 class Sessions:
-    """Signs and reads session and pre-login cookies."""
+    """Issues, reads and revokes sessions (rows of ``user_sessions`` behind signed cookies) and pre-login tokens."""
 
     def __init__(self, secret: str, max_age: int = SESSION_MAX_AGE) -> None:
         self.max_age = max_age
         self._session = URLSafeTimedSerializer(secret, salt="strikewatch-session")
         self._prelogin = URLSafeTimedSerializer(secret, salt="strikewatch-prelogin")
 
-    def issue(self, user: User) -> tuple[str, str]:
-        """(cookie value, csrf token) for a freshly signed-in user."""
-        csrf = secrets.token_urlsafe(24)
-        return self._session.dumps({"u": user.id, "c": csrf}), csrf
+    def issue(self, user: User, db: Session) -> tuple[str, str]:
+        """(cookie value, csrf token) for a freshly signed-in user: a new session row. Expired rows are removed."""
+        now = dt.datetime.now(dt.UTC)
+        db.execute(delete(UserSession).where(UserSession.expires_at < now))
+        token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
+        db.add(UserSession(id=_token_id(token), user_id=user.id, csrf=csrf, created_at=now,
+                           expires_at=now + dt.timedelta(seconds=self.max_age)))
+        db.flush()
+        return self._session.dumps({"s": token}), csrf
 
-    def read(self, cookie: str | None, session: Session) -> CurrentUser | None:
+    def _row(self, cookie: str | None, db: Session) -> UserSession | None:
         if not cookie:
             return None
         try:
             data = self._session.loads(cookie, max_age=self.max_age)
         except BadSignature:  # also SignatureExpired
             return None
-        if not isinstance(data, dict) or not isinstance(data.get("u"), int) or not isinstance(data.get("c"), str):
+        if not isinstance(data, dict) or not isinstance(data.get("s"), str):
+            return None  # also a cookie signed before sessions were revocable
+        row = db.get(UserSession, _token_id(data["s"]))
+        if row is None or _aware(row.expires_at) <= dt.datetime.now(dt.UTC):
             return None
-        user = session.get(User, data["u"])
+        return row
+
+    def read(self, cookie: str | None, db: Session) -> CurrentUser | None:
+        row = self._row(cookie, db)
+        if row is None:
+            return None
+        user = db.get(User, row.user_id)
         if user is None or user.disabled:
             return None
-        return CurrentUser(id=user.id, name=user.name, role=user.role, csrf=data["c"])
+        return CurrentUser(id=user.id, name=user.name, role=user.role, csrf=row.csrf, session_id=row.id)
+
+    def revoke(self, user: CurrentUser, db: Session) -> None:
+        """End the session ``user`` is signed in with (sign-out)."""
+        if user.session_id:
+            db.execute(delete(UserSession).where(UserSession.id == user.session_id))
 
     def prelogin_token(self) -> tuple[str, str]:
         """(cookie value, form token) protecting the login form itself."""
@@ -131,42 +183,62 @@ def csrf_ok(user: CurrentUser, token: str | None) -> bool:
     return bool(token) and hmac.compare_digest(user.csrf, token or "")
 
 
-class RateLimiter:
-    """At most ``limit`` failed logins per ``window`` seconds per key (client address, user name)."""
+@dataclass(slots=True)
+class _Fails:
+    n: int = 0
+    last: float = 0.0
 
-    def __init__(self, limit: int = 5, window: float = 300.0) -> None:
+
+class RateLimiter:
+    """The sign-in throttle: backoff per client and per (client, account); an account is never locked.
+
+    Each client (address) and each (client, account) pair remembers its failed sign-ins until ``window`` seconds
+    pass without one. After ``limit`` failures, the next attempt must wait 1 s after the last failure, then 2, 4,
+    8 ... up to ``max_wait`` (the right password too: the client cannot tell which attempt will be let through).
+    Failures from other clients never make a client wait that has not failed itself: the real reviewer signs in
+    while someone else guesses. While others are guessing at an account (``limit`` failures or more from other
+    clients), a client that has failed on it waits after its very first failure (1, 2, 4 ... s, up to
+    ``max_wait``), so guessing from many addresses stays slow."""
+
+    def __init__(self, limit: int = 5, window: float = 900.0, max_wait: float = 300.0) -> None:
         self.limit = limit
         self.window = window
-        self._fails: dict[str, deque[float]] = {}
+        self.max_wait = max_wait
+        self._fails: dict[str, _Fails] = {}
         self._lock = threading.Lock()
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        q = self._fails.setdefault(key, deque())
-        while q and now - q[0] > self.window:
-            q.popleft()
-        return q
+    def _get(self, key: str, now: float) -> _Fails:
+        f = self._fails.get(key)
+        if f is None or now - f.last > self.window:
+            return _Fails()
+        return f
 
-    def retry_after(self, *keys: str) -> int:
-        """Seconds until another attempt is allowed (0: allowed now)."""
-        now = time.monotonic()
-        wait = 0.0
-        with self._lock:
-            for k in keys:
-                q = self._recent(k, now)
-                if len(q) >= self.limit:
-                    wait = max(wait, self.window - (now - q[0]))
-        return int(wait) + (1 if wait else 0)
+    def _wait(self, f: _Fails, free: int, now: float) -> float:
+        if f.n < max(free, 1):
+            return 0.0
+        return max(0.0, f.last + min(self.max_wait, 2.0 ** (f.n - max(free, 1))) - now)
 
-    def failed(self, *keys: str) -> None:
+    def retry_after(self, client: str, account: str) -> int:
+        """Seconds until ``client`` may try ``account`` again (0: now)."""
         now = time.monotonic()
         with self._lock:
-            for k in keys:
-                self._recent(k, now).append(now)
-            if len(self._fails) > 10_000:  # forget idle keys
-                for k in [k for k, q in self._fails.items() if not q or now - q[-1] > self.window]:
+            pair = self._get(f"p:{client}\0{account}", now)
+            waits = [self._wait(self._get("c:" + client, now), self.limit, now), self._wait(pair, self.limit, now)]
+            if self._get("a:" + account, now).n - pair.n >= self.limit:  # others are guessing at this account
+                waits.append(self._wait(pair, 1, now))
+        wait = max(waits)
+        return int(wait) + (1 if wait > int(wait) else 0)
+
+    def failed(self, client: str, account: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            for key in ("c:" + client, "a:" + account, f"p:{client}\0{account}"):
+                f = self._get(key, now)
+                self._fails[key] = _Fails(f.n + 1, now)
+            if len(self._fails) > 50_000:  # forget idle keys
+                for k in [k for k, f in self._fails.items() if now - f.last > self.window]:
                     del self._fails[k]
 
-    def succeeded(self, *keys: str) -> None:
+    def succeeded(self, client: str, account: str) -> None:
         with self._lock:
-            for k in keys:
-                self._fails.pop(k, None)
+            self._fails.pop(f"p:{client}\0{account}", None)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from strikewatch.db.tables import Article
 from strikewatch.errors import UserError
+from strikewatch.merge.review_values import ReviewValueError
 from strikewatch.schema import COUNT_FIELDS, join_comments
 from strikewatch.web import queries, review
 from strikewatch.web.auth import PRELOGIN_COOKIE, SESSION_COOKIE, CurrentUser, authenticate, csrf_ok
@@ -259,7 +260,7 @@ def do_login(
     if not sessions.check_prelogin(request.cookies.get(PRELOGIN_COOKIE), csrf_token):
         return _login_page(request, "The form expired; please sign in again.", status=403)
     limiter = request.app.state.limiter
-    keys = ("ip:" + (request.client.host if request.client else "?"), "user:" + name)
+    keys = (request.client.host if request.client else "?", name)  # (client, account)
     wait = limiter.retry_after(*keys)
     if wait:
         resp = _login_page(request, f"Too many failed sign-ins. Try again in {wait} seconds.", status=429)
@@ -269,8 +270,8 @@ def do_login(
     if user is None:
         limiter.failed(*keys)
         return _login_page(request, "Wrong name or password.", status=401)
-    limiter.succeeded(keys[1])
-    cookie, _ = sessions.issue(user)
+    limiter.succeeded(*keys)
+    cookie, _ = sessions.issue(user, db)
     target = next if next.startswith("/") and not next.startswith("//") else "/review"
     done = RedirectResponse(target, status_code=303)
     done.set_cookie(SESSION_COOKIE, cookie, max_age=sessions.max_age, httponly=True, samesite="strict",
@@ -292,7 +293,8 @@ def _form_user(request: Request, db: Session, token: str) -> CurrentUser:
 
 @router.post("/logout")
 def do_logout(request: Request, db: DB, csrf_token: Annotated[str, Form(max_length=200)] = "") -> Response:
-    _form_user(request, db, csrf_token)
+    user = _form_user(request, db, csrf_token)
+    request.app.state.sessions.revoke(user, db)  # the cookie is worthless from now on, wherever it was copied
     resp = RedirectResponse("/", status_code=303)
     resp.delete_cookie(SESSION_COOKIE, path="/")
     return resp
@@ -344,6 +346,12 @@ def _review_form(request: Request, db: Session, token: str, action: str, args: d
     user = _form_user(request, db, token)
     try:
         result = review.apply(db, action, args, by=user.name, reason=reason)
+    except ReviewValueError as exc:  # the value is refused (422): the form again, with the reason
+        ctx = strike_context(db, int(args["id"]))
+        if ctx is None:
+            raise HTTPException(404, f"no strike record {args['id']}") from None
+        return render(request, "review_strike.html", {**ctx, "settable": review.settable(), "message": str(exc)},
+                      status=422, user=user)
     except UserError as exc:
         return RedirectResponse(back + "?" + urlencode({"error": str(exc)}), status_code=303)
     request.app.state.counts.clear()
