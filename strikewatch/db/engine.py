@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -74,9 +74,17 @@ def _current_and_heads(engine: Engine) -> tuple[set[str], set[str]]:
     return current, set(script.get_heads())
 
 
+def _stamped(conn: Connection) -> set[str]:
+    from alembic.runtime.migration import MigrationContext
+
+    return set(MigrationContext.configure(conn).get_current_heads())
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (all heads). Safe to call from several processes."""
     from alembic import command
+
+    from strikewatch.db.legacy import upgrade_legacy
 
     current, heads = _current_and_heads(engine)
     if current == heads:
@@ -86,6 +94,7 @@ def migrate(engine: Engine) -> None:
         with engine.connect() as conn:
             conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_LOCK_KEY})
             try:
+                upgrade_legacy(conn, _stamped(conn))
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "heads")
                 conn.commit()
@@ -95,6 +104,7 @@ def migrate(engine: Engine) -> None:
     else:
         try:
             with engine.begin() as conn:
+                upgrade_legacy(conn, _stamped(conn))
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "heads")
         except OperationalError:

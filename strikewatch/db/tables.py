@@ -238,17 +238,17 @@ class UserSession(Base):
 
 
 # Indexes the web app's strike lists walk in order (ORDER BY key, id LIMIT n needs no sort of the whole table).
-# The date key is the record's day, else the start of its window. Migration 0002_web_list_indexes.
+# The date key is the record's day, else the start of its window. In the initial revision (first 0002_web_list_indexes).
 Index("ix_strikes_day_id", func.coalesce(Strike.date, Strike.date_earliest), Strike.id)
 Index("ix_strikes_killed_max_id", Strike.killed_max, Strike.id)
 Index("ix_strikes_civilians_max_id", Strike.civilians_max, Strike.id)
 
 # The API's other filters (issue 8): a country's strikes by day, and place names matched case-insensitively
-# (admin = admin1 or admin2). Migration 0003_scale_api_filters.
+# (admin = admin1 or admin2). In the initial revision (first 0003_scale_api_filters).
 Index("ix_strikes_country_day_id", Strike.country, func.coalesce(Strike.date, Strike.date_earliest), Strike.id)
 Index("ix_strikes_admin1_lower", func.lower(Strike.admin1))
 Index("ix_strikes_admin2_lower", func.lower(Strike.admin2))
 
 # The store's exact-text lookups (wire copy with the same body, page re-fetched) ask for the lowest id with a body
-# hash: one index probe, whatever the planner's statistics say. Migration 0003_scale_article_lookups.
+# hash: one index probe, whatever the planner's statistics say. Initial revision (first 0003_scale_article_lookups).
 Index("ix_articles_text_sha256_id", Article.text_sha256, Article.id)

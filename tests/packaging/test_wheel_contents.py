@@ -39,6 +39,7 @@ def test_wheel_ships_the_runtime_package(wheel_names: list[str]) -> None:
     assert "strikewatch/cli/__init__.py" in wheel_names
     assert any(n.startswith("strikewatch/geo/data/") for n in wheel_names)
     assert any(n.startswith("strikewatch/db/migrations/versions/") for n in wheel_names)
+    assert any(n.startswith("strikewatch/db/migrations/legacy/") for n in wheel_names)  # for pre-squash databases
     assert not [n for n in wheel_names if n.startswith(("swdev/", "tests/", "bench/"))]
 
 
