@@ -58,7 +58,7 @@ class Place:
     @property
     def attested(self) -> bool:
         """In the curated table or a strike sheet (not only a GeoNames populated place)."""
-        return any(s in self.source for s in ("curated", "TBIJ", "NewAmerica", "Dronestream"))
+        return any(s in self.source for s in ("curated", "TBIJ", "NewAmerica", "Dronestream", "PakistanBodyCount"))
 
     @property
     def level(self) -> int:

@@ -316,7 +316,14 @@ def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[
     first_words = gaz.first_words
     out: list[tuple[int, int, list[Place]]] = []
     # only a capitalised word that starts some gazetteer name can start a mention
-    starts = [k for k, (a, b) in enumerate(toks) if _capitalised(text[a]) and norm(text[a:b]) in first_words]
+    starts = [
+        k for k, (a, b) in enumerate(toks)
+        if _capitalised(text[a])
+        and (
+            norm(text[a:b]) in first_words
+            or (text[b - 2 : b] in ("'s", "’s") and norm(text[a : b - 2]) in first_words)
+        )
+    ]
     i = 0
     for k in starts:
         if k < i:
@@ -328,9 +335,15 @@ def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[
             s, e = toks[i][0], toks[j][1]
             span = text[s:e]
             cands = gaz.exact(span)
+            if not cands and span[-2:] in ("'s", "’s"):
+                # "Afghanistan's Nangarhar province", "North Waziristan's Mir Ali": the possessive is no part of it
+                e -= 2
+                span = text[s:e]
+                cands = gaz.exact(span)
             if not cands:
                 continue
             words = [text[a:b] for a, b in toks[i : j + 1]]
+            words[-1] = words[-1][: len(words[-1]) - (toks[j][1] - e)]
             if not _capitalised(words[0]):
                 continue
             if any(not _capitalised(w) and w.lower() not in _LOWER_OK for w in words[1:]):

