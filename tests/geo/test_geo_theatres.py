@@ -98,3 +98,9 @@ def test_pakistan_body_count_names_keep_their_source_and_no_point_of_their_own()
     rows = [p for p in get_gazetteer().places if p.source == "PakistanBodyCount"]
     assert rows and all(p.country == "PK" and p.admin2 for p in rows)
     assert all(p.coord_source.startswith("parent:") or not p.coord_source for p in rows)
+
+
+def test_a_curated_neighbourhood_never_swallows_its_city() -> None:
+    # GeoNames lists neighbourhood names among a city's alternate names: the city must stay its own row
+    top = get_gazetteer().exact("Karachi")[0]
+    assert top.name == "Karachi" and top.population > 1_000_000, top
