@@ -178,17 +178,20 @@ _ACTOR_AFTER = re.compile(
     r"tolerate[sd]?|complain(?:s|ed)?|decide[sd]?|press(?:es|ed)?|push(?:es|ed)?|back(?:s|ed)?|"
     r"regard(?:s|ed)?|consider(?:s|ed)?|insists?|believe[sd]?|recalled|expelled|suspend(?:s|ed)?|"
     r"cooperat(?:es|ed)|negotiat(?:es|ed)|signed|secretly|permitted|lodged|called|calls|sent|sends)\b"
-    r"|\s+(?:and|or|nor)\s+(?:the\s+)?(?:Washington|Kabul|Islamabad|New\s+Delhi|Delhi|Beijing|Moscow|London|Riyadh|"
-    r"Tehran|Ankara|Doha|Abu\s+Dhabi|Cairo|Sanaa|Mogadishu|Baghdad|Damascus|Tripoli|Beirut|Jerusalem|Tel\s+Aviv)\b"
-    r"|\s+to\s+(?:allow|permit|accept|tolerate|stop|end|halt|cooperate|act|approve|agree)\b)",
+    r"|\s+to\s+(?:allow|permit|accept|tolerate|stop|end|halt|cooperate|approve|agree)\b)",
     re.I,
 )
-# the same pairing with the capital second ("Washington and Islamabad"): two governments, no place
-_ACTOR_BEFORE = re.compile(
-    r"\b(?:Washington|Kabul|Islamabad|New\s+Delhi|Delhi|Beijing|Moscow|London|Riyadh|Tehran|Ankara|Doha|Cairo|"
-    r"Sanaa|Mogadishu|Baghdad|Damascus|Tripoli|Beirut|Jerusalem|Tel\s+Aviv|the\s+CIA|the\s+US|the\s+United\s+States)"
-    r",?\s+(?:and|or|nor)\s+$"
+# two governments paired by their capitals ("Islamabad and Washington", "between the CIA and Islamabad"): a capital
+# next to another country's capital or agency is its government, not a place ("Karachi and Islamabad" are places)
+_CAPITALS = (
+    r"(?:Washington|Kabul|Islamabad|New\s+Delhi|Delhi|Beijing|Moscow|London|Riyadh|Tehran|Ankara|Doha|Cairo|Sanaa|"
+    r"Mogadishu|Baghdad|Damascus|Tripoli|Beirut|Jerusalem|Tel\s+Aviv|Abu\s+Dhabi)"
 )
+_GOVERNMENT_AFTER = re.compile(r"^\s+(?:and|or|nor)\s+(?:the\s+)?" + _CAPITALS + r"\b")
+_ACTOR_BEFORE = re.compile(
+    r"\b(?:" + _CAPITALS + r"|the\s+CIA|the\s+US|the\s+United\s+States|the\s+Pentagon),?\s+(?:and|or|nor)\s+$"
+)
+_CAPITAL_NAME = re.compile(_CAPITALS + r"$")
 _BORDER_AFTER = re.compile(r"^[\s\-–]*(?:[A-Z][a-z]+[\s\-–]+)?(?:border|frontier)\b", re.I)
 _BORDER_BEFORE = re.compile(
     r"\b(?:(?:border|frontier|bordering|borders)\s+(?:with|of|into|from)|bordering|borders|straddling)"
@@ -506,10 +509,9 @@ def _role(
         return "speaker"
     if _elsewhere(sent_before, after):
         return "elsewhere"
-    if (
-        places
-        and (places[0].kind == "country" or places[0].population >= MAJOR_CITY)
-        and (_ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(sent_before))
+    if places and (places[0].kind == "country" or places[0].population >= MAJOR_CITY) and (
+        _ACTOR_AFTER.match(after)
+        or (_CAPITAL_NAME.match(text, s, e) and (_GOVERNMENT_AFTER.match(after) or _ACTOR_BEFORE.search(sent_before)))
     ):
         return "actor"
     if reference and _REFERENCE_BEFORE.search(sent_before):

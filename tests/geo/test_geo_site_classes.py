@@ -177,3 +177,8 @@ def test_a_clan_word_after_a_name_makes_another_place() -> None:
     text = "Jets pounded hideouts in the Akka Khel area of Tirah Valley in Khyber Agency, killing twelve."
     c = whole(text)
     assert c is not None and c.country == "PK" and c.admin2 == "Khyber", c
+
+
+def test_two_cities_of_one_country_are_places_not_governments() -> None:
+    c = choose_site("Lawyers rallied in Lahore and Islamabad on Monday.", [(0, 49)], kind="gathering")
+    assert c is not None and c.place == "Lahore", c
