@@ -374,6 +374,9 @@ class Decision:
     foreign: frozenset[int]
 
 
+_PRESS_CLUB = re.compile(r"\bpress\s+club\s+(?:in|of|at)\s+(?:the\s+)?$", re.I)
+
+
 def _overlaps(m: PlaceMention, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(m.start < b and a < m.end for a, b in ranges)
 
@@ -400,7 +403,15 @@ def decide(
         return Decision(result, chosen, why, mentions, span, excluded, foreign)
 
     site_roles = ("site", "elsewhere") if gathering else ("site",)
-    sites = [i for i in live if mentions[i].role in site_roles and i not in foreign]
+    sites = [
+        i for i in live
+        if i not in foreign
+        and (
+            mentions[i].role in site_roles
+            # a protest "outside the press club in Quetta" gathered there: for a gathering that is its site
+            or (gathering and mentions[i].role == "speaker" and _PRESS_CLUB.search(text, 0, mentions[i].start))
+        )
+    ]
     nears = [i for i in live if mentions[i].role == "near" and mentions[i].places and i not in foreign]
     if sites:
         choices = [(i, *_choose(mentions[i], mentions, live, gaz, art)) for i in sites]

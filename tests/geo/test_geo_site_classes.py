@@ -182,3 +182,12 @@ def test_a_clan_word_after_a_name_makes_another_place() -> None:
 def test_two_cities_of_one_country_are_places_not_governments() -> None:
     c = choose_site("Lawyers rallied in Lahore and Islamabad on Monday.", [(0, 49)], kind="gathering")
     assert c is not None and c.place == "Lahore", c
+
+
+def test_a_protest_at_the_press_club_gathered_there() -> None:
+    text = "Journalists staged a protest outside the press club in Quetta against the killing of a colleague."
+    c = choose_site(text, [(0, len(text))], kind="gathering")
+    assert c is not None and c.admin2 == "Quetta", c
+    strike = "Elders told reporters at the press club in Peshawar that a drone strike killed four in Datta Khel."
+    c = whole(strike)
+    assert c is not None and c.place == "Datta Khel", c
