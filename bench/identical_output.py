@@ -178,6 +178,7 @@ def compare(a: Path, b: Path) -> list[str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--against", help="git revision to compare this tree with (e.g. main, HEAD~3)")
+    ap.add_argument("--after", help="compare this git revision (not the working tree) with --against")
     ap.add_argument("--collect", type=Path, help="write this tree's outputs to this folder and stop")
     ap.add_argument("--examples", type=Path, default=ROOT / "examples/articles", help=argparse.SUPPRESS)
     ap.add_argument("--keep", type=Path, help="keep both sides' outputs in this folder")
@@ -194,10 +195,15 @@ def main() -> int:
         _export(args.against, before_tree)
         # the data files a checkout does not track (fetched web assets) are not needed for these outputs
         _run_collect(before_tree, before)
-        _run_collect(ROOT, after)
+        after_tree = ROOT
+        if args.after:
+            after_tree = Path(tmp) / "after-tree"
+            after_tree.mkdir()
+            _export(args.after, after_tree)
+        _run_collect(after_tree, after)
         files = sorted(p.name for p in after.iterdir())
         va, vb = ((d / "EXTRACTOR_VERSION").read_text().strip() for d in (before, after))
-        print(f"extractor {va} ({args.against}) vs {vb} (this tree); {len(files)} output files")
+        print(f"extractor {va} ({args.against}) vs {vb} ({args.after or 'this tree'}); {len(files)} output files")
         if va != vb:
             print("different extractors: the comparison says nothing about the refactor")
         differ = compare(before, after)

@@ -1,4 +1,4 @@
-"""Write ``strikewatch/model_types.py``: what mypy sees of the attributes ``strikewatch.model`` adds at run time.
+"""Write ``strikewatch/model_types.pyi``: what mypy sees of the attributes ``strikewatch.model`` adds at run time.
 
     .venv/bin/python -m swdev.model_types          # rewrite it (after a change to CASUALTIES or PLACE_FIELDS)
     .venv/bin/python -m swdev.model_types --check  # exit 1 when it is out of date (tests/model does this)
@@ -14,11 +14,11 @@ from pathlib import Path
 
 from strikewatch.model import PLACE_FIELDS, Attr, casualty_names, count_attrs, place_attrs
 
-TARGET = Path(__file__).resolve().parents[1] / "strikewatch" / "model_types.py"
+TARGET = Path(__file__).resolve().parents[1] / "strikewatch" / "model_types.pyi"
 
 
 def _block(name: str, base: str | None, lines: list[str], *, dataclass: bool) -> list[str]:
-    head = ["", "", "@dataclass(kw_only=True)"] if dataclass else ["", ""]
+    head = ["", "@dataclass(kw_only=True)"] if dataclass else [""]
     return [*head, f"class {name}{f'({base})' if base else ''}:", *(lines or ["    pass"])]
 
 
@@ -40,8 +40,6 @@ def render() -> str:
         "",
         "What mypy sees of the fields ``strikewatch.model`` adds at run time; imported only under TYPE_CHECKING.",
         '"""',
-        "",
-        "from __future__ import annotations",
         "",
         "from dataclasses import dataclass",
         "",

@@ -23,8 +23,8 @@ from typing import Any
 
 from strikewatch.analyse.parse import CellRange, DateOrder, infer_date_order, parse_date, parse_lat_lon, parse_range
 from strikewatch.analyse.places import (
-    PK_ADMIN2,
     admin1_name,
+    admin1_of,
     clean,
     country_code,
     known_admin2,
@@ -186,7 +186,7 @@ def _place_and_area(row: TrackerStrike, place_cell: Any, area_cell: Any) -> None
             place = None
     row.place = place
     if row.admin2 is not None and row.admin1 is None:
-        row.admin1 = PK_ADMIN2.get(row.admin2)
+        row.admin1 = admin1_of(row.admin2)
 
 
 def _finish(row: TrackerStrike) -> TrackerStrike:

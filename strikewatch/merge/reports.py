@@ -16,9 +16,9 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from strikewatch.model import COUNT_COLUMNS
+from strikewatch.model import COUNT_COLUMNS, place_attrs, with_fields
 
 # Event types that can make a strike record, and those that may only join one as a dissenting account
 # ("officials said it was an accidental explosion"). ground_attack events never enter strikes.
@@ -72,9 +72,16 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+if TYPE_CHECKING:  # the place fields strikewatch.model adds, as mypy sees them
+    from strikewatch.model_types import Place
+else:
+    Place = object
+
+
 @dataclass(slots=True)
-class Report:
-    """One event as the matcher sees it."""
+@with_fields({"hi": place_attrs()})
+class Report(Place):
+    """One event as the matcher sees it (after ``hi`` the place fields of strikewatch.model)."""
 
     event_id: int
     article_id: int
@@ -87,13 +94,6 @@ class Report:
     day: int | None = None  # best single day (ordinal)
     lo: int | None = None  # window the text allows (ordinals); None when the report has no date at all
     hi: int | None = None
-    country: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    place: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geo_precision: str | None = None
     counts: dict[str, int | None] = field(default_factory=dict)
     target: str | None = None
     target_groups: tuple[str, ...] = ()

@@ -54,7 +54,7 @@ def test_a_new_casualty_class_reaches_tables_api_schema_and_csv_header() -> None
 
 
 def test_the_type_checkers_view_is_current() -> None:
-    """strikewatch/model_types.py is what swdev.model_types writes from the declarations."""
+    """strikewatch/model_types.pyi is what swdev.model_types writes from the declarations."""
     from swdev.model_types import TARGET, render
 
     assert TARGET.read_text(encoding="utf-8") == render(), "run: python -m swdev.model_types"

@@ -40,6 +40,7 @@ def test_wheel_ships_the_runtime_package(wheel_names: list[str]) -> None:
     assert any(n.startswith("strikewatch/geo/data/") for n in wheel_names)
     assert any(n.startswith("strikewatch/db/migrations/versions/") for n in wheel_names)
     assert any(n.startswith("strikewatch/db/migrations/legacy/") for n in wheel_names)  # for pre-squash databases
+    assert "strikewatch/model_types.pyi" in wheel_names  # mypy's view of the derived fields, for py.typed users
     assert not [n for n in wheel_names if n.startswith(("swdev/", "tests/", "bench/"))]
 
 

@@ -5,7 +5,7 @@ joined 0001 and the five revisions the areas added on top of it in parallel (000
 0002_store_neardup, 0002_web_list_indexes, 0003_scale_api_filters, 0003_scale_article_lookups): databases already
 there need nothing, and later revisions name it as before. A database made before that (at 0001 and some of the
 five) is brought here by ``strikewatch.db.legacy`` before Alembic runs; those five revisions are kept, outside
-this history, in ``migrations/legacy/``.
+this history, in ``migrations/legacy/`` (this revision runs them too, after the 0001 tables).
 
 Revision ID: 0004_merge_heads
 Revises:
@@ -256,35 +256,19 @@ def upgrade() -> None:
     with op.batch_alter_table('strike_reports', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_strike_reports_article_id'), ['article_id'], unique=False)
 
-    # near-duplicate index and merge queue (were 0002_store_neardup)
-    op.create_table('article_bands',
-    sa.Column('key', sa.BigInteger(), nullable=False),
-    sa.Column('article_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('key', 'article_id')
-    )
-    op.create_table('merge_queue',
-    sa.Column('article_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('article_id')
-    )
-    # merge blocking (was 0002_merge_blocking_index)
-    op.create_index('ix_events_country_earliest', 'events', ['country', 'date_earliest'])
-    # the web app's list orders and filters (were 0002_web_list_indexes, 0003_scale_api_filters)
-    op.create_index('ix_strikes_day_id', 'strikes', [sa.text('coalesce(date, date_earliest)'), 'id'])
-    op.create_index('ix_strikes_killed_max_id', 'strikes', ['killed_max', 'id'])
-    op.create_index('ix_strikes_civilians_max_id', 'strikes', ['civilians_max', 'id'])
-    op.create_index('ix_strikes_country_day_id', 'strikes',
-                    ['country', sa.text('coalesce(date, date_earliest)'), 'id'])
-    op.create_index('ix_strikes_admin1_lower', 'strikes', [sa.text('lower(admin1)')])
-    op.create_index('ix_strikes_admin2_lower', 'strikes', [sa.text('lower(admin2)')])
-    # the store's exact-text lookups (was 0003_scale_article_lookups)
-    op.create_index('ix_articles_text_sha256_id', 'articles', ['text_sha256', 'id'])
+    # then what the five parallel revisions added (near-duplicate index, merge queue, the web app's and the
+    # store's indexes): their own code, kept in migrations/legacy/ for databases from before the squash
+    from strikewatch.db.legacy import BRANCHES, branch_module
+
+    for name in BRANCHES:
+        branch_module(name).upgrade()
 
 
 def downgrade() -> None:
-    op.drop_table('merge_queue')
-    op.drop_table('article_bands')
+    from strikewatch.db.legacy import BRANCHES, branch_module
+
+    for name in reversed(BRANCHES):
+        branch_module(name).downgrade()
     with op.batch_alter_table('strike_reports', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_strike_reports_article_id'))
 

@@ -3,14 +3,11 @@
 What mypy sees of the fields ``strikewatch.model`` adds at run time; imported only under TYPE_CHECKING.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Mapped
 
 from strikewatch.schema import GeoPrecision
-
 
 @dataclass(kw_only=True)
 class TrackedCounts:
@@ -25,12 +22,10 @@ class TrackedCounts:
     militants_min: int | None = None
     militants_max: int | None = None
 
-
 @dataclass(kw_only=True)
 class Counts(TrackedCounts):
     munitions_min: int | None = None
     munitions_max: int | None = None
-
 
 @dataclass(kw_only=True)
 class TrackerPlace:
@@ -41,11 +36,9 @@ class TrackerPlace:
     lat: float | None = None
     lon: float | None = None
 
-
 @dataclass(kw_only=True)
 class Place(TrackerPlace):
     geo_precision: GeoPrecision | None = None
-
 
 class TrackedCountColumns:
     killed_min: Mapped[int | None]
@@ -59,11 +52,9 @@ class TrackedCountColumns:
     militants_min: Mapped[int | None]
     militants_max: Mapped[int | None]
 
-
 class CountColumns(TrackedCountColumns):
     munitions_min: Mapped[int | None]
     munitions_max: Mapped[int | None]
-
 
 class TrackerPlaceColumns:
     country: Mapped[str | None]
@@ -72,7 +63,6 @@ class TrackerPlaceColumns:
     place: Mapped[str | None]
     lat: Mapped[float | None]
     lon: Mapped[float | None]
-
 
 class PlaceColumns(TrackerPlaceColumns):
     geo_precision: Mapped[str | None]
