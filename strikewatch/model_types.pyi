@@ -9,23 +9,21 @@ from sqlalchemy.orm import Mapped
 
 from strikewatch.schema import GeoPrecision
 
+_IntColumn = Mapped[int | None]
+_StrColumn = Mapped[str | None]
+_FloatColumn = Mapped[float | None]
+
 @dataclass(kw_only=True)
 class TrackedCounts:
-    killed_min: int | None = None
-    killed_max: int | None = None
-    injured_min: int | None = None
-    injured_max: int | None = None
-    civilians_min: int | None = None
-    civilians_max: int | None = None
-    children_min: int | None = None
-    children_max: int | None = None
-    militants_min: int | None = None
-    militants_max: int | None = None
+    killed_min: int | None = None; killed_max: int | None = None
+    injured_min: int | None = None; injured_max: int | None = None
+    civilians_min: int | None = None; civilians_max: int | None = None
+    children_min: int | None = None; children_max: int | None = None
+    militants_min: int | None = None; militants_max: int | None = None
 
 @dataclass(kw_only=True)
 class Counts(TrackedCounts):
-    munitions_min: int | None = None
-    munitions_max: int | None = None
+    munitions_min: int | None = None; munitions_max: int | None = None
 
 @dataclass(kw_only=True)
 class TrackerPlace:
@@ -41,28 +39,22 @@ class Place(TrackerPlace):
     geo_precision: GeoPrecision | None = None
 
 class TrackedCountColumns:
-    killed_min: Mapped[int | None]
-    killed_max: Mapped[int | None]
-    injured_min: Mapped[int | None]
-    injured_max: Mapped[int | None]
-    civilians_min: Mapped[int | None]
-    civilians_max: Mapped[int | None]
-    children_min: Mapped[int | None]
-    children_max: Mapped[int | None]
-    militants_min: Mapped[int | None]
-    militants_max: Mapped[int | None]
+    killed_min: _IntColumn; killed_max: _IntColumn
+    injured_min: _IntColumn; injured_max: _IntColumn
+    civilians_min: _IntColumn; civilians_max: _IntColumn
+    children_min: _IntColumn; children_max: _IntColumn
+    militants_min: _IntColumn; militants_max: _IntColumn
 
 class CountColumns(TrackedCountColumns):
-    munitions_min: Mapped[int | None]
-    munitions_max: Mapped[int | None]
+    munitions_min: _IntColumn; munitions_max: _IntColumn
 
 class TrackerPlaceColumns:
-    country: Mapped[str | None]
-    admin1: Mapped[str | None]
-    admin2: Mapped[str | None]
-    place: Mapped[str | None]
-    lat: Mapped[float | None]
-    lon: Mapped[float | None]
+    country: _StrColumn
+    admin1: _StrColumn
+    admin2: _StrColumn
+    place: _StrColumn
+    lat: _FloatColumn
+    lon: _FloatColumn
 
 class PlaceColumns(TrackerPlaceColumns):
-    geo_precision: Mapped[str | None]
+    geo_precision: _StrColumn

@@ -21,6 +21,25 @@ down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# The schema as it stood at this revision (frozen here: later changes are later revisions).
+COUNTS = ("killed", "injured", "civilians", "children", "militants", "munitions")
+
+
+def _place_columns(*, precision: bool) -> list[sa.Column]:
+    cols = [
+        sa.Column('country', sa.String(length=2), nullable=True),
+        sa.Column('admin1', sa.String(length=128), nullable=True),
+        sa.Column('admin2', sa.String(length=128), nullable=True),
+        sa.Column('place', sa.String(length=256), nullable=True),
+        sa.Column('lat', sa.Float(), nullable=True),
+        sa.Column('lon', sa.Float(), nullable=True),
+    ]
+    return [*cols, sa.Column('geo_precision', sa.String(length=16), nullable=True)] if precision else cols
+
+
+def _count_columns(names: Sequence[str]) -> list[sa.Column]:
+    return [sa.Column(f'{n}_{end}', sa.Integer(), nullable=True) for n in names for end in ('min', 'max')]
+
 
 def upgrade() -> None:
     op.create_table('datasets',
@@ -60,25 +79,8 @@ def upgrade() -> None:
     sa.Column('date_earliest', sa.Date(), nullable=True),
     sa.Column('date_latest', sa.Date(), nullable=True),
     sa.Column('date_precision', sa.String(length=16), nullable=True),
-    sa.Column('country', sa.String(length=2), nullable=True),
-    sa.Column('admin1', sa.String(length=128), nullable=True),
-    sa.Column('admin2', sa.String(length=128), nullable=True),
-    sa.Column('place', sa.String(length=256), nullable=True),
-    sa.Column('lat', sa.Float(), nullable=True),
-    sa.Column('lon', sa.Float(), nullable=True),
-    sa.Column('geo_precision', sa.String(length=16), nullable=True),
-    sa.Column('killed_min', sa.Integer(), nullable=True),
-    sa.Column('killed_max', sa.Integer(), nullable=True),
-    sa.Column('injured_min', sa.Integer(), nullable=True),
-    sa.Column('injured_max', sa.Integer(), nullable=True),
-    sa.Column('civilians_min', sa.Integer(), nullable=True),
-    sa.Column('civilians_max', sa.Integer(), nullable=True),
-    sa.Column('children_min', sa.Integer(), nullable=True),
-    sa.Column('children_max', sa.Integer(), nullable=True),
-    sa.Column('militants_min', sa.Integer(), nullable=True),
-    sa.Column('militants_max', sa.Integer(), nullable=True),
-    sa.Column('munitions_min', sa.Integer(), nullable=True),
-    sa.Column('munitions_max', sa.Integer(), nullable=True),
+    *_place_columns(precision=True),
+    *_count_columns(COUNTS),
     sa.Column('target', sa.Text(), nullable=True),
     sa.Column('target_groups', sa.JSON(), nullable=False),
     sa.Column('named_dead', sa.JSON(), nullable=False),
@@ -151,23 +153,9 @@ def upgrade() -> None:
     sa.Column('dataset_id', sa.Integer(), nullable=False),
     sa.Column('ext_id', sa.String(length=64), nullable=True),
     sa.Column('date', sa.Date(), nullable=True),
-    sa.Column('country', sa.String(length=2), nullable=True),
-    sa.Column('admin1', sa.String(length=128), nullable=True),
-    sa.Column('admin2', sa.String(length=128), nullable=True),
-    sa.Column('place', sa.String(length=256), nullable=True),
-    sa.Column('lat', sa.Float(), nullable=True),
-    sa.Column('lon', sa.Float(), nullable=True),
+    *_place_columns(precision=False),
     sa.Column('n_strikes', sa.Integer(), nullable=False),
-    sa.Column('killed_min', sa.Integer(), nullable=True),
-    sa.Column('killed_max', sa.Integer(), nullable=True),
-    sa.Column('injured_min', sa.Integer(), nullable=True),
-    sa.Column('injured_max', sa.Integer(), nullable=True),
-    sa.Column('civilians_min', sa.Integer(), nullable=True),
-    sa.Column('civilians_max', sa.Integer(), nullable=True),
-    sa.Column('children_min', sa.Integer(), nullable=True),
-    sa.Column('children_max', sa.Integer(), nullable=True),
-    sa.Column('militants_min', sa.Integer(), nullable=True),
-    sa.Column('militants_max', sa.Integer(), nullable=True),
+    *_count_columns(COUNTS[:5]),
     sa.Column('raw', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['dataset_id'], ['datasets.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
@@ -206,26 +194,9 @@ def upgrade() -> None:
     sa.Column('date_earliest', sa.Date(), nullable=True),
     sa.Column('date_latest', sa.Date(), nullable=True),
     sa.Column('date_text', sa.Text(), nullable=True),
-    sa.Column('country', sa.String(length=2), nullable=True),
-    sa.Column('admin1', sa.String(length=128), nullable=True),
-    sa.Column('admin2', sa.String(length=128), nullable=True),
-    sa.Column('place', sa.String(length=256), nullable=True),
-    sa.Column('lat', sa.Float(), nullable=True),
-    sa.Column('lon', sa.Float(), nullable=True),
-    sa.Column('geo_precision', sa.String(length=16), nullable=True),
+    *_place_columns(precision=True),
     sa.Column('geo_conflict', sa.Text(), nullable=True),
-    sa.Column('killed_min', sa.Integer(), nullable=True),
-    sa.Column('killed_max', sa.Integer(), nullable=True),
-    sa.Column('injured_min', sa.Integer(), nullable=True),
-    sa.Column('injured_max', sa.Integer(), nullable=True),
-    sa.Column('civilians_min', sa.Integer(), nullable=True),
-    sa.Column('civilians_max', sa.Integer(), nullable=True),
-    sa.Column('children_min', sa.Integer(), nullable=True),
-    sa.Column('children_max', sa.Integer(), nullable=True),
-    sa.Column('militants_min', sa.Integer(), nullable=True),
-    sa.Column('militants_max', sa.Integer(), nullable=True),
-    sa.Column('munitions_min', sa.Integer(), nullable=True),
-    sa.Column('munitions_max', sa.Integer(), nullable=True),
+    *_count_columns(COUNTS),
     sa.Column('target', sa.Text(), nullable=True),
     sa.Column('target_groups', sa.JSON(), nullable=False),
     sa.Column('named_dead', sa.JSON(), nullable=False),
