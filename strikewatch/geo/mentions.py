@@ -321,7 +321,7 @@ def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[
     # only a capitalised word that starts some gazetteer name can start a mention
     starts = [
         k for k, (a, b) in enumerate(toks)
-        if _capitalised(text[a])
+        if (text[a].isupper() or "\u0600" <= text[a] <= "\u06ff")
         and (
             norm(text[a:b]) in first_words
             or (text[b - 2 : b] in ("'s", "’s") and norm(text[a : b - 2]) in first_words)
@@ -457,7 +457,10 @@ def _scan_fuzzy(
             continue
         pool = gaz.places_in("PK", admin2_hint) if admin2_hint else None
         # "Al-Sabeen district": the Arabic article is written in many ways (al-/as-/el-) or left out
-        query = _ARTICLE_START.sub("", m.group()) if len(_ARTICLE_START.sub("", m.group())) >= 4 else m.group()
+        query = m.group()
+        if query[:1] in "AE":
+            bare = _ARTICLE_START.sub("", query)
+            query = bare if len(bare) >= 4 else query
         unit_after = _UNIT_AFTER.match(text, e)
         hits = gaz.fuzzy(query, cutoff=80.0 if admin2_hint else 88.0, pool=None if unit_after else pool)
         # a district's name is tried only where the text says it is one ("Nata district")
@@ -480,6 +483,7 @@ def _sentence_before(text: str, s: int) -> str:
 # ("near the main town of"). For ASCII text (where re.I and str.lower() agree) a pattern whose words are missing
 # is not searched; it could not match.
 _SPEAKER_LAST = frozenset({"in", "from"})
+_SPEAKER_PLACE_WORDS = frozenset({"capital", "city", "town"})
 _REFERENCE_LAST = ("from", "toward", "towards", "to", "beyond", "of", "and", "between")
 _NEAR_LAST = ("near", "nearby", "to", "outside", "of", "from")
 
@@ -491,7 +495,13 @@ def _may_be(sent_before: str) -> tuple[bool, bool, bool]:
     tail = sent_before.lower().split()[-5:]
     if not tail:
         return False, False, False
-    speaker = any(w in _SPEAKER_LAST for w in tail[-5:])  # "in (the) (national) capital, " may follow the word
+    speaker = tail[-1] in _SPEAKER_LAST or (
+        len(tail) > 1
+        and tail[-2] in _SPEAKER_LAST | {"the"}
+        and (tail[-1] == "the" or tail[-1].rstrip(",") in _SPEAKER_PLACE_WORDS)
+    ) or (  # "officials in the capital, Islamabad": the place word may stand between
+        tail[-1].rstrip(",") in _SPEAKER_PLACE_WORDS and any(w in _SPEAKER_LAST for w in tail[-5:])
+    )
     return speaker, any(w.endswith(_REFERENCE_LAST) for w in tail[-4:]), any(w.endswith(_NEAR_LAST) for w in tail)
 
 
@@ -585,13 +595,13 @@ def _caps_datelines(text: str, gaz: Gazetteer) -> tuple[tuple[int, int], ...]:
         # "PESHAWAR/ISLAMABAD –": every city of a shared dateline is one
         if gaz.exact(m.group("name")) or all(gaz.exact(n) for n in m.group("name").split("/")):
             out.append((m.start("name"), m.end()))
-    for m in _WIRE_DATELINE.finditer(text):
+    for m in _WIRE_DATELINE.finditer(text) if "(" in text else ():
         if gaz.exact(m.group("name")):
             out.append((m.start("name"), m.end()))
-    for m in _ARABIC_DATELINE.finditer(text):
+    for m in _ARABIC_DATELINE.finditer(text) if not text.isascii() else ():
         if all(gaz.exact(n.strip()) for n in m.group("name").split("+") if n.strip()):
             out.append((m.start("name"), m.end()))
-    for m in _COLON_DATELINE.finditer(text):
+    for m in _COLON_DATELINE.finditer(text) if ":" in text else ():
         # a country before the colon is a headline's topic ("Yemen: US drone strike kills 7"), not a dateline
         if any(p.kind != "country" for p in gaz.exact(m.group("name"))):
             out.append((m.start("name"), m.end()))
