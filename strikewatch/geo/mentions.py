@@ -228,6 +228,7 @@ class PlaceMention:
     places: list[Place] = field(default_factory=list, repr=False)
     containers: list[int] = field(default_factory=list, repr=False)  # indexes of mentions that contain this one
     offset: Offset | None = None  # for a reference: "45 km west of" before it (distance, direction as written)
+    unit_of: bool = False  # after "district of", "province of": the name stands for an administrative unit
 
     @property
     def level(self) -> int:
@@ -256,6 +257,9 @@ _CAPITAL_AFTER = re.compile(r"[ \-][A-Z][a-z]")
 _PERSON_GAP = re.compile(r"[ \-]")
 _DATELINE_PUNCT_AFTER = re.compile(r"\s*[,:(—–-]")
 _CLAUSE_END = re.compile(r"[.!?;]\s")
+_UNIT_OF_BEFORE = re.compile(
+    r"\b(?:district|sub-?district|directorate|county|tehsil|province|governorate|region)\s+of\s+(?:the\s+)?$", re.I
+)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 
 
@@ -296,6 +300,8 @@ def _person_glued(text: str, toks: list[tuple[int, int]], i: int, gaz: Gazetteer
     if is_arabic_script(prev[:1]):
         return False  # no capitals to tell a person's name by
     low = prev.lower()
+    if low in _ARTICLES and prev.islower() and gap == "-" and not _after_capitalised(text, toks, i - 1):
+        return False  # "the province of al-Bayda", "in al-Mahra": the article of a place, not of a person's name
     if low in ("al", "el", "bin", "ibn", "abu", "ul", "ud", "bint"):
         return True
     if not _capitalised(prev) or prev.isupper():
@@ -304,7 +310,20 @@ def _person_glued(text: str, toks: list[tuple[int, int]], i: int, gaz: Gazetteer
         return True
     if _sentence_start(text, ps) and low in _NOT_NAME_START:
         return False
+    if prev[-2:] in ("'s", "’s") and gaz.exact(prev[:-2]):
+        return False  # "Yemen's Hadhramawt province"
     return not gaz.exact(prev) and low not in _NOT_NAME_START
+
+
+_ARTICLES = frozenset({"al", "el", "as", "ash", "ad", "adh", "ar", "at", "az", "an"})
+
+
+def _after_capitalised(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """Is token k glued (space or hyphen) after a capitalised word ("Hamza al-Masri")?"""
+    if k == 0:
+        return False
+    a, b = toks[k - 1]
+    return bool(_PERSON_GAP.fullmatch(text[b : toks[k][0]])) and text[a].isupper() and not _sentence_start(text, a)
 
 
 def _run(text: str, toks: list[tuple[int, int]], i: int, limit: int) -> int:
@@ -321,7 +340,11 @@ def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[
     # only a capitalised word that starts some gazetteer name can start a mention
     starts = [
         k for k, (a, b) in enumerate(toks)
-        if (text[a].isupper() or "\u0600" <= text[a] <= "\u06ff")
+        if (
+            text[a].isupper()
+            or "\u0600" <= text[a] <= "\u06ff"
+            or (text[b : b + 1] == "-" and text[a:b] in _ARTICLES and text[b + 1 : b + 2].isupper())
+        )
         and (
             norm(text[a:b]) in first_words
             or (text[b - 2 : b] in ("'s", "’s") and norm(text[a : b - 2]) in first_words)
@@ -347,7 +370,7 @@ def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[
                 continue
             words = [text[a:b] for a, b in toks[i : j + 1]]
             words[-1] = words[-1][: len(words[-1]) - (toks[j][1] - e)]
-            if not _capitalised(words[0]):
+            if not _capitalised(words[0]) and not (n > 1 and words[0] in _ARTICLES):
                 continue
             if any(not _capitalised(w) and w.lower() not in _LOWER_OK for w in words[1:]):
                 continue
@@ -659,6 +682,7 @@ def find_places(text: str, gaz: Gazetteer | None = None, start: int = 0, end: in
                 score=score,
                 places=list(cands),
                 offset=parse_offset(sent_before) if role == "reference" else None,
+                unit_of=bool(_UNIT_OF_BEFORE.search(sent_before[-30:])),
             )
         )
     # "between Y and Z": Z is as much a reference as Y

@@ -166,8 +166,13 @@ def _choose(
         else None
     )
 
+    # "al-Sawmaa district of Bayda": what a district lies in is a province (Yemen's Al Bayda, not Libya's town)
+    unit_of = m.unit_of
+
     def score(p: Place, rank: int) -> float:
         s = -0.01 * rank
+        if unit_of and p.kind in ("admin1", "admin2"):
+            s += 2
         if p.is_place and any(q.kind == "admin2" and q.name == p.admin2 for q in m.places):
             s += 0.5  # a district's seat named like it ("Zinjibar"): the town, in its district, not the district
         if any(_compatible_admin2(p, a.name) for a in chain_admin2):

@@ -104,3 +104,23 @@ def test_a_curated_neighbourhood_never_swallows_its_city() -> None:
     # GeoNames lists neighbourhood names among a city's alternate names: the city must stay its own row
     top = get_gazetteer().exact("Karachi")[0]
     assert top.name == "Karachi" and top.population > 1_000_000, top
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("A drone strike in the central province of al-Bayda killed two.", "Al Bayda"),
+        ("The strike hit a house in al-Mahra on Monday.", "Al Mahrah"),
+        ("A drone strike in Yemen's Hadhramawt province killed three.", "Hadramawt"),
+        ("A US drone struck a car in al-Sawmaa district of Bayda.", "Al Bayda"),
+    ],
+)
+def test_lowercase_articles_possessives_and_what_a_district_lies_in(text: str, admin1: str) -> None:
+    r = site(text)
+    assert r is not None and r.country == "YE" and r.admin1 == admin1, r
+
+
+def test_an_article_inside_a_persons_name_is_still_no_place() -> None:
+    r = site("Qari Zia al-Rahman was killed in a strike in Kunar.")
+    assert r is not None and r.admin1 == "Kunar" and r.mention == "Kunar", r
+    assert site("Jets struck the town of Bayda in eastern Libya.").country == "LY"  # type: ignore[union-attr]
