@@ -124,7 +124,7 @@ def read_curated(path: Path = CURATED) -> list[Entry]:
                 aliases=split_aliases(row["aliases"]),
                 post2018=row["post2018"],
                 gn_codes=split_aliases(row["gn_code"]),
-                seat=row["note"][5:].strip() if row.get("note", "").startswith("seat:") else "",
+                seat=row["note"][5:].split(";")[0].strip() if row.get("note", "").startswith("seat:") else "",
             )
             e.sources.add("curated")
             if row["lat"] and row["lon"]:
@@ -637,7 +637,9 @@ def _nearest_unit(e: Entry, units: list[Entry]) -> tuple[Entry, float, float] | 
     return units[ds[0][1]], ds[0][0], ds[1][0]
 
 
-def link_nearest_seats(entries: list[Entry], countries: tuple[str, ...] = ("PK",)) -> tuple[int, int, int]:
+def link_nearest_seats(
+    entries: list[Entry], countries: tuple[str, ...] = ("PK", "SY", "IQ", "LB")
+) -> tuple[int, int, int]:
     """Populated places of ``countries`` that no source puts in a district: the district whose point (its seat's)
     is clearly the nearest -- nearest within ``NEAREST_KM`` and at most ``NEAREST_RATIO`` times the distance to the
     next district of the same province -- with source ``nearest-seat``. Returns (places linked, and on places whose

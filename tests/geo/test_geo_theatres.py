@@ -124,3 +124,23 @@ def test_an_article_inside_a_persons_name_is_still_no_place() -> None:
     r = site("Qari Zia al-Rahman was killed in a strike in Kunar.")
     assert r is not None and r.admin1 == "Kunar" and r.mention == "Kunar", r
     assert site("Jets struck the town of Bayda in eastern Libya.").country == "LY"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1", "admin2"),
+    [
+        ("Coalition air strikes hit a village in Tell Abyad District on Monday.", "SY", "Raqqa Governorate",
+         "Tell Abyad District"),
+        ("Russian jets bombed Maarat al-Numan District overnight.", "SY", "Idlib Governorate",
+         "Maarrat al-Nu'man District"),
+        ("An Iraqi F-16 struck an ISIS hideout in Hawija District.", "IQ", "Kirkuk Governorate", "Hawija District"),
+    ],
+)
+def test_syrian_and_iraqi_districts(text: str, country: str, admin1: str, admin2: str) -> None:
+    r = site(text)
+    assert r is not None and (r.country, r.admin1, r.admin2) == (country, admin1, admin2), r
+
+
+def test_a_district_seat_carries_its_district() -> None:
+    seat = [p for p in get_gazetteer().exact("Manbij") if p.is_place]
+    assert seat and seat[0].admin2 == "Manbij District" and "nearest-seat" not in seat[0].source
