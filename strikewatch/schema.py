@@ -20,7 +20,8 @@ EventType = Literal["drone_strike", "air_strike", "ground_attack", "bombing", "o
 Role = Literal["main", "background"]
 Section = Literal["body", "comments"]
 GeoPrecision = Literal["place", "admin2", "admin1", "country"]
-PublishedBasis = Literal["jsonl", "html-meta", "feed", "cli", "url", "unknown"]
+# where an article's publication date came from (``strikewatch.ingest.pubdate``; best first as ingest tries them)
+PublishedBasis = Literal["jsonl", "feed", "html-meta", "published-line", "url", "dateline", "cli", "unknown"]
 
 # Count fields (each a (min, max) pair on Event and on strike records) and place fields: see strikewatch.model.
 GEO_FIELDS: tuple[str, ...] = PLACE_COLUMNS

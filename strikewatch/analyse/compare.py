@@ -286,6 +286,48 @@ def per_year(datasets: Mapping[str, Sequence[TrackerStrike]]) -> list[dict[str, 
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """The countries every dataset covers, and what each dataset lost by being restricted to them."""
+
+    countries: tuple[str, ...]  # empty: no restriction (no dataset names a country, or all cover the same)
+    left_out: dict[str, int]  # rows of each dataset outside those countries (or without a country)
+
+    def note(self) -> str | None:
+        dropped = {n: k for n, k in self.left_out.items() if k}
+        if not dropped:
+            return None
+        lost = ", ".join(f"{k} of {n}" for n, k in dropped.items())
+        return (f"Compared within the countries every dataset covers ({', '.join(self.countries)}); left out: {lost} "
+                f"record{'s' if sum(dropped.values()) != 1 else ''} elsewhere or without a country "
+                "(--country to choose).")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"countries": list(self.countries), "left_out": dict(self.left_out)}
+
+
+def common_countries(
+    datasets: Mapping[str, Sequence[TrackerStrike]],
+) -> tuple[dict[str, list[TrackerStrike]], Coverage]:
+    """Like with like: each dataset restricted to the countries that every dataset covers (a dataset whose rows
+    name no country does not restrict). ``compare own tbij`` on a record that also holds Yemen and Somalia then
+    compares Pakistan with Pakistan, and says what it left out."""
+    covers = [{r.country for r in rows if r.country} for rows in datasets.values()]
+    known = [c for c in covers if c]
+    if not known:
+        return {n: list(rows) for n, rows in datasets.items()}, Coverage((), {n: 0 for n in datasets})
+    common = set.intersection(*known)
+    out: dict[str, list[TrackerStrike]] = {}
+    left: dict[str, int] = {}
+    for (name, rows), cover in zip(datasets.items(), covers, strict=True):
+        if not cover:  # this dataset says nothing about countries: keep it whole
+            out[name], left[name] = list(rows), 0
+            continue
+        kept = [r for r in rows if r.country in common]
+        out[name], left[name] = kept, len(rows) - len(kept)
+    return out, Coverage(tuple(sorted(common)), left)
+
+
 def compare(
     datasets: Mapping[str, Sequence[TrackerStrike]], max_days: int = 1, threshold: int = 3
 ) -> CompareResult:

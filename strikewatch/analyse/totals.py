@@ -5,7 +5,8 @@ whose maximum is known, and ``unknown_killed_max`` says how many rows were left 
 upper bound is incomplete. A sum is None when no row gives that count at all (TBIJ has no militant counts).
 The civilian share is given at both ends, civilians_min / killed_min and civilians_max / killed_max, summed over
 the rows that give both the civilian range and the killed range (rows with unknown civilians are left out rather
-than counted as none); the same for children.
+than counted as none); the same for children. ``civilian_share_rows`` / ``child_share_rows`` say over how many
+records each share is computed, so a share of 3 records is not read as a share of 300.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class Total:
     known: dict[str, int] = field(default_factory=lambda: {n: 0 for n in SUMMED})  # rows with min or max known
     # for the shares: [part min, part max, killed min, killed max] over rows that give both the part and killed
     share_sums: dict[str, list[int]] = field(default_factory=lambda: {n: [0, 0, 0, 0] for n in SHARED})
+    share_rows: dict[str, int] = field(default_factory=lambda: {n: 0 for n in SHARED})  # rows each share is over
 
     def add(self, r: TrackerStrike) -> None:
         self.rows += 1
@@ -68,6 +70,7 @@ class Total:
                     acc[1] += hi
                     acc[2] += k_lo
                     acc[3] += k_hi
+                    self.share_rows[name] += 1
 
     @staticmethod
     def _share(part: int, whole: int) -> float | None:
@@ -83,6 +86,7 @@ class Total:
             p_lo, p_hi, k_lo, k_hi = self.share_sums[part]
             d[f"{label}_share_min"] = self._share(p_lo, k_lo)
             d[f"{label}_share_max"] = self._share(p_hi, k_hi)
+            d[f"{label}_share_rows"] = self.share_rows[part]  # the records the share is computed over
         return d
 
 

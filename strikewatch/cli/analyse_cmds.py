@@ -100,7 +100,7 @@ def _load(db: str | None, dataset: str | None, country: str | None = None) -> tu
     from strikewatch.analyse.datasets import credit, load_rows
     from strikewatch.db import open_db
 
-    engine = open_db(db)
+    engine = open_db(db, create=False)
     rows = load_rows(engine, dataset)
     code = _country(country)
     if code:
@@ -153,7 +153,7 @@ def dataset_list(fmt: FormatOpt = OutFormat.table, db: DbOption = None) -> None:
     from strikewatch.analyse.output import show, table, to_csv, to_json
     from strikewatch.db import open_db
 
-    rows = [d.to_dict() for d in list_datasets(open_db(db))]
+    rows = [d.to_dict() for d in list_datasets(open_db(db, create=False))]
     if fmt is OutFormat.json:
         _write(to_json(rows))
     elif fmt is OutFormat.csv:
@@ -172,7 +172,7 @@ def dataset_remove(name: Annotated[str, typer.Argument(help="Dataset name.")], d
     from strikewatch.analyse.datasets import remove_dataset
     from strikewatch.db import open_db
 
-    remove_dataset(open_db(db), name)
+    remove_dataset(open_db(db, create=False), name)
     console.print(f"removed {name}", highlight=False)
 
 
@@ -289,10 +289,18 @@ def totals_cmd(
                 "civilians": range_text(d["civilians_min"], d["civilians_max"]),
                 "children": range_text(d["children_min"], d["children_max"]),
                 "injured": range_text(d["injured_min"], d["injured_max"]),
-                "civilian share min/max": _share(d["civilian_share_min"], d["civilian_share_max"]),
-                "child share min/max": _share(d["child_share_min"], d["child_share_max"]),
+                "civilian share min/max": _share(d["civilian_share_min"], d["civilian_share_max"],
+                                                 d["civilian_share_rows"], d["rows"]),
+                "child share min/max": _share(d["child_share_min"], d["child_share_max"], d["child_share_rows"],
+                                              d["rows"]),
             })
         show(console, table(view, title=f"Totals by {by.value} ({dataset or 'own'})"))
+        g = grand.to_dict()
+        console.print(
+            f"Shares are over the records that give both the part and the killed range: civilians "
+            f"{g['civilian_share_rows']} of {g['rows']} records, children {g['child_share_rows']} of {g['rows']}.",
+            highlight=False,
+        )
         if grand.unknown_max["killed"]:
             console.print(f"{grand.unknown_max['killed']} rows have no maximum killed: max sums leave them out.",
                           highlight=False)
@@ -303,12 +311,13 @@ def totals_cmd(
         _done_plot(plot)
 
 
-def _share(lo: float | None, hi: float | None) -> str:
+def _share(lo: float | None, hi: float | None, over: int, rows: int) -> str:
+    """'20% / 35% (3 of 40)': the share and how many of the group's records it is computed over."""
     if lo is None and hi is None:
         return "–"
     a = f"{lo:.0%}" if lo is not None else "?"
     b = f"{hi:.0%}" if hi is not None else "?"
-    return a if a == b else f"{a} / {b}"
+    return (a if a == b else f"{a} / {b}") + f" ({over} of {rows})"
 
 
 def around_cmd(
@@ -385,7 +394,7 @@ def compare_cmd(
     db: DbOption = None,
 ) -> None:
     """Match strikes across trackers: what both list, what only one has, where tolls disagree, per-year counts."""
-    from strikewatch.analyse.compare import compare
+    from strikewatch.analyse.compare import common_countries, compare
     from strikewatch.analyse.datasets import credit, load_rows
     from strikewatch.analyse.output import range_text, show, table, to_csv, to_json
     from strikewatch.db import open_db
@@ -394,12 +403,18 @@ def compare_cmd(
         raise UserError("compare needs at least two datasets (e.g. `strikewatch compare tbij newamerica`)")
     if len(set(names)) != len(names):
         raise UserError("each dataset may be named once")
-    engine = open_db(db)
+    engine = open_db(db, create=False)
     code = _country(country)
     data = {n: [r for r in load_rows(engine, n) if code is None or r.country == code] for n in names}
+    coverage = None
+    if code is None:  # like with like: only the countries every dataset covers (said below)
+        data, coverage = common_countries(data)
     res = compare(data, max_days, threshold)
+    note = coverage.note() if coverage else None
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
     if fmt is OutFormat.json:
-        _write(to_json(res.to_dict()))
+        _write(to_json({**res.to_dict(), "coverage": coverage.to_dict() if coverage else {"countries": [code]}}))
     elif fmt is OutFormat.csv:
         rows = [{"a": p.a, "b": p.b, **r} for p in res.pairs for r in p.match_table()]
         _write(to_csv(rows))
@@ -456,7 +471,7 @@ def claims_cmd(
     from strikewatch.analyse.output import range_text, show, table, to_csv, to_json
     from strikewatch.db import open_db
 
-    engine = open_db(db)
+    engine = open_db(db, create=False)
     rows = load_rows(engine, check)
     results = check_claims(load_claims(engine, source), rows, tol)
     data = [r.to_dict() for r in results]

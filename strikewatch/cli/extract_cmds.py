@@ -33,6 +33,24 @@ def _shared_dir() -> Path:
     raise UserError("shared data not found: set STRIKEWATCH_SHARED or pass --dev")
 
 
+def publication_date(text: str, url: str | None, given: date | None) -> tuple[date | None, str, str]:
+    """The date to read ``text`` against: ``--published`` (or the line's field) when given, else the first date the
+    text or its URL gives (``strikewatch.ingest.pubdate``, as ingest finds it). Returns (date, basis, how it was
+    found in words)."""
+    if given is not None:
+        return given, "given", "given"
+    from strikewatch.ingest.pubdate import BASIS_WORDS, dateline, published_line
+    from strikewatch.ingest.read import own_dates
+
+    for d, basis in own_dates(text, url):
+        if d is None:
+            continue
+        found = {"published-line": published_line, "dateline": dateline}.get(basis)
+        words = found(text) if found else None
+        return d, basis, BASIS_WORDS[basis] + (f" {words.text!r}" if words else "")
+    return None, "unknown", "none found"
+
+
 def _jsonl_line(line: str) -> dict[str, Any]:
     """One output record for one input line; never raises."""
     from strikewatch.extract import extract_article
@@ -58,12 +76,16 @@ def _jsonl_line(line: str) -> dict[str, Any]:
             published = date.fromisoformat(pub_raw[:10])
         except ValueError:
             error = f"published: expected YYYY-MM-DD, got {pub_raw!r}"
+    url = doc.get("url") if isinstance(doc.get("url"), str) else None
+    published, basis, _how = publication_date(text, url, published)
     try:
         ex = extract_article(text, published, doc_id=None if out_id is None else str(out_id))
     except Exception as exc:  # the extractor must not stop a batch; say which line failed and why
         return {"id": out_id, "events": [], "claims": [], "error": f"extraction failed: {type(exc).__name__}: {exc}"}
     rec = ex.to_dict()
     rec["id"] = out_id
+    rec["published"] = published.isoformat() if published else None
+    rec["published_basis"] = "jsonl" if basis == "given" else basis
     if error:
         rec["error"] = error
     return rec
@@ -75,7 +97,9 @@ def register(app: typer.Typer) -> None:
     @app.command("extract")
     def extract_cmd(
         files: Annotated[list[Path] | None, typer.Argument(help="Plain-text articles to read.")] = None,
-        published: Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD.")] = None,
+        published: Annotated[str | None, typer.Option(
+            "--published", help="Publication date YYYY-MM-DD. Without it, the date the text gives (a published "
+            "line, the dateline) is used, and the command says which.")] = None,
         jsonl: Annotated[
             Path | None,
             typer.Option("--jsonl", help="Read one {id, text, published, url} document per line; write one line "
@@ -113,7 +137,16 @@ def register(app: typer.Typer) -> None:
             if not f.is_file():
                 raise UserError(f"no such file: {f}")
             text = f.read_text(encoding="utf-8", errors="replace")
-            out.append(extract_article(text, pub, doc_id=str(f)).to_dict())
+            when, basis, how = publication_date(text, None, pub)
+            if basis == "given":
+                how = "--published"
+            elif when is None:
+                how = "none found in the text: relative dates stay open (pass --published YYYY-MM-DD)"
+            sys.stderr.write(f"{f}: published {when.isoformat() if when else 'unknown'} ({how})\n")
+            rec = extract_article(text, when, doc_id=str(f)).to_dict()
+            rec["published"] = when.isoformat() if when else None
+            rec["published_basis"] = "cli" if basis == "given" else basis
+            out.append(rec)
         print_json(out[0] if len(out) == 1 else out)
 
     @app.command("evaluate")

@@ -83,9 +83,13 @@ def ingest(
         typer.Option("--cluster", show_default=False,
                      help="Read and extract on the Dask cluster at tcp://HOST:PORT; this process stores."),
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list every wire copy and skipped file.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Store news articles with their extracted strike reports; each rejected input is listed with its reason."""
+    """Store news articles with their extracted strike reports; ends with one summary line and lists each
+    rejected input with its reason (--verbose: the wire copies and skipped files too)."""
     from strikewatch.db import open_db
     from strikewatch.ingest.pipeline import ingest_sources
 
@@ -114,12 +118,12 @@ def ingest(
     if fmt is ListFormat.json:
         print_json(report.to_dict())
     else:
-        _print_summary(report)
+        _print_summary(report, verbose)
     if not report.ok:
         raise SystemExit(1)  # not typer.Exit: main() runs click with standalone_mode=False, which swallows it
 
 
-def _print_summary(report: IngestReport) -> None:
+def _print_summary(report: IngestReport, verbose: bool = False) -> None:
     from rich.markup import escape as markup_escape
 
     from strikewatch.terminal import printable
@@ -135,16 +139,28 @@ def _print_summary(report: IngestReport) -> None:
     )
     if report.skipped:
         line += f", {len(report.skipped)} skipped"
+    if not verbose and (wire or report.skipped):
+        line += " (--verbose lists them)"
     _say(line)
-    for a in report.wire_copies:
-        _say(
-            f"  wire copy: article {a.id} ({escape(a.source)}) of article {a.dup_of} "
-            f"(similarity {a.dup_similarity:.2f})",
-        )
-    for r in report.rejected:
+    if verbose:
+        for a in report.wire_copies:
+            _say(
+                f"  wire copy: article {a.id} ({escape(a.source)}) of article {a.dup_of} "
+                f"(similarity {a.dup_similarity:.2f})",
+            )
+    bases = report.date_bases()
+    if bases:
+        from strikewatch.ingest.pubdate import BASIS_WORDS
+
+        parts = [f"{n} from {BASIS_WORDS.get(b, b)}" for b, n in bases.items() if b != "unknown"]
+        if bases.get("unknown"):
+            parts.append(f"{bases['unknown']} unknown (--published YYYY-MM-DD dates them)")
+        _say("  publication dates: " + "; ".join(parts))
+    for r in report.rejected:  # always listed: each needs the user's attention (and makes the exit status 1)
         _say(f"  [red]rejected[/red] {escape(r.source)}: {escape(r.reason)}")
-    for sk in report.skipped:
-        _say(f"  skipped {escape(sk.source)}: {escape(sk.reason)}")
+    if verbose:
+        for sk in report.skipped:
+            _say(f"  skipped {escape(sk.source)}: {escape(sk.reason)}")
     for w in report.warnings:
         _say(f"  [yellow]warning[/yellow] {escape(w)}")
     if report.merge_error:
@@ -163,7 +179,7 @@ def articles(
     from strikewatch.db import open_db, session_scope
     from strikewatch.store.articles import list_articles
 
-    engine = open_db(db)
+    engine = open_db(db, create=False)
     with session_scope(engine) as session:
         rows = list_articles(session, limit=limit, offset=offset)
     if fmt is ListFormat.json:
@@ -208,7 +224,7 @@ def article(
     from strikewatch.db import open_db, session_scope
     from strikewatch.store.articles import get_article
 
-    engine = open_db(db)
+    engine = open_db(db, create=False)
     with session_scope(engine) as session:
         d = get_article(session, article_id)
     if d is None:
@@ -245,7 +261,7 @@ def reextract(
     from strikewatch.extract import EXTRACTOR_VERSION
     from strikewatch.ingest.pipeline import reextract as run
 
-    engine = open_db(db)
+    engine = open_db(db, create=False)
     report = run(engine, all_articles=all_, progress=sys.stderr.isatty())
     _say(
         f"re-extracted {report.reextracted} articles with extractor {EXTRACTOR_VERSION}"

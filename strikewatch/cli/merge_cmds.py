@@ -66,7 +66,7 @@ def merge(
     from strikewatch.db import open_db, session_scope
     from strikewatch.merge.driver import pending_articles, run
 
-    engine = open_db(db)
+    engine = open_db(db, create=False)
     t0 = time.perf_counter()
     stats: Any = None
     with session_scope(engine) as s:
@@ -111,7 +111,7 @@ def strikes(
 
     flt: dict[str, Any] = dict(since=_date(since, "--since"), until=_date(until, "--until"), country=country,
                                admin=admin, grade=grade or None, min_killed=min_killed)
-    engine = open_db(db)
+    engine = open_db(db, create=False)
     with session_scope(engine) as s:
         try:
             if fmt is ListFormat.table:
@@ -131,6 +131,16 @@ def strikes(
                 return
         except ValueError as exc:
             raise UserError(str(exc)) from None
+    if not rows:
+        from strikewatch.db.engine import database_url
+
+        filtered = any(v for v in flt.values())
+        err_console.print(
+            f"0 strike records{' match these filters' if filtered else ''} in {database_url(db)}"
+            + ("" if filtered else "; add reports with `strikewatch ingest SOURCE...` (or try `strikewatch demo`)"),
+            highlight=False, soft_wrap=True, markup=False,
+        )
+        return
     from rich.table import Table
 
     t = Table(show_lines=False, header_style="bold")
@@ -157,7 +167,7 @@ def strike(
     from strikewatch.db import open_db, session_scope
     from strikewatch.merge.views import strike_to_dict
 
-    engine = open_db(db)
+    engine = open_db(db, create=False)
     with session_scope(engine) as s:
         rec = strike_to_dict(s, strike_id, why=why)
     if rec is None:
@@ -271,7 +281,7 @@ def _review(fn: Any, *args: Any, db: str | None, **kw: Any) -> Any:
         raise UserError("--by is required: who made this decision")
     if "reason" in kw and not (kw["reason"] or "").strip():
         raise UserError("--reason is required: why this decision was made")
-    engine = open_db(db)
+    engine = open_db(db, create=False)
     with session_scope(engine) as s:
         return fn(s, *args, **kw)
 

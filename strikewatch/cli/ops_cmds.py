@@ -31,7 +31,7 @@ def check(
     from strikewatch.ops.integrity import check as run
     from strikewatch.ops.integrity import summary_lines
 
-    report = run(open_db(db), verify_blobs=not quick)
+    report = run(open_db(db, create=False), verify_blobs=not quick)
     if fmt is CheckFormat.json:
         print_json(report.to_dict())
     else:
@@ -53,7 +53,7 @@ def backup(
     from strikewatch.db import open_db
     from strikewatch.ops.backup import backup as run
 
-    summary = run(open_db(db), file, overwrite=force)
+    summary = run(open_db(db, create=False), file, overwrite=force)
     rows = sum(summary.counts.values())
     _say(f"backed up {rows} rows of {len(summary.counts)} tables ({summary.counts.get('articles', 0)} articles, "
          f"{summary.counts.get('review_actions', 0)} review actions) to {file} ({summary.bytes / 1e6:.1f} MB)")

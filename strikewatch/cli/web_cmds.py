@@ -37,9 +37,11 @@ def serve(
     trusted. See docs/reliability.md ("Deployment")."""
     import uvicorn
 
+    from strikewatch.db import open_db
     from strikewatch.web.app import create_app
     from strikewatch.web.limits import MAX_HEAD_BYTES, protocol_class
 
+    open_db(db, create=False)  # serving never creates a database: say which file is missing instead
     app = create_app(db, count_ttl=count_cache)
     console.print(f"strikewatch: serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)",
                   highlight=False)
@@ -86,7 +88,7 @@ def user_list(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json
     from strikewatch.db import open_db, session_scope
     from strikewatch.db.tables import User
 
-    with session_scope(open_db(db)) as session:
+    with session_scope(open_db(db, create=False)) as session:
         rows = [
             {"id": u.id, "name": u.name, "role": u.role, "disabled": u.disabled, "created_at": u.created_at}
             for u in session.scalars(select(User).order_by(User.id))
@@ -108,7 +110,7 @@ def user_disable(name: Annotated[str, typer.Argument()], db: DbOption = None) ->
     from strikewatch.db.tables import User
     from strikewatch.web.auth import revoke_all
 
-    with session_scope(open_db(db)) as session:
+    with session_scope(open_db(db, create=False)) as session:
         user = session.scalar(select(User).where(User.name == name))
         if user is None:
             raise UserError(f"no user {name!r}")

@@ -117,17 +117,52 @@ def migrate(engine: Engine) -> None:
 _ENGINES: dict[str, Engine] = {}
 
 
-def open_db(url: str | None = None) -> Engine:
-    """Engine for ``url`` (see :func:`database_url`) with migrations applied. Cached per process."""
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names (None for other backends and for in-memory databases)."""
+    url = database_url(url)
+    if not url.startswith("sqlite"):
+        return None
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name)
+
+
+POINT_ELSEWHERE = "pass --db FILE (or a postgresql:// URL), or set $STRIKEWATCH_DB"
+
+
+def _require_existing(url: str, given: str | None) -> None:
+    """Read-only commands never create a database: a SQLite file that is not there is a one-line error naming
+    the file looked for and how to point at another."""
+    path = sqlite_file(url)
+    if path is None or path.exists():
+        return
+    which = "" if given or os.environ.get(ENV_VAR) else " (the default: strikewatch.db in this folder)"
+    raise UserError(
+        f"no database at {path.resolve()}{which}; `strikewatch ingest SOURCE...` or `strikewatch demo` makes one, "
+        f"or to read another {POINT_ELSEWHERE}"
+    )
+
+
+def open_db(url: str | None = None, *, create: bool = True) -> Engine:
+    """Engine for ``url`` (see :func:`database_url`) with migrations applied. Cached per process.
+
+    ``create=False`` (every command that only reads): a SQLite file that does not exist is a ``UserError``
+    instead of a new, empty database."""
+    given = url
     url = database_url(url)
     if url in _ENGINES:
         return _ENGINES[url]
+    if not create:
+        _require_existing(url, given)
     engine = make_engine(url)
     try:
         migrate(engine)
     except OperationalError as exc:
         msg = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise UserError(f"cannot open database {_redact(url)}: {msg}") from None
+        raise UserError(f"cannot open database {_redact(url)}: {msg}; to use another, {POINT_ELSEWHERE}") from None
     _ENGINES[url] = engine
     return engine
 

@@ -11,7 +11,6 @@ from strikewatch.ingest.cleanup import clean_text
 
 _CHARSET_META = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_INCOMPATIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\b)")
 _BLOCK_TAGS = (
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section", "article", "br",
 )  # fmt: skip
@@ -38,19 +37,6 @@ def declared_charset(data: bytes) -> str | None:
     """The encoding a page names in its <meta charset> (first 4 KB), if any."""
     m = _CHARSET_META.search(data[:4096])
     return m.group(1).decode("ascii", "replace") if m else None
-
-
-def date_from_url(url: str | None) -> dt.date | None:
-    """A publication date written into a URL path (``/2012/08/24/slug``)."""
-    if not url:
-        return None
-    m = _URL_DATE.search(urlsplit(url).path)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def host_outlet(url: str | None) -> str | None:

@@ -57,6 +57,7 @@ class StoredArticle:
     title: str | None
     dup_of: int | None
     dup_similarity: float | None
+    published_basis: str = "unknown"  # where its publication date came from (``schema.PublishedBasis``)
 
 
 @dataclass(slots=True)
@@ -71,6 +72,12 @@ class IngestReport:
     @property
     def wire_copies(self) -> list[StoredArticle]:
         return [a for a in self.stored if a.dup_of is not None]
+
+    def date_bases(self) -> dict[str, int]:
+        """How many new articles got their publication date from where (``published_basis``), most first."""
+        from collections import Counter
+
+        return dict(Counter(a.published_basis for a in self.stored).most_common())
 
     @property
     def new_ids(self) -> list[int]:
@@ -87,6 +94,7 @@ class IngestReport:
             "wire_copies": len(self.wire_copies),
             "rejected": len(self.rejected),
             "skipped": len(self.skipped),
+            "published_basis": self.date_bases(),
             "articles": [
                 {
                     "id": a.id,
@@ -94,6 +102,7 @@ class IngestReport:
                     "title": a.title,
                     "dup_of": a.dup_of,
                     "dup_similarity": a.dup_similarity,
+                    "published_basis": a.published_basis,
                 }
                 for a in self.stored
             ],
@@ -104,7 +113,10 @@ class IngestReport:
         }
 
 
-ProgressHook = Callable[[int, int, "IngestReport"], None]  # (inputs done, inputs total, report so far)
+# (articles done, articles expected, report so far): counted in articles, not input files, so that one JSONL file
+# of 10,000 lines moves the bar 10,000 times. "Expected" is an estimate (JSONL lines are counted up front, a feed
+# counts as one until its items are read) that grows when an input holds more articles than estimated.
+ProgressHook = Callable[[int, int, "IngestReport"], None]
 
 
 def iter_articles(inputs: Sequence[Input], opts: ReadOptions) -> Iterator[tuple[int, ArticleIn | Rejected]]:
@@ -137,35 +149,47 @@ def ingest_sources(
     parse_allow(allow_hosts)  # a bad value is one line before anything is read
     expanded = expand_sources(sources)
     report = IngestReport(rejected=list(expanded.rejected), skipped=list(expanded.skipped))
-    total = len(expanded.inputs)
-    bar = _RichProgress(total) if progress is True else None
+    hook: ProgressHook | None = progress if callable(progress) else None
+    bar = None
+    if progress is True:
+        bar = _RichProgress(1)
+        hook = bar.update
     opts = ReadOptions(published=published, max_bytes=max_bytes, timeout=timeout, allow_hosts=tuple(allow_hosts),
                        on_items=bar.items if bar else None)
-    hook: ProgressHook | None = progress if callable(progress) else (bar.update if bar else None)
+    estimates = [expected_articles(inp) for inp in expanded.inputs] if hook else []
+    expected = sum(estimates)
+    step = 1 if expected < 2_000 else 25  # a hook call per article is cheap, but not free on huge runs
+    unread = len(report.rejected)  # sources that were not there: no article was read from them
+
+    def done() -> int:
+        return len(report.stored) + len(report.present) + len(report.rejected) - unread
+
     try:
         done_inputs = -1
+        seen_in_input = 0  # articles (or rejected parts) read from the current input
         batch: list[ArticleIn] = []
-        for idx, item in iter_articles(expanded.inputs, opts):
+        for n_read, (idx, item) in enumerate(iter_articles(expanded.inputs, opts), 1):
             if idx != done_inputs:
                 if batch:
                     _store_batch(engine, batch, report, extract)
                     batch = []
-                if hook:
-                    hook(idx, total, report)
-                done_inputs = idx
+                done_inputs, seen_in_input = idx, 0
+            seen_in_input += 1
+            if hook and seen_in_input > estimates[idx]:  # more articles than estimated (a feed's items)
+                expected += 1
             if isinstance(item, Rejected):
                 report.rejected.append(item)
-                continue
-            batch.append(item)
-            if len(batch) >= BATCH:
-                _store_batch(engine, batch, report, extract)
-                batch = []
-                if hook:
-                    hook(idx, total, report)
+            else:
+                batch.append(item)
+                if len(batch) >= BATCH or (hook and len(batch) >= step):
+                    _store_batch(engine, batch, report, extract)
+                    batch = []
+            if hook and n_read % step == 0:
+                hook(done(), max(expected, n_read), report)
         if batch:
             _store_batch(engine, batch, report, extract)
         if hook:
-            hook(total, total, report)
+            hook(done(), done(), report)
     except SQLAlchemyError as exc:
         # the database went away or refused a write: what was committed stays, the rest needs a re-run
         msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
@@ -182,6 +206,23 @@ def ingest_sources(
     if update_strikes:
         report.merge_error = flush_merge_queue(engine, report.new_ids)
     return report
+
+
+def expected_articles(inp: Input) -> int:
+    """How many articles an input probably holds, for the progress bar: a JSONL file's lines (newlines counted
+    in 1 MB chunks: fast at any size), one for anything else (a feed grows the total as its items are read)."""
+    if inp.kind != "jsonl":
+        return 1
+    n = 0
+    last = b"\n"
+    try:
+        with open(inp.location, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                n += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return 1
+    return max(1, n + (last != b"\n"))
 
 
 def _store_batch(engine: Engine, batch: list[ArticleIn], report: IngestReport, extract: bool = True) -> None:
@@ -232,7 +273,8 @@ def _record(report: IngestReport, prep: PreparedArticle, outcome: StoreOutcome) 
         report.present.append((art.source, outcome.article_id))
         return
     report.stored.append(
-        StoredArticle(outcome.article_id, art.source, art.title, outcome.dup_of, outcome.dup_similarity)
+        StoredArticle(outcome.article_id, art.source, art.title, outcome.dup_of, outcome.dup_similarity,
+                      art.published_basis)
     )
     if prep.extraction_error:
         report.warnings.append(
@@ -393,6 +435,7 @@ class _RichProgress:
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
+            TextColumn("articles"),
             TextColumn("{task.fields[detail]}"),
             TimeRemainingColumn(),
             console=console,

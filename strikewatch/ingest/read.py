@@ -32,12 +32,13 @@ from strikewatch.ingest.fetch import (
 )
 from strikewatch.ingest.html import (
     NoArticleText,
-    date_from_url,
     declared_charset,
     fragment_text,
     host_outlet,
     parse_html,
 )
+from strikewatch.ingest.pubdate import date_from_url, published_line
+from strikewatch.ingest.pubdate import dateline as dateline_date
 from strikewatch.schema import ArticleIn, PublishedBasis
 
 Kind = Literal["text", "html", "jsonl", "feed", "url", "auto"]
@@ -283,6 +284,24 @@ def _published(
     return None, "unknown"
 
 
+DateCandidates = list[tuple[dt.date | None, PublishedBasis]]
+
+
+def own_dates(body: str, url: str | None, given: Sequence[tuple[dt.date | None, PublishedBasis]] = ()
+              ) -> DateCandidates:
+    """Every publication date an input gives, best first: what its format states (``given``: a JSONL field, a feed
+    item's date, the page's metadata), a published/updated line in the text, a date in the URL path, the
+    dateline. One list for every reader, so each kind of input finds the same dates."""
+    line = published_line(body)
+    dl = dateline_date(body)
+    return [
+        *given,
+        (line.date if line else None, "published-line"),
+        (date_from_url(url), "url"),
+        (dl.date if dl else None, "dateline"),
+    ]
+
+
 def _text_article(data: bytes, src: str, opts: ReadOptions, url: str | None = None) -> ArticleIn | Rejected:
     try:
         text, _how = decode_bytes(data)
@@ -291,7 +310,7 @@ def _text_article(data: bytes, src: str, opts: ReadOptions, url: str | None = No
     cleaned = clean_text(text)
     if not cleaned.body:
         return Rejected(src, "no article text")
-    published, basis = _published([(date_from_url(url), "url")], opts)
+    published, basis = _published(own_dates(cleaned.body, url), opts)
     return ArticleIn(
         raw=data,
         text=cleaned.body,
@@ -322,9 +341,8 @@ def _html_article(
         page = parse_html(html, url=url)
     except NoArticleText as exc:
         return Rejected(src, str(exc))
-    published, basis = _published(
-        [*(extra_dates or []), (page.published, "html-meta"), (date_from_url(page.url), "url")], opts
-    )
+    published, basis = _published(own_dates(page.body, page.url, [*(extra_dates or []), (page.published, "html-meta")]),
+                                  opts)
     return ArticleIn(
         raw=data,
         text=page.body,
@@ -417,7 +435,7 @@ def jsonl_article(raw: bytes, where: str, opts: ReadOptions) -> ArticleIn | Reje
         cleaned = clean_text(obj["text"].replace("\r\n", "\n"))
         if not cleaned.body:
             return Rejected(where, "no article text")
-        date, basis = _published([*own, (date_from_url(url), "url")], opts)
+        date, basis = _published(own_dates(cleaned.body, url, own), opts)
         return ArticleIn(
             raw=raw,
             text=cleaned.body,
@@ -616,7 +634,7 @@ def _feed_article(it: _FeedItem, got: Fetched | FetchError | None, opts: ReadOpt
         reason = "item has no text" + (f" and its link failed: {fetch_error}" if fetch_error else "")
         return Rejected(it.where, reason)
     raw = json.dumps(it.record, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    published, basis = _published([(it.item_date, "feed"), (date_from_url(it.link), "url")], opts)
+    published, basis = _published(own_dates(cleaned.body, it.link, [(it.item_date, "feed")]), opts)
     return ArticleIn(
         raw=raw,
         text=cleaned.body,

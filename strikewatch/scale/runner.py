@@ -226,7 +226,8 @@ class _Run:
             self.report.present.add((art.source, outcome.article_id))
             return
         self.report.add_stored(
-            StoredArticle(outcome.article_id, art.source, art.title, outcome.dup_of, outcome.dup_similarity)
+            StoredArticle(outcome.article_id, art.source, art.title, outcome.dup_of, outcome.dup_similarity,
+                          art.published_basis)
         )
         if prep.extraction_error:
             self.report.warnings.add(

@@ -63,12 +63,12 @@ def export_site(db_url: str | None, directory: Path, *, force: bool = False) -> 
     out = Path(directory)
     if out.exists() and any(out.iterdir()) and not force:
         raise UserError(f"{out} is not empty (use --force to write into it)")
+    engine = open_db(db_url, create=False)  # before anything is written: no database, no empty folder
     out.mkdir(parents=True, exist_ok=True)
     for sub in ("static", "data", "strikes", "articles"):
         if (out / sub).exists():
             shutil.rmtree(out / sub)
     env = make_env()
-    engine = open_db(db_url)
     n_bytes = 0
     n_pages = 0
 

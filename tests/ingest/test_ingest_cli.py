@@ -122,6 +122,9 @@ def test_user_errors_are_one_line(cli, sqlite_url: str, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(report_text(7))
     bad_date = cli("ingest", str(tmp_path / "a.txt"), "--published", "June 2014", db=sqlite_url)
     assert bad_date.returncode == 2 and bad_date.stderr.strip().count("\n") == 0 and "YYYY-MM-DD" in bad_date.stderr
+    no_db = cli("article", "4242", db=sqlite_url)  # read-only commands never create the database
+    assert no_db.returncode == 2 and no_db.stderr.startswith("error: no database at ") and "--db" in no_db.stderr
+    assert cli("ingest", str(tmp_path / "a.txt"), db=sqlite_url).returncode == 0
     missing = cli("article", "4242", db=sqlite_url)
     assert missing.returncode == 2 and "no article with id 4242" in missing.stderr and "Traceback" not in missing.stderr
     bad_db = cli("articles", db="postgresql://nobody@127.0.0.1:1/none")
@@ -161,7 +164,9 @@ def test_two_ingests_at_once_store_each_once(db_url: str, tmp_path: Path) -> Non
     for i in range(n):
         (folder / f"{i:03d}.txt").write_text(report_text(1000 + i))
     env = dict(os.environ, STRIKEWATCH_DB=db_url)
-    subprocess.run([sys.executable, "-m", "strikewatch", "articles"], env=env, capture_output=True, timeout=120)
+    (tmp_path / "none").mkdir()  # make (and migrate) the database first: `articles` only reads one that exists
+    subprocess.run([sys.executable, "-m", "strikewatch", "ingest", str(tmp_path / "none")], env=env,
+                   capture_output=True, timeout=120)
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "strikewatch", "ingest", str(folder), "--format", "json"],
