@@ -8,8 +8,11 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
+# -q and PYTHONWARNINGS: no build banners; constraints.txt: the versions CI tested (scripts/lock.sh renews it)
+export PYTHONWARNINGS=ignore
 .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-.venv/bin/python -m pip install -q -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || true
+.venv/bin/python -m pip install -q -c constraints.txt -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || true
+unset PYTHONWARNINGS
 .venv/bin/python -c "import strikewatch" || { echo "setup: strikewatch failed to install" >&2; exit 1; }
 # Web assets (Leaflet, map boundaries, Swagger UI) from the npm registry into strikewatch/web/static/vendor/.
 if command -v npm >/dev/null 2>&1; then

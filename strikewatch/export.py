@@ -16,9 +16,11 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from strikewatch.merge.views import LIST_FIELDS
+from strikewatch.merge.views import LIST_FIELDS, SOURCE_FIELDS
 
-EXPORT_FIELDS: tuple[str, ...] = LIST_FIELDS
+# every record field, then its sources (``views.attach_sources``): a sheet can be checked without the app
+EXPORT_FIELDS: tuple[str, ...] = (*LIST_FIELDS, *SOURCE_FIELDS)
+BOM = "\ufeff"  # CSV files start with it, so that Excel reads them as UTF-8 (pandas, QGIS, Datasette skip it)
 
 
 # A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...): OWASP's
@@ -53,8 +55,12 @@ def write_csv(rows: Iterable[dict[str, Any]], out: TextIO, fields: tuple[str, ..
     return n
 
 
-def csv_text(rows: Iterable[dict[str, Any]], fields: tuple[str, ...] = EXPORT_FIELDS) -> str:
+def csv_text(rows: Iterable[dict[str, Any]], fields: tuple[str, ...] = EXPORT_FIELDS, *, bom: bool = True) -> str:
+    """A CSV file's text; ``bom``: starting with a byte-order mark, so Excel opens the names and places (Rada',
+    Datta Khel, non-Latin scripts) as UTF-8 instead of mangling them."""
     buf = io.StringIO()
+    if bom:
+        buf.write(BOM)
     write_csv(rows, buf, fields)
     return buf.getvalue()
 

@@ -314,7 +314,7 @@ def common_countries(
     compares Pakistan with Pakistan, and says what it left out."""
     covers = [{r.country for r in rows if r.country} for rows in datasets.values()]
     known = [c for c in covers if c]
-    if not known:
+    if len(known) < 2:  # at most one dataset says where its strikes are: nothing to bound the others by
         return {n: list(rows) for n, rows in datasets.items()}, Coverage((), {n: 0 for n in datasets})
     common = set.intersection(*known)
     out: dict[str, list[TrackerStrike]] = {}

@@ -9,6 +9,7 @@ import typer
 
 from strikewatch.cli import (
     analyse_cmds,
+    demo_cmds,
     extract_cmds,
     geo_cmds,
     ingest_cmds,
@@ -36,7 +37,7 @@ def _root(db: DbOption = None) -> None:
         os.environ["STRIKEWATCH_DB"] = db
 
 
-for _module in (ingest_cmds, extract_cmds, geo_cmds, merge_cmds, analyse_cmds, web_cmds, ops_cmds):
+for _module in (demo_cmds, ingest_cmds, extract_cmds, geo_cmds, merge_cmds, analyse_cmds, web_cmds, ops_cmds):
     _module.register(app)
 
 

@@ -117,12 +117,14 @@ def strikes(
             if fmt is ListFormat.table:
                 rows, total = list_strikes(s, sort=sort, limit=limit or 200, **flt)
             else:
-                it = iter_strikes(s, sort=sort, **flt)
+                it = iter_strikes(s, sort=sort, sources=True, **flt)  # each row names its sources
                 if limit:
                     import itertools
 
                     it = itertools.islice(it, limit)
                 if fmt is ListFormat.csv:
+                    if not sys.stdout.isatty():  # into a file: Excel reads it as UTF-8 (pandas skips the mark)
+                        sys.stdout.write(export.BOM)
                     export.write_csv(it, sys.stdout)
                 elif fmt is ListFormat.json:
                     export.write_json(it, sys.stdout)

@@ -146,7 +146,8 @@ def export_site(
     summary = run(db, directory, force=force)
     console.print(
         f"wrote {summary['pages']} pages and {summary['strikes']} strike records to {directory} "
-        f"({summary['bytes'] / 1e6:.1f} MB); open {directory / 'index.html'}",
+        f"({summary['bytes'] / 1e6:.1f} MB); open {(directory / 'index.html').resolve().as_uri()} in a browser, "
+        "or serve the folder from any static host",
         highlight=False,
     )
 

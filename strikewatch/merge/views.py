@@ -189,13 +189,51 @@ def list_strikes(
     return rows, total
 
 
+SOURCE_FIELDS: tuple[str, ...] = ("source_urls", "source_outlets", "n_evidence")
+
+
+def attach_sources(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each record with what a sheet needs to be checked without the app: ``source_urls`` and ``source_outlets``
+    (each article once, oldest first; wire copies included) and ``n_evidence`` (evidence spans over its reports).
+    One query per call; callers pass batches."""
+    ids = [r["id"] for r in rows]
+    urls: dict[int, list[str]] = {i: [] for i in ids}
+    outlets: dict[int, list[str]] = {i: [] for i in ids}
+    n_ev: dict[int, int] = dict.fromkeys(ids, 0)
+    seen: set[tuple[int, int]] = set()
+    if ids:
+        q = (
+            select(SR.c.strike_id, SR.c.article_id, AR.c.url, AR.c.outlet, EV.c.evidence)
+            .select_from(SR.join(EV, EV.c.id == SR.c.event_id).join(AR, AR.c.id == SR.c.article_id))
+            .where(SR.c.strike_id.in_(ids))
+            .order_by(SR.c.strike_id, AR.c.published.is_(None), AR.c.published, SR.c.article_id)
+        )
+        for sid, aid, url, outlet, evidence in session.execute(q):
+            n_ev[sid] += len(evidence or [])
+            if (sid, aid) in seen:
+                continue
+            seen.add((sid, aid))
+            if url:
+                urls[sid].append(url)
+            if outlet and outlet not in outlets[sid]:
+                outlets[sid].append(outlet)
+    for r in rows:
+        r["source_urls"], r["source_outlets"], r["n_evidence"] = urls[r["id"]], outlets[r["id"]], n_ev[r["id"]]
+    return rows
+
+
 def iter_strikes(
-    session: Session, *, sort: str = "date", batch: int = 2000, **filters: Any
+    session: Session, *, sort: str = "date", batch: int = 2000, sources: bool = False, **filters: Any
 ) -> Iterator[dict[str, Any]]:
-    """Every matching record, streamed (exports of any size)."""
+    """Every matching record, streamed (exports of any size); ``sources``: with ``SOURCE_FIELDS``."""
     filters.setdefault("status", "active")
     for k in ("since", "until", "country", "admin", "grade", "min_killed"):
         filters.setdefault(k, None)
     stmt = _filtered(select(*(ST.c[k] for k in LIST_FIELDS)), **filters).order_by(*_order(sort))
-    for r in session.execute(stmt.execution_options(yield_per=batch)):
-        yield strike_row(r)
+    if not sources:
+        for r in session.execute(stmt.execution_options(yield_per=batch)):
+            yield strike_row(r)
+        return
+    rows = [strike_row(r) for r in session.execute(stmt)]  # all first: one connection, no nested cursor
+    for i in range(0, len(rows), 500):
+        yield from attach_sources(session, rows[i : i + 500])

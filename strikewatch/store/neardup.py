@@ -16,16 +16,18 @@ is identical.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
-import zlib
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 SHINGLE = 3
 NUM_PERM = 128
+MINHASH_SEED = 1
 BANDS = 32
 ROWS = NUM_PERM // BANDS
 MIN_TOKENS = 40
@@ -76,42 +78,24 @@ def simhash(sh: set[str]) -> int | None:
     return _signed64(out)
 
 
-def _seeded_u64(label: str, n: int) -> np.ndarray:
-    """n fixed pseudo-random 64-bit integers derived from ``label`` with blake2b: independent of any library's
-    random-number generator, so stored band keys stay valid across upgrades."""
-    return np.array(
-        [int.from_bytes(hashlib.blake2b(f"{label}:{i}".encode(), digest_size=8).digest(), "little") for i in range(n)],
-        dtype=np.uint64,
-    )
-
-
-_PERM_A = _seeded_u64("strikewatch-minhash-a", NUM_PERM) | np.uint64(1)  # odd multipliers
-_PERM_B = _seeded_u64("strikewatch-minhash-b", NUM_PERM)
+_MINHASH: Any = None  # a template MinHash (its permutations computed once per process)
 
 
 def minhash(sh: AbstractSet[str]) -> np.ndarray:
-    """MinHash signature (NUM_PERM uint32 values): for each permutation (a*h + b mod 2^64) >> 32, the
-    multiply-add-shift hash family over 64-bit blake2b hashes of the shingles, minimised over the set.
-    Written out here (rather than taken from a library) because its values are persisted in the index."""
-    if not sh:
-        return np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
-    h = _shingle_hashes(sh)
-    mixed = np.empty((NUM_PERM, len(h)), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        np.multiply(_PERM_A[:, None], h[None, :], out=mixed)
-        mixed += _PERM_B[:, None]
-    mixed >>= np.uint64(32)
-    return mixed.min(axis=1).astype(np.uint32)
+    """MinHash signature (NUM_PERM uint32 values) of a shingle set, by datasketch: scheme "affine32" (named, not
+    the library's default, so a datasketch upgrade that changes its default cannot change stored keys), its
+    SHA-1 32-bit shingle hash and permutations drawn from seed ``MINHASH_SEED``. constraints.txt pins the version
+    CI tested; ``test_band_keys_are_stable`` fails if a version ever computes other values."""
+    global _MINHASH
+    from datasketch import MinHash
+    from datasketch.hashfunc import sha1_hash32
 
-
-def _shingle_hashes(sh: AbstractSet[str]) -> np.ndarray:
-    """A 64-bit hash per shingle: two CRC-32s (plain and salted), fast in C; the multiply-add-shift step of
-    ``minhash`` does the mixing."""
-    out = np.empty(len(sh), dtype=np.uint64)
-    for i, s in enumerate(sh):
-        b = s.encode("utf-8")
-        out[i] = zlib.crc32(b) | (zlib.crc32(b, 0x5357) << 32)
-    return out
+    if _MINHASH is None:
+        _MINHASH = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=sha1_hash32, scheme="affine32")
+    m = _MINHASH.copy()
+    if sh:
+        m.update_batch([s.encode("utf-8") for s in sh])
+    return np.asarray(m.hashvalues, dtype=np.uint32)
 
 
 def band_keys(sh: AbstractSet[str]) -> tuple[int, ...]:
@@ -170,6 +154,7 @@ class Profile:
 
     shingles: frozenset[str]
     numbers: frozenset[str]
+    tokens: tuple[str, ...] = ()
 
 
 def _shingles(toks: list[str]) -> set[str]:
@@ -180,15 +165,42 @@ def _shingles(toks: list[str]) -> set[str]:
 
 def profile(text: str) -> Profile:
     toks = tokens(text)
-    return Profile(frozenset(_shingles(toks)), frozenset(_numbers(toks)))
+    return Profile(frozenset(_shingles(toks)), frozenset(_numbers(toks)), tuple(toks))
+
+
+SUBSTITUTION_MAX = 4  # words on each side of a replaced passage that still counts as a changed figure
+
+
+def changed_figures(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> tuple[int, int]:
+    """(figures one text changed in the other, figures they state in common), from a word-level alignment.
+
+    Only short substitutions inside the shared text count as changed figures ("killing 4" / "killing 6", "two
+    missiles" / "three missiles"): a line added or removed (a copyright line, "2 min read", a photo credit, a
+    trimmed last paragraph) carries its numbers in or out with it and changes none of the report's figures, and so
+    does a longer passage rewritten as a whole (one outlet's boilerplate for another's)."""
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    changed = common = 0
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            common += len(_numbers(list(a[i1:i2])))
+        elif tag == "replace" and i2 - i1 <= SUBSTITUTION_MAX and j2 - j1 <= SUBSTITUTION_MAX:
+            na, nb = _numbers(list(a[i1:i2])), _numbers(list(b[j1:j2]))
+            changed += max(len(na - nb), len(nb - na))
+    return changed, common
+
+
+def figures_agree(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
+    """Copies state the same figures: where their words align, at most one number (or a tenth of those they share)
+    was changed. Formulaic reports of different strikes share wording, not their figures."""
+    changed, common = changed_figures(a, b)
+    return changed <= max(1, (common + 9) // 10)
 
 
 def numbers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Copies state the same figures: at most one number (or a tenth of them) differs each way, or one side
-    states a subset of the other's. Formulaic reports of different strikes share wording, not their figures."""
+    """The older, set-based test (kept for callers comparing bare number sets): at most one number (or a tenth)
+    differs each way, or one side states a subset of the other's."""
     allowed = max(1, (min(len(a), len(b)) + 9) // 10)
     symmetric = len(a - b) <= allowed and len(b - a) <= allowed
-    # one side cut paragraphs with their figures but changed none of the others
     trimmed = (a <= b or b <= a) and (min(len(a), len(b)) >= 2 or len(a ^ b) <= 2 * allowed)
     return symmetric or trimmed
 
@@ -196,9 +208,9 @@ def numbers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 def wire_similarity(a: Profile, b_text: str) -> float | None:
     """Similarity of a profiled text and another text when one is a wire copy of the other, else None."""
     toks = tokens(b_text)
-    if not numbers_agree(a.numbers, frozenset(_numbers(toks))):
-        return None
     jac, cont = similarity(a.shingles, _shingles(toks))
     if not is_wire_copy(jac, cont):
+        return None
+    if not figures_agree(a.tokens or (), toks):
         return None
     return max(jac, cont)

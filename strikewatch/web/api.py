@@ -199,7 +199,7 @@ def csv_text(items: list[dict[str, Any]]) -> str:
 )
 def api_strikes_geojson(db: DB, flt: Filter) -> Response:
     """Matching records with coordinates as a GeoJSON FeatureCollection (``skipped_no_coordinates``: the rest)."""
-    return Response(geojson_bytes(queries.iter_strikes(db, flt)), media_type="application/geo+json")
+    return Response(geojson_bytes(queries.iter_strikes(db, flt, sources=True)), media_type="application/geo+json")
 
 
 @router.get(
@@ -212,7 +212,7 @@ def api_strikes_geojson(db: DB, flt: Filter) -> Response:
 def api_strikes_csv(db: DB, flt: Filter) -> Response:
     """All matching records as CSV (the schema's field names as the header)."""
     return Response(
-        csv_text(queries.iter_strikes(db, flt)),
+        csv_text(queries.iter_strikes(db, flt, sources=True)),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="strikes.csv"'},
     )

@@ -32,7 +32,7 @@ def _copy_static(out: Path, country_codes: set[str]) -> None:
     shutil.copytree(STATIC_DIR / "css", dst / "css")
     shutil.copy2(STATIC_DIR / "favicon.svg", dst / "favicon.svg")
     (dst / "js").mkdir(parents=True)
-    for name in ("map.js", "timeline.js", "table.js"):
+    for name in ("data.js", "map.js", "timeline.js", "table.js"):
         shutil.copy2(STATIC_DIR / "js" / name, dst / "js" / name)
     if not (VENDOR / "leaflet" / "leaflet.js").exists():
         raise UserError("web assets are missing: run 'bash scripts/fetch_assets.sh' (or scripts/setup.sh) first")
@@ -49,12 +49,24 @@ def _copy_static(out: Path, country_codes: set[str]) -> None:
     for f in set(kept.values()):
         shutil.copy2(VENDOR / "geo" / "admin1" / f, v / "geo" / "admin1" / f)
     (v / "geo" / "admin1" / "index.json").write_text(json.dumps(kept))
+    for geo in (v / "geo").rglob("*.json"):  # the map loads them as scripts from disk too (js/data.js)
+        geo.with_name(geo.name + ".js").write_bytes(data_script(geo.read_bytes()))
+
+
+def data_script(data: bytes) -> bytes:
+    """A JSON file as a script that hands its contents to the page (``swData``, js/data.js): pages opened from disk
+    (file://) may load scripts next to them but not fetch files."""
+    return b"swData(document.currentScript, " + data + b");\n"
 
 
 def _write(path: Path, content: str | bytes) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode() if isinstance(content, str) else content
     path.write_bytes(data)
+    if path.suffix in (".json", ".geojson"):  # and its script twin, for pages opened from disk
+        script = data_script(data)
+        path.with_name(path.name + ".js").write_bytes(script)
+        return len(data) + len(script)
     return len(data)
 
 
@@ -80,7 +92,7 @@ def export_site(db_url: str | None, directory: Path, *, force: bool = False) -> 
         n_pages += 1
 
     with session_scope(engine) as session:
-        active = queries.iter_strikes(session, queries.StrikeFilter(), sort="-date")
+        active = queries.iter_strikes(session, queries.StrikeFilter(), sort="-date", sources=True)
         codes = {str(r["country"]) for r in active if r.get("country")}
         _copy_static(out, codes)
         n_bytes += _write(out / "data" / "strikes.json", dumps({"total": len(active), "items": active}))

@@ -59,6 +59,21 @@ def source_snippets(text: str, evidence: list[dict[str, Any]], ev_id: Any) -> li
     return out
 
 
+def matched_words(why: Any, by_key: dict[Any, dict[str, Any]]) -> dict[str, Any] | None:
+    """Why a report joined its record, in plain words for the public page ("same day, same place, same target",
+    and which source it matched); the score and each feature's weight are kept for the reviewers' details."""
+    if not isinstance(why, dict) or not why.get("features"):
+        return None
+    feats = [(str(f[0]), float(f[1])) for f in why["features"] if isinstance(f, list | tuple) and len(f) == 2]
+    agree = [name for name, w in feats if w > 0]
+    differ = [name for name, w in feats if w < 0]
+    other = by_key.get(why.get("best_match"))
+    other_name = None
+    if other is not None:
+        other_name = other.get("outlet") or other.get("title") or f"article {other.get('article_id')}"
+    return {"agree": agree, "differ": differ, "with": other_name, "score": why.get("score"), "features": feats}
+
+
 def strike_context(session: Session, strike_id: int) -> dict[str, Any] | None:
     rec = queries.strike_detail(session, strike_id)
     if rec is None:
@@ -80,6 +95,9 @@ def strike_context(session: Session, strike_id: int) -> dict[str, Any] | None:
         ]
         sources.append({**src, "event": ev, "figures": figures,
                         "snippets": source_snippets(text, evidence, ev.get("id", src.get("article_id")))})
+    by_key = {s.get("key"): s for s in sources if s.get("key")}
+    for s in sources:
+        s["matched"] = matched_words(s.get("why"), by_key)
     counts = [(c, rec.get(f"{c}_min"), rec.get(f"{c}_max")) for c in COUNT_FIELDS]
     return {"rec": rec, "sources": sources, "counts": counts, "title": f"Strike {strike_id}"}
 

@@ -182,9 +182,11 @@ def list_strikes(
     return rows, total
 
 
-def iter_strikes(session: Session, flt: StrikeFilter, *, sort: str = "date", batch: int = 2000) -> list[dict[str, Any]]:
-    """Every matching record (exports, static site), from ``views.iter_strikes``."""
-    return list(views.iter_strikes(session, sort=sort, batch=batch, **_view_filters(flt)))
+def iter_strikes(session: Session, flt: StrikeFilter, *, sort: str = "date", batch: int = 2000,
+                 sources: bool = False) -> list[dict[str, Any]]:
+    """Every matching record (exports, static site), from ``views.iter_strikes`` (``sources``: with each record's
+    source urls, outlets and evidence count, for CSV and GeoJSON)."""
+    return list(views.iter_strikes(session, sort=sort, batch=batch, sources=sources, **_view_filters(flt)))
 
 
 def _period_key(d: dt.date, period: str) -> str:

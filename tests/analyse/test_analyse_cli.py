@@ -142,6 +142,9 @@ def test_user_errors_are_one_line(cli: Cli, tbij_db: str, tmp_path: Path) -> Non
 
 
 def test_own_records_by_default_when_empty(cli: Cli, sqlite_url: str) -> None:
+    from strikewatch.db import open_db
+
+    open_db(sqlite_url)  # an empty database (the analyses never create one)
     assert json.loads(ok(cli("analyse", "lulls", "-f", "json", db=sqlite_url))) == []
     totals = json.loads(ok(cli("analyse", "totals", "-f", "json", db=sqlite_url)))
     assert totals["groups"] == [] and totals["total"]["strikes"] == 0

@@ -20,9 +20,12 @@ def test_usage_error_is_one_message_and_status_2(cli) -> None:  # type: ignore[n
 
 def test_db_before_the_command(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "before.db"
-    r = cli("--db", f"sqlite:///{db}", "articles", "--format", "json")
+    (tmp_path / "none").mkdir()
+    r = cli("--db", f"sqlite:///{db}", "ingest", str(tmp_path / "none"))
     assert r.returncode == 0, r.stderr
     assert db.exists()
+    r = cli("--db", f"sqlite:///{db}", "articles", "--format", "json")
+    assert r.returncode == 0 and r.stdout.strip() == "[]", r.stderr
 
 
 def test_typer_exit_code_is_not_swallowed(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -10,29 +10,13 @@
     return;
   }
   var GRADES = { confirmed: "Confirmed", fair: "Fair", weak: "Weak", contested: "Contested", discounted: "Discounted" };
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-  function fmtDate(s) {
-    if (!s) { return "date unknown"; }
-    var p = s.split("-");
-    return parseInt(p[2], 10) + " " + MONTHS[parseInt(p[1], 10) - 1] + " " + p[0];
-  }
-  function fmtRange(lo, hi) {
-    if (lo == null && hi == null) { return "unknown"; }
-    if (lo == null) { return "\u2264 " + hi; }
-    if (hi == null) { return "\u2265 " + lo; }
-    return lo === hi ? String(lo) : lo + "\u2013" + hi;
-  }
+  var fmtDate = window.swDate, fmtRange = window.swRange;  // js/data.js: one display of dates and figures
   function place(p) {
     var parts = [p.place, p.admin2, p.admin1, p.country].filter(function (x, i, a) { return x && a.indexOf(x) === i; });
     return parts.join(", ") || "place unknown";
   }
-  function getJSON(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (r) {
-      if (!r.ok) { throw new Error(url + ": HTTP " + r.status); }
-      return r.json();
-    });
-  }
+  function getJSON(url) { return window.swLoad(url); }  // js/data.js: fetch, or a script in the static copy
   function node(tag, cls, text) {
     var n = document.createElement(tag);
     if (cls) { n.className = cls; }
@@ -54,7 +38,7 @@
   var strikeUrl = el.getAttribute("data-strike-url");
   function popupFor(p) {
     var box = node("div", "sw-popup");
-    box.appendChild(node("strong", null, fmtDate(p.date)));
+    box.appendChild(node("strong", null, fmtDate(p)));
     box.appendChild(node("div", null, place(p)));
     box.appendChild(node("div", null, "Killed: " + fmtRange(p.killed_min, p.killed_max) +
       (p.civilians_max != null ? " \u00b7 civilians: " + fmtRange(p.civilians_min, p.civilians_max) : "")));
@@ -90,7 +74,7 @@
       var size = Math.round(Math.min(44, 12 + 4 * Math.sqrt(toll)));
       var m = L.marker([c[1], c[0]], {
         icon: L.divIcon({ className: "sw-marker g-" + (p.grade || "none"), iconSize: [size, size] }),
-        title: fmtDate(p.date) + ", " + place(p) + ", killed " + fmtRange(p.killed_min, p.killed_max),
+        title: fmtDate(p) + ", " + place(p) + ", killed " + fmtRange(p.killed_min, p.killed_max),
         alt: "strike " + p.id,
         keyboard: true
       });

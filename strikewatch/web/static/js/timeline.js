@@ -14,14 +14,16 @@
     if (parent) { parent.appendChild(n); }
     return n;
   }
+  // an axis top whose half is a whole number too: ticks are counts of strikes and people, never "2.5"
   function niceMax(v) {
-    if (v <= 5) { return 5; }
+    if (v <= 2) { return 2; }
     var p = Math.pow(10, Math.floor(Math.log10(v)));
-    var m = Math.ceil(v / p);
-    return (m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+    var m = v / p;
+    return (m <= 2 ? 2 : m <= 4 ? 4 : m <= 6 ? 6 : 10) * p;
   }
+  var range = window.swRange;  // js/data.js: "27", "3–5", "≥ 7"
 
-  function tick(v) { return v % 1 ? v.toFixed(1) : String(v); }
+  function tick(v) { return String(Math.round(v)); }
 
   function draw(data) {
     var rows = data.series;
@@ -67,8 +69,8 @@
       if (!r.strikes) { return; }
       var b = el("rect", { "class": "bar", x: x(i) + bw * 0.1, width: Math.max(1, bw * 0.8), y: yS(r.strikes),
         height: m.t + ih - yS(r.strikes), tabindex: "0", "data-period": r.period,
-        "aria-label": r.period + ": " + r.strikes + " strikes, killed " + r.killed_min + "\u2013" + r.killed_max +
-          ", civilians " + r.civilians_min + "\u2013" + r.civilians_max }, bars);
+        "aria-label": r.period + ": " + r.strikes + " strike" + (r.strikes === 1 ? "" : "s") + ", killed " +
+          range(r.killed_min, r.killed_max) + ", civilians " + range(r.civilians_min, r.civilians_max) }, bars);
       var tt = el("title", {}, b);
       tt.textContent = b.getAttribute("aria-label");
     });
@@ -88,8 +90,8 @@
 
     var tot = data.totals;
     caption.textContent = tot.strikes + " strikes from " + rows[0].period + " to " + rows[rows.length - 1].period +
-      " (" + rows.length + " " + data.period + "s); " + tot.killed_min + "\u2013" + tot.killed_max + " killed, " +
-      tot.civilians_min + "\u2013" + tot.civilians_max + " civilians" +
+      " (" + rows.length + " " + data.period + "s); " + range(tot.killed_min, tot.killed_max) + " killed, " +
+      range(tot.civilians_min, tot.civilians_max) + " civilians" +
       (data.undated ? "; " + data.undated + " undated records not shown" : "") + ".";
     box.setAttribute("data-ready", "1");
     box.setAttribute("data-bars", String(rows.filter(function (r) { return r.strikes; }).length));
@@ -108,8 +110,8 @@
     rows.forEach(function (r) {
       if (!r.strikes) { return; }
       var tr = body.insertRow();
-      [r.period, r.strikes, r.killed_min + "\u2013" + r.killed_max, r.civilians_min + "\u2013" + r.civilians_max,
-        r.children_min + "\u2013" + r.children_max].forEach(function (v, i) {
+      [r.period, r.strikes, range(r.killed_min, r.killed_max), range(r.civilians_min, r.civilians_max),
+        range(r.children_min, r.children_max)].forEach(function (v, i) {
         var td = tr.insertCell(); td.textContent = String(v); if (i) { td.className = "num"; }
       });
     });
@@ -122,10 +124,7 @@
     });
     box.setAttribute("data-ready", "0");
     if (cache[period]) { draw(cache[period]); return; }
-    fetch(box.getAttribute("data-" + period), { credentials: "same-origin" }).then(function (r) {
-      if (!r.ok) { throw new Error("HTTP " + r.status); }
-      return r.json();
-    }).then(function (d) { cache[period] = d; draw(d); }).catch(function (e) {
+    window.swLoad(box.getAttribute("data-" + period)).then(function (d) { cache[period] = d; draw(d); }).catch(function (e) {
       caption.textContent = "Could not load the figures: " + e.message;
       box.setAttribute("data-ready", "error");
     });
