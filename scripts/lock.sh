@@ -10,7 +10,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "$PY" -m venv "$tmp/venv"
 PYTHONWARNINGS=ignore "$tmp/venv/bin/python" -m pip install -q --upgrade pip
-PYTHONWARNINGS=ignore "$tmp/venv/bin/python" -m pip install -q '.[dev]'
+PYTHONWARNINGS=ignore "$tmp/venv/bin/python" -m pip install -q '.[dev]' 2> >(grep -v "^WARNING: Location" >&2)
 {
   echo "# Versions CI tested, for $("$tmp/venv/bin/python" -c 'import sys; print("Python %d.%d" % sys.version_info[:2])') on Linux; made by scripts/lock.sh (do not edit by hand)."
   "$tmp/venv/bin/python" -m pip freeze --all --exclude strikewatch --exclude pip --exclude setuptools --exclude wheel

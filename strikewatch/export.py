@@ -16,10 +16,11 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from strikewatch.merge.views import LIST_FIELDS, SOURCE_FIELDS
+from strikewatch.merge.views import FIGURE_NAMES, LIST_FIELDS, SOURCE_FIELDS
 
-# every record field, then its sources (``views.attach_sources``): a sheet can be checked without the app
-EXPORT_FIELDS: tuple[str, ...] = (*LIST_FIELDS, *SOURCE_FIELDS)
+# every record field, each casualty figure as shown ("≥ 7"; ``views.with_figures``), then the record's sources
+# (``views.attach_sources``): a sheet can be checked without the app, and an open figure stays open in it
+EXPORT_FIELDS: tuple[str, ...] = (*LIST_FIELDS, *FIGURE_NAMES, *SOURCE_FIELDS)
 BOM = "\ufeff"  # CSV files start with it, so that Excel reads them as UTF-8 (pandas, QGIS, Datasette skip it)
 
 
@@ -37,6 +38,8 @@ def csv_safe(v: Any) -> Any:
 
 
 def _cell(v: Any) -> Any:
+    if isinstance(v, dict):
+        return "; ".join(f"{k} {x}" for k, x in v.items())
     if isinstance(v, list | tuple):
         return csv_safe("; ".join(str(x) for x in v))
     if isinstance(v, bool):

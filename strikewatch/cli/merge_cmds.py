@@ -145,12 +145,14 @@ def strikes(
         return
     from rich.table import Table
 
+    from strikewatch.display import fmt_when
+
     t = Table(show_lines=False, header_style="bold")
     for col in ("id", "date", "place", "killed", "civilians", "children", "injured", "type", "by", "grade", "src"):
         t.add_column(col, justify="right" if col in ("id", "killed", "civilians", "children", "injured", "src")
                      else "left", overflow="fold")
     for r in rows:
-        t.add_row(str(r["id"]), r["date"] or f"{r['date_earliest'] or '?'}..{r['date_latest'] or '?'}",
+        t.add_row(str(r["id"]), r["date"] or fmt_when(r),
                   _where(r), _range(r, "killed"), _range(r, "civilians"), _range(r, "children"),
                   _range(r, "injured"), (r["type"] or "?").replace("_", " ") + (" ×2" if r["double_tap"] else ""),
                   r["perpetrator"] or "?", r["grade"] or "?", str(r["n_sources"]))

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from strikewatch.db.tables import Article, EventRow, Strike, StrikeReport
 from strikewatch.merge.grading import GRADES
-from strikewatch.model import COUNT_COLUMNS, PLACE_COLUMNS
+from strikewatch.model import CASUALTIES, COUNT_COLUMNS, PLACE_COLUMNS
+from strikewatch.ranges import Range
 from strikewatch.schema import join_comments
 
 ST = cast(Table, Strike.__table__)
@@ -74,9 +75,27 @@ def evidence_quotes(text: str, evidence: Sequence[dict[str, Any]]) -> list[dict[
     return out
 
 
+FIGURE_NAMES: tuple[str, ...] = tuple(c.name for c in CASUALTIES if c.unit == "people")  # the casualty classes
+FIGURE_FIELDS: tuple[str, ...] = (*FIGURE_NAMES, "open_bounds")
+
+
+def with_figures(rec: dict[str, Any]) -> dict[str, Any]:
+    """Each casualty figure as every page, table, CSV and the API show it (``Range.display``: "7", "7–12",
+    "≥ 7", "≤ 8", "unknown") under its class name, and ``open_bounds``: which bound of which figure is not stated
+    ({"killed": "max"} for "at least 7"), so an API client never reads an open figure as exact."""
+    opens: dict[str, str] = {}
+    for name in FIGURE_NAMES:
+        r = Range.of(rec, name)
+        rec[name] = r.display()
+        if r.open:
+            opens[name] = "max" if r.max is None else "min"
+    rec["open_bounds"] = opens
+    return rec
+
+
 def strike_row(row: Any) -> dict[str, Any]:
     m = row._mapping
-    return {k: _v(m[k]) for k in LIST_FIELDS if k in m}
+    return with_figures({k: _v(m[k]) for k in LIST_FIELDS if k in m})
 
 
 def sources_of(session: Session, strike_id: int, *, why: bool = False) -> list[dict[str, Any]]:
@@ -122,7 +141,7 @@ def strike_to_dict(session: Session, strike_id: int, *, why: bool = False) -> di
     if row is None:
         return None
     m = row._mapping
-    rec = {k: _v(m[k]) for k in LIST_FIELDS}
+    rec = with_figures({k: _v(m[k]) for k in LIST_FIELDS})
     rec["created_at"] = _v(m["created_at"])
     rec["updated_at"] = _v(m["updated_at"])
     rec["sources"] = sources_of(session, strike_id, why=why)

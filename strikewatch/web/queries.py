@@ -97,7 +97,7 @@ def strike_row_dict(row: Any, fields: tuple[str, ...] = LIST_FIELDS) -> dict[str
         v = d.get(k)
         if v is not None and not isinstance(v, str):
             d[k] = v.isoformat()
-    return d
+    return views.with_figures(d)
 
 
 def _view_filters(flt: StrikeFilter) -> dict[str, Any]:

@@ -129,8 +129,11 @@ def test_stats_exports(site: tuple[TestClient, dict[str, Any], Engine]) -> None:
     assert set(by_id) == {ids["miranshah"], ids["dande"], ids["wana"]}  # the one placed only to the country: none
     assert fc["skipped_no_coordinates"] == 1 and ids["nowhere"] not in by_id
     assert by_id[ids["wana"]]["geometry"]["coordinates"] == [69.57, 32.3]
-    rows = list(csv.DictReader(io.StringIO(c.get("/api/strikes.csv", params={"min_killed": 10}).text)))
+    text = c.get("/api/strikes.csv", params={"min_killed": 10}).text
+    assert text.startswith("\ufeff")  # a byte-order mark: Excel reads the file as UTF-8
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert [int(r["id"]) for r in rows] == [ids["wana"]] and rows[0]["killed_max"] == "15"
+    assert "source_urls" in rows[0] and int(rows[0]["n_evidence"]) > 0  # a sheet names its sources
 
 
 BAD_PARAMS: list[dict[str, Any]] = [
