@@ -81,15 +81,20 @@ class Range:
 
     @classmethod
     def spanning(cls, ranges: Iterable[Range]) -> Range:
-        """A record's range over several reports: the lowest stated minimum and the highest figure stated at all.
+        """A record's range over several reports: the lowest stated minimum and the highest figure stated — open
+        when no report states a maximum at all.
 
-        Unlike :meth:`widen` an "at least 5" report raises the maximum to 5 rather than leaving it open: the record
-        shows what was said, not an unbounded guess.
+        "at least 5", "up to 8", "3 to 6" -> 3–8; "at least 7" and "5" -> 5–7 (the figures said);
+        "at least 7" alone, or "at least 7" and "at least 9" -> "≥ 7" (not 7: nobody said at most 7);
+        "up to 8" alone -> "≤ 8". The record never closes a range that every source left open.
         """
         rs = list(ranges)
         mins = [r.min for r in rs if r.min is not None]
         figures = [v for r in rs for v in r.figures]
-        return cls(min(mins) if mins else None, max(figures) if figures else None)
+        if not figures:
+            return cls(None, None)
+        capped = any(r.max is not None for r in rs)
+        return cls(min(mins) if mins else None, max(figures) if capped else None)
 
     # --- showing ----------------------------------------------------------------------------------------------
 

@@ -179,7 +179,7 @@ def _filtered(stmt: Any, *, since: dt.date | None, until: dt.date | None, countr
             raise ValueError(f"unknown grade {bad[0]!r}; one of {', '.join(GRADES)}")
         stmt = stmt.where(ST.c.grade.in_(grades))
     if min_killed is not None:
-        stmt = stmt.where(ST.c.killed_max >= min_killed)
+        stmt = stmt.where(func.coalesce(ST.c.killed_max, ST.c.killed_min) >= min_killed)
     return stmt
 
 

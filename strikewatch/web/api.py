@@ -39,6 +39,10 @@ StrikeSummary = create_model(
     **pydantic_fields([*place_attrs(event=False), *count_attrs()]),
     grade=(str | None, None),
     n_sources=(int, 0),
+    killed=(str | None, Field(None, description="the killed figure as shown: '7', '7–12', '≥ 7', '≤ 8', 'unknown' "
+                              "(also injured, civilians, children, militants)")),
+    open_bounds=(dict[str, str], Field(default_factory=dict, description="which bound of which figure no source "
+                                       "stated: {'killed': 'max'} for 'at least 7' (the other bound is then null)")),
 )
 
 
@@ -56,11 +60,15 @@ StrikeDetail = create_model(
     sources=(list[dict[str, Any]], Field(description="each report: article, its figures and evidence quotes")),
     audit=(list[dict[str, Any]], Field(description="review actions naming this record, newest first")),
 )
+_OPEN_COUNTS: dict[str, Any] = {f"{n}_open": (int, 0) for n in queries.STATS_COUNTS}
 StatsRow = create_model(
     "StatsRow",
     period=(str, ...),
     strikes=(int, ...),
     **pydantic_fields(count_attrs(queries.STATS_COUNTS, type="int", default=...)),
+    # records with a stated minimum but no maximum ("at least 7"): above 0, the period's maximum is open
+    # ("≥ <name>_min") and <name>_max counts their minimum
+    **_OPEN_COUNTS,
 )
 
 

@@ -71,7 +71,8 @@ class StrikeFilter:
         if self.grade:
             stmt = stmt.where(Strike.grade.in_(self.grade))
         if self.min_killed is not None:
-            stmt = stmt.where(Strike.killed_max >= self.min_killed)
+            # "at least 12" (max unstated) is at least 12 killed too
+            stmt = stmt.where(func.coalesce(Strike.killed_max, Strike.killed_min) >= self.min_killed)
         return stmt
 
 
@@ -212,15 +213,23 @@ def stats(session: Session, flt: StrikeFilter, period: str = "month") -> dict[st
     keys = count_columns(STATS_COUNTS)
     stmt = flt.apply(select(day_key().label("day"), *(getattr(Strike, k) for k in keys))).where(day_key().is_not(None))
     buckets: dict[str, dict[str, int]] = {}
+    # "<name>_open": records whose figure has a stated minimum but no maximum ("at least 7"): the period's maximum
+    # is then open too (shown "≥ min"); the chart's band uses the minimum in its place
+    keys = (*keys, *(f"{n}_open" for n in STATS_COUNTS))
     for r in session.execute(stmt):
         day = r.day if isinstance(r.day, dt.date) else dt.date.fromisoformat(str(r.day)[:10])
         k = _period_key(day, period)
         b = buckets.setdefault(k, dict.fromkeys(("strikes", *keys), 0))
         b["strikes"] += 1
-        for i, name in enumerate(keys, start=1):
-            v = r[i]
-            if v is not None:
-                b[name] += int(v)
+        for i, name in enumerate(STATS_COUNTS):
+            lo, hi = r[1 + 2 * i], r[2 + 2 * i]
+            if lo is not None:
+                b[f"{name}_min"] += int(lo)
+            if hi is not None:
+                b[f"{name}_max"] += int(hi)
+            elif lo is not None:
+                b[f"{name}_max"] += int(lo)
+                b[f"{name}_open"] += 1
     undated = int(
         session.execute(flt.apply(select(func.count()).select_from(Strike)).where(day_key().is_(None))).scalar_one()
     )

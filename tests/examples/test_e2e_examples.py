@@ -74,7 +74,8 @@ def load_records(db_url: str) -> list[Rec]:
                 return dt.date.fromisoformat(v) if v else None
 
             out.append(Rec(r["id"], day(r["date"]), day(r["date_earliest"]), day(r["date_latest"]), r["place"],
-                           r["admin2"], (r["killed_min"], r["killed_max"]), r["n_sources"], len(groups), docs))
+                           r["admin2"], _stated(r["killed_min"], r["killed_max"]), r["n_sources"], len(groups),
+                           docs))
     return out
 
 
@@ -111,6 +112,12 @@ class Result:
             "duplicates": len(self.duplicates), "background_records": len(self.background),
             "ranges_exact": len(self.ranges_exact), "sources_exact": len(self.sources_exact),
         }
+
+
+def _stated(lo: int | None, hi: int | None) -> tuple[int | None, int | None]:
+    """The figures a record states: "≥ 2" (every source said "at least two") is compared as the documented 2–2;
+    "≤ 8" stays None–8."""
+    return lo, (lo if hi is None else hi)
 
 
 def _date_gap(rec: Rec, day: dt.date) -> int:

@@ -47,9 +47,13 @@ def test_gap_is_zero_exactly_when_closed_ranges_meet(a: Range, b: Range) -> None
 
 
 def test_a_record_spans_the_lowest_minimum_and_the_highest_figure_said() -> None:
-    # "at least five", "up to eight", "three to six": the record says 3-8; "at least 5" alone stays 5, not open
+    # "at least five", "up to eight", "three to six": the record says 3-8; "at least 5" alone stays open (#17)
     assert Range.spanning([Range(5, None), Range(None, 8), Range(3, 6)]) == Range(3, 8)
-    assert Range.spanning([Range(5, None)]) == Range(5, 5)
+    assert Range.spanning([Range(5, None)]) == Range(5, None)
+    assert Range.spanning([Range(7, None), Range(9, None)]) == Range(7, None)
+    assert Range.spanning([Range(7, None), Range(5, 5)]) == Range(5, 7)
+    assert Range.spanning([Range(7, None), Range(4, 9)]) == Range(4, 9)
+    assert Range.spanning([]) == Range(None, None)
     assert Range.spanning([Range(None, 8)]) == Range(None, 8)
     assert Range(5, None).widen(Range(3, 6)) == Range(3, 6)
 

@@ -122,8 +122,22 @@ def test_newcomer_path(user: dict[str, Any]) -> None:
     assert ing.returncode == 0, ing.stderr
     assert ing.stderr.startswith("1 stored") and "1 from the dateline" in ing.stderr, ing.stderr
     arts = json.loads(_sw(u, "articles", "--format", "json").stdout)
-    page = [a for a in arts if a["title"] and "Mir Ali" in a["title"]]
-    assert page and page[0]["published"] == "2013-03-14" and page[0]["published_basis"] == "dateline", page
+    page = max(arts, key=lambda a: a["id"])  # the one just ingested
+    assert page["title"] == "Drone strike kills seven near Mir Ali", page
+    assert (page["published"], page["published_basis"]) == ("2013-03-14", "dateline"), page
+
+    records = json.loads(_sw(u, "strikes", "--format", "json").stdout)
+    n_records = len(records)
+    # 4. an open figure stays open: "at least two" reads "≥ 2" in the CLI, and (below) on the page and in the CSV
+    open_recs = [r for r in records if r["open_bounds"].get("killed") == "max"]
+    assert open_recs, [(r["id"], r["killed"]) for r in records]
+    op = open_recs[0]
+    assert op["killed"] == f"≥ {op['killed_min']}" and op["killed_max"] is None
+    assert f"≥ {op['killed_min']}" in _sw(u, "strike", str(op["id"])).stdout
+    assert f"≥ {op['killed_min']}" in _sw(u, "strikes").stdout
+    month_only = [r for r in records if r["date"] is None and r["date_earliest"]]
+    for r in month_only:  # a record whose month is known is never "date unknown"
+        assert "date unknown" not in _sw(u, "strike", str(r["id"])).stdout
 
     # 3. export-site: opens from disk
     exp = _sw(u, "export-site", "site")
@@ -131,12 +145,16 @@ def test_newcomer_path(user: dict[str, Any]) -> None:
     index_uri = (home / "site" / "index.html").resolve().as_uri()
     assert index_uri in exp.stdout, exp.stdout
     site = home / "site"
-    _browse_export(site, n_records + 1, strike_id)
+    page_html = (site / "strikes" / f"{op['id']}.html").read_text()
+    assert f"≥ {op['killed_min']}" in page_html
+    for r in month_only:
+        assert "date unknown" not in (site / "strikes" / f"{r['id']}.html").read_text()
+    _browse_export(site, n_records, strike_id)
 
     # 5. the exports carry their sources and open in a user's tools
-    _check_csv(site / "data" / "strikes.csv", n_records + 1)
+    _check_csv(site / "data" / "strikes.csv", n_records, op)
     _check_geojson(site / "data" / "strikes.geojson")
-    _check_datasette(home / "strikewatch.db", n_records + 1)
+    _check_datasette(home / "strikewatch.db", n_records)
 
 
 def _wait(b: Browser, sel: str, attr: str = "data-ready", timeout: float = 30) -> str:
@@ -180,7 +198,6 @@ def _browse_export(site: Path, n_records: int, strike_id: str) -> None:
             assert _wait(b, "#map", "data-admin1") == "1"  # the boundaries loaded too
             if base.startswith("file"):
                 _shot(b, "map")
-            # the popup of a marker: figures and dates as the record page shows them
             b.d.get(base + "/timeline.html")
             assert _wait(b, "#timeline") == "1"
             caption = b.d.find_element("id", "timeline-caption").text
@@ -207,7 +224,7 @@ def _browse_export(site: Path, n_records: int, strike_id: str) -> None:
         host.wait(timeout=10)
 
 
-def _check_csv(path: Path, n_records: int) -> None:
+def _check_csv(path: Path, n_records: int, open_rec: dict[str, Any]) -> None:
     import pandas as pd
 
     raw = path.read_bytes()
@@ -218,7 +235,9 @@ def _check_csv(path: Path, n_records: int) -> None:
         assert col in df.columns
     assert (df["n_evidence"] > 0).all()
     assert df["source_urls"].fillna("").str.contains("http").sum() >= n_records - 3
-    assert df["source_outlets"].notna().all()
+    assert df["source_outlets"].notna().sum() >= n_records - 2  # the page saved from disk names no outlet
+    row = df[df["id"] == open_rec["id"]].iloc[0]
+    assert row["killed"] == f"≥ {open_rec['killed_min']}" and pd.isna(row["killed_max"])
     # and as Excel would: the same file decoded with its BOM gives the same header
     assert raw.decode("utf-8-sig").splitlines()[0].startswith("id,")
     assert io.StringIO(raw.decode("utf-8-sig")).readline().strip().split(",")[0] == "id"

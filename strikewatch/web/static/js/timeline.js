@@ -21,7 +21,8 @@
     var m = v / p;
     return (m <= 2 ? 2 : m <= 4 ? 4 : m <= 6 ? 6 : 10) * p;
   }
-  var range = window.swRange;  // js/data.js: "27", "3–5", "≥ 7"
+  // js/data.js: "27", "3–5"; a period with a record told only "at least N" has an open maximum: "≥ 12"
+  function range(lo, hi, open) { return window.swRange(lo, open ? null : hi); }
 
   function tick(v) { return String(Math.round(v)); }
 
@@ -70,7 +71,8 @@
       var b = el("rect", { "class": "bar", x: x(i) + bw * 0.1, width: Math.max(1, bw * 0.8), y: yS(r.strikes),
         height: m.t + ih - yS(r.strikes), tabindex: "0", "data-period": r.period,
         "aria-label": r.period + ": " + r.strikes + " strike" + (r.strikes === 1 ? "" : "s") + ", killed " +
-          range(r.killed_min, r.killed_max) + ", civilians " + range(r.civilians_min, r.civilians_max) }, bars);
+          range(r.killed_min, r.killed_max, r.killed_open) + ", civilians " +
+          range(r.civilians_min, r.civilians_max, r.civilians_open) }, bars);
       var tt = el("title", {}, b);
       tt.textContent = b.getAttribute("aria-label");
     });
@@ -90,8 +92,8 @@
 
     var tot = data.totals;
     caption.textContent = tot.strikes + " strikes from " + rows[0].period + " to " + rows[rows.length - 1].period +
-      " (" + rows.length + " " + data.period + "s); " + range(tot.killed_min, tot.killed_max) + " killed, " +
-      range(tot.civilians_min, tot.civilians_max) + " civilians" +
+      " (" + rows.length + " " + data.period + "s); " + range(tot.killed_min, tot.killed_max, tot.killed_open) + " killed, " +
+      range(tot.civilians_min, tot.civilians_max, tot.civilians_open) + " civilians" +
       (data.undated ? "; " + data.undated + " undated records not shown" : "") + ".";
     box.setAttribute("data-ready", "1");
     box.setAttribute("data-bars", String(rows.filter(function (r) { return r.strikes; }).length));
@@ -110,8 +112,9 @@
     rows.forEach(function (r) {
       if (!r.strikes) { return; }
       var tr = body.insertRow();
-      [r.period, r.strikes, range(r.killed_min, r.killed_max), range(r.civilians_min, r.civilians_max),
-        range(r.children_min, r.children_max)].forEach(function (v, i) {
+      [r.period, r.strikes, range(r.killed_min, r.killed_max, r.killed_open),
+        range(r.civilians_min, r.civilians_max, r.civilians_open),
+        range(r.children_min, r.children_max, r.children_open)].forEach(function (v, i) {
         var td = tr.insertCell(); td.textContent = String(v); if (i) { td.className = "num"; }
       });
     });
