@@ -24,7 +24,7 @@ def test_pipes_sockets_and_devices_in_a_folder_are_skipped(cli, sqlite_url: str,
     sock.bind(str(folder / "sock.jsonl"))
     (folder / "null.txt").symlink_to("/dev/zero")  # a device behind a link: never ends
     try:
-        proc = cli("ingest", str(folder), db=sqlite_url, timeout=60)
+        proc = cli("ingest", str(folder), "--verbose", db=sqlite_url, timeout=60)  # --verbose lists skipped files
     finally:
         sock.close()
     assert proc.returncode == 0, proc.stderr
@@ -44,7 +44,7 @@ def test_file_names_are_printed_escaped(cli, sqlite_url: str, tmp_path: Path) ->
     (folder / forged).write_bytes(b"")  # empty: rejected, so its name is printed
     (folder / "\x1b[2J\x1b[31mred.txt").write_bytes(b"")
     (folder / "\u202etxt.exe").write_bytes(b"")  # a right-to-left override
-    proc = cli("ingest", str(folder), db=sqlite_url, timeout=60)
+    proc = cli("ingest", str(folder), "--verbose", db=sqlite_url, timeout=60)  # --verbose: skipped files too
     lines = proc.stderr.splitlines()
     assert lines[0].startswith("0 stored"), lines
     assert not any(line.startswith("99 stored") for line in lines), lines

@@ -70,7 +70,7 @@ def test_timeline_bands_and_week_view(live: dict[str, Any], browser: Browser) ->
          == "true" and d.find_element(By.ID, "timeline").get_attribute("data-ready") == "1")
     # bars are focusable and describe themselves
     bar = b.d.find_element(By.CSS_SELECTOR, "#timeline rect.bar[tabindex='0']")
-    assert "strikes" in bar.get_attribute("aria-label")
+    assert " strike" in bar.get_attribute("aria-label")  # "1 strike", "3 strikes"
     b.shot("timeline-week")
 
 
