@@ -25,8 +25,11 @@ class BuildWithAssets(build_py):
     """build_py, then the web assets and the example reports into the build tree (not for editable installs)."""
 
     def run(self) -> None:
+        editable = getattr(self, "editable_mode", False)
+        if not editable:  # a stale build/lib (a module since removed or renamed) must never reach the wheel
+            shutil.rmtree(Path(self.build_lib) / "strikewatch", ignore_errors=True)
         super().run()
-        if getattr(self, "editable_mode", False):
+        if editable:
             return
         self._vendor()
         self._examples()

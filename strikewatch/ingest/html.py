@@ -84,7 +84,10 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def parse_html(html: str, url: str | None = None) -> HtmlArticle:
-    """Reduce a page to its article. Raises :class:`NoArticleText` when nothing readable is left."""
+    """Reduce a page to its article. Raises :class:`NoArticleText` when nothing readable is left.
+
+    trafilatura reads the page's date metadata with htmldate, and its justext imports lxml.html.clean (the
+    lxml_html_clean package): both are declared dependencies, so a plain ``pip install`` reads HTML."""
     import trafilatura
 
     html = _XML_INCOMPATIBLE.sub(" ", html)  # lxml refuses control characters

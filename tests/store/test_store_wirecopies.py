@@ -101,7 +101,7 @@ def test_migration_rebuilds_the_index(tmp_path: Path) -> None:
     with session_scope(engine) as s:
         before = sorted(s.scalars(select(ArticleBand.key)))
         s.execute(ArticleBand.__table__.delete())
-    mod = import_module("strikewatch.db.migrations.versions.0006_neardup_datasketch")
+    mod = import_module("strikewatch.db.migrations.versions.0007_neardup_datasketch")
     with engine.begin() as conn:
         assert mod.rebuild_bands(conn) == 1
     with session_scope(engine) as s:

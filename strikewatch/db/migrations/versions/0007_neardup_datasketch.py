@@ -4,16 +4,16 @@ The LSH band keys in ``article_bands`` are now computed by ``strikewatch.store.n
 (scheme "affine32", seed 1) instead of the hand-written hash of before; keys of the two schemes never match, so
 every stored article's bands are recomputed from its text here (a few milliseconds per article).
 
-Revision ID: 0006_neardup_datasketch
-Revises: 0005_counts_bounded
+Revision ID: 0007_neardup_datasketch
+Revises: 0006_user_sessions
 """
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0006_neardup_datasketch'
-down_revision: str | Sequence[str] | None = '0005_counts_bounded'
+revision: str = '0007_neardup_datasketch'
+down_revision: str | Sequence[str] | None = '0006_user_sessions'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
