@@ -431,15 +431,15 @@ class Fetcher:
             key = host_key(u.host, u.port)
             trusted = key in trusted_hosts or allowed.allows_host(u.host, u.port)
             state = self._host(key)
-            if state.skip_until > time.monotonic():
-                raise FetchError(
-                    f"skipped: {key} timed out {policy.host_failures} times in a row (retried after "
-                    f"{policy.host_cooloff:g} s)"
-                )
             client = self._clients.get((trusted, allowed.networks))
             if client is None:
                 client = self._clients[(trusted, allowed.networks)] = _client(policy, trusted, allowed.networks)
             async with state.sem, self._overall:
+                if state.skip_until > time.monotonic():  # checked once a slot is ours: others may have waited
+                    raise FetchError(
+                        f"skipped: {key} timed out {policy.host_failures} times in a row (tried again after "
+                        f"{policy.host_cooloff:g} s)"
+                    )
                 t0 = time.monotonic()
                 try:
                     async with asyncio.timeout(max(budget, 0.001)):

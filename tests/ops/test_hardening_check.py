@@ -73,6 +73,10 @@ BREAKAGES: dict[str, Breakage] = {
     "review_not_applied": lambda c, ids: c.execute("UPDATE strikes SET killed_max = 3 WHERE id = ?",
                                                    (_strike_of(c, "Datta Khel"),)),
     "merge_pending": lambda c, ids: c.execute("INSERT INTO merge_queue (article_id) VALUES (3)"),
+    "event_count_out_of_range": lambda c, ids: c.execute("UPDATE events SET killed_max = 5000000 WHERE id = "
+                                                         "(SELECT MIN(id) FROM events)"),
+    "strike_count_out_of_range": lambda c, ids: c.execute("UPDATE strikes SET injured_min = -3 WHERE id = ?",
+                                                          (_strike_of(c, "Datta Khel"),)),
 }
 
 
@@ -117,3 +121,22 @@ def test_check_command_exit_status_and_one_line_per_finding(healthy: Path, tmp_p
     lines = out.stdout.strip().splitlines()
     assert any(ln.startswith("ERROR blob_missing: 1 ") for ln in lines), lines
     assert lines[-1].startswith("damaged") and "Traceback" not in out.stderr
+
+
+def test_check_says_what_its_example_ids_are(healthy: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """The review_* invariants list review-action ids (not strike ids, as their names might suggest): the JSON
+    says so in ``examples_are``, the text line too."""
+    db = tmp_path / "broken.db"
+    db.write_bytes(healthy.read_bytes())
+    con = sqlite3.connect(db)
+    cur = con.execute("INSERT INTO review_actions (at, by, action, args, reason) VALUES ('2020-01-01 00:00:00', "
+                      "'x', 'reject', '{\"strike\": 9999, \"reports\": []}', 'gone')")
+    action_id = cur.lastrowid
+    con.commit()
+    con.close()
+    out = cli("check", "--format", "json", db=f"sqlite:///{db}")
+    [f] = [f for f in json.loads(out.stdout)["findings"] if f["code"] == "review_missing_strike"]
+    assert f["examples"] == [action_id] and f["examples_are"] == "review action ids", f
+    text = cli("check", db=f"sqlite:///{db}").stdout
+    assert f"review_missing_strike: 1 audit rows naming a strike record that does not exist: review action ids "\
+           f"{action_id}" in text, text
