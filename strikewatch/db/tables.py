@@ -252,3 +252,113 @@ Index("ix_strikes_admin2_lower", func.lower(Strike.admin2))
 # The store's exact-text lookups (wire copy with the same body, page re-fetched) ask for the lowest id with a body
 # hash: one index probe, whatever the planner's statistics say. Initial revision (first 0003_scale_article_lookups).
 Index("ix_articles_text_sha256_id", Article.text_sha256, Article.id)
+
+
+# --- the monitor (issue 15): sources followed by `strikewatch watch`, the change log of strike records, webhooks.
+# Migration 0008_monitor.
+
+
+class Source(Base):
+    """A source `strikewatch watch` polls: an RSS/Atom feed, a sitemap, a page, or a local folder."""
+
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)  # http(s) URL, or an absolute folder path
+    name: Mapped[str | None] = mapped_column(String(256))
+    kind: Mapped[str] = mapped_column(String(16))  # feed|sitemap|page|folder
+    every_s: Mapped[int] = mapped_column(Integer)  # polling interval, seconds
+    tags: Mapped[Any] = mapped_column(JSON, default=list)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # conditional GET and "same body as last time"
+    etag: Mapped[str | None] = mapped_column(String(512))
+    last_modified: Mapped[str | None] = mapped_column(String(128))
+    body_sha256: Mapped[str | None] = mapped_column(String(64))
+    # health
+    next_poll_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    last_poll_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_ok_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_new_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_status: Mapped[str | None] = mapped_column(String(16))  # new|unchanged|error|paused
+    last_error: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # failed polls in a row
+    paused_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))  # circuit open until
+    paused_reason: Mapped[str | None] = mapped_column(Text)
+    n_polls: Mapped[int] = mapped_column(Integer, default=0)
+    n_errors: Mapped[int] = mapped_column(Integer, default=0)
+    n_new: Mapped[int] = mapped_column(Integer, default=0)  # articles stored from this source
+
+
+class SourceItem(Base):
+    """An item of a source the watcher has handled (stored, found present, or rejected for good), by a key that
+    survives a feed changing its item ids: a new item is one whose key is not here."""
+
+    __tablename__ = "source_items"
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the item's link and content
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    outcome: Mapped[str] = mapped_column(String(16))  # stored|present|rejected|retry
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    detail: Mapped[str | None] = mapped_column(Text)  # the item (link or where) and a rejection's reason
+
+
+class StrikeChange(Base):
+    """The change log: one row per new strike record and per change to one, ids strictly increasing in commit
+    order (written inside the merge's lock). State after the change in country/admin2/killed_* for filters."""
+
+    __tablename__ = "strike_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    strike_id: Mapped[int] = mapped_column(ForeignKey("strikes.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # new|update|merged|retired|rejected|restored
+    reasons: Mapped[Any] = mapped_column(JSON, default=list)
+    diff: Mapped[Any] = mapped_column(JSON, default=dict)  # field -> [before, after]
+    review_action: Mapped[int | None] = mapped_column(Integer)
+    country: Mapped[str | None] = mapped_column(String(2))
+    admin2: Mapped[str | None] = mapped_column(String(128))
+    killed_min: Mapped[int | None] = mapped_column(Integer)
+    killed_max: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = ({"sqlite_autoincrement": True},)  # never reuse an id, even of a rolled-back top row
+
+
+class StrikeState(Base):
+    """What the change log last said about each strike record (the tracked fields): the next change is the
+    difference from it."""
+
+    __tablename__ = "strike_state"
+    strike_id: Mapped[int] = mapped_column(ForeignKey("strikes.id"), primary_key=True)
+    state: Mapped[Any] = mapped_column(JSON)
+    change_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class Hook(Base):
+    """A webhook: changes are POSTed to ``url`` (only there), signed with HMAC-SHA256 of ``secret``."""
+
+    __tablename__ = "hooks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    secret: Mapped[str] = mapped_column(String(512))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    cursor: Mapped[int] = mapped_column(Integer, default=0)  # last change id delivered
+    filters: Mapped[Any] = mapped_column(JSON, default=dict)  # country, admin2, min_killed
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_ok_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class HookDelivery(Base):
+    """Delivery log: every POST attempt to a webhook, its outcome and the change ids it carried."""
+
+    __tablename__ = "hook_deliveries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    hook_id: Mapped[int] = mapped_column(ForeignKey("hooks.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    first_change: Mapped[int] = mapped_column(Integer)
+    last_change: Mapped[int] = mapped_column(Integer)
+    n_changes: Mapped[int] = mapped_column(Integer)
+    attempt: Mapped[int] = mapped_column(Integer)
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    error: Mapped[str | None] = mapped_column(Text)
+    ms: Mapped[float | None] = mapped_column(Float)

@@ -132,6 +132,7 @@ class Merger:
         self.successors: dict[int, Counter[int]] = {}
         self.days: set[tuple[str | None, int]] = set()
         self.sr_old: dict[int, tuple[int, Any, int]] = {}  # event id -> (strike id, why, source group) before
+        self.written: set[int] = set()  # strikes this run wrote: the change log compares them (changes.py)
         self.stats = Stats()
         self.orphans: dict[int, set[int]] = self._orphan_index()
 
@@ -270,9 +271,11 @@ class Merger:
             for (cl, _), nid in zip(inserts, new_ids, strict=True):
                 ids[id(cl)] = nid
                 self.claimed.add(nid)
+                self.written.add(nid)
             self.stats.strikes_created += len(new_ids)
         if updates:
             self._update_rows(updates)
+            self.written.update(v["id"] for v in updates)
         self.stats.strikes_written += len(updates) + len(inserts)
         for _, v in inserts:
             self._note_day(v.get("country"), v.get("date"))
@@ -435,6 +438,7 @@ class Merger:
                 self.stats.strikes_retired += 1
         if retire:
             self._update_rows(retire)
+            self.written.update(r["id"] for r in retire)
             for chunk in chunks([r["id"] for r in retire]):
                 self.s.execute(delete(SR).where(SR.c.strike_id.in_(chunk)))
         self.double_taps()
@@ -486,6 +490,7 @@ class Merger:
                 changes.append({"id": r.id, "double_tap": flag, "why": why, "updated_at": self.now})
         if changes:
             self._update_rows(changes)
+            self.written.update(c["id"] for c in changes)
 
 
 def makes_record(reports: list[Report]) -> bool:
@@ -634,8 +639,13 @@ def incremental_units(m: Merger, article_ids: Iterable[int], max_rounds: int = 1
 
 
 # ---------------------------------------------------------------------- entry points
-def run(session: Session, article_ids: Iterable[int] | None) -> Stats:
-    """Merge inside an open transaction (the caller commits)."""
+def run(session: Session, article_ids: Iterable[int] | None, *, cause: dict[str, Any] | None = None,
+        also: Iterable[int] = ()) -> Stats:
+    """Merge inside an open transaction (the caller commits). Every record written, and the records in ``also``
+    (written by the caller before, e.g. a review), are compared with the change log and their changes appended
+    to it in this transaction; ``cause`` (``{"review": action id}``) is noted on those changes."""
+    from strikewatch.merge.changes import record_changes
+
     lock(session)
     full = article_ids is None
     m = Merger(session, full)
@@ -651,6 +661,7 @@ def run(session: Session, article_ids: Iterable[int] | None) -> Stats:
     if batch:
         m.process(batch)
     m.finish()
+    record_changes(session, m.written | set(also), cause=cause, at=m.now)
     return m.stats
 
 

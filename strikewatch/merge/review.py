@@ -122,7 +122,7 @@ def merge(session: Session, a: int, b: int, *, by: str, reason: str) -> int:
     _set_members(session, a, ma + mb)
     why_b = dict(rb.why or {}, members=[], merged_by="review", merged_by_action=aid)
     session.execute(update(ST).where(ST.c.id == b).values(status="merged", merged_into=a, why=why_b, updated_at=now()))
-    run(session, _articles(ma + mb))
+    run(session, _articles(ma + mb), cause={"review": aid}, also=(a, b))
     return aid
 
 
@@ -154,7 +154,7 @@ def split(session: Session, a: int, reports: Iterable[str], *, by: str, reason: 
     aid = _record(session, "split", {
         "strike": a, "reports": sorted(moved_keys), "rest": sorted(k for _, k in rest), "new_id": new_id,
     }, by, reason)
-    run(session, _articles(members))
+    run(session, _articles(members), cause={"review": aid}, also=(a, new_id))
     return aid, new_id
 
 
@@ -167,7 +167,7 @@ def set_fields(session: Session, a: int, values: dict[str, str], *, by: str, rea
         raise UserError("nothing to set: give FIELD=VALUE")
     validate_set(ra._mapping, values)  # the one validator: types, ranges, rules between fields
     ids = [_record(session, "set", {"strike": a, "field": f, "value": v}, by, reason) for f, v in values.items()]
-    run(session, _articles(_members(ra)))
+    run(session, _articles(_members(ra)), cause={"review": ids[-1]}, also=(a,))
     return ids
 
 
@@ -178,7 +178,7 @@ def reject(session: Session, a: int, *, by: str, reason: str) -> int:
     ra = _strike(session, a)
     members = _members(ra)
     aid = _record(session, "reject", {"strike": a, "reports": sorted(k for _, k in members)}, by, reason)
-    run(session, _articles(members))
+    run(session, _articles(members), cause={"review": aid}, also=(a,))
     return aid
 
 

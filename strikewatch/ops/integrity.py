@@ -34,6 +34,15 @@ review log
   ``review_not_applied``     replaying the log agrees with the records: the last ``set`` of each field is the
                              record's value, rejected records are not active, review-merged records stay merged,
                              split-off records exist
+change log (the monitor)
+  ``change_state_missing``   every strike record is known to the change log (``strike_state``)
+  ``change_not_logged``      the log's memory of each record is the record as it is: no change went unlogged
+  ``change_bad_row``         every change row has a known kind and names an existing record
+  ``change_bad_pointer``     a record's last logged change is its newest change row
+sources and webhooks
+  ``source_bad``             known kind, an interval of at least a second
+  ``source_item_orphan``     every handled item names an existing source, and an existing article if any
+  ``hook_cursor_ahead``      no webhook's cursor is past the newest change
 pending
   ``merge_pending``          articles queued for a strike update by a run that has not finished
 """
@@ -54,11 +63,16 @@ from strikewatch.db.tables import (
     ArticleBand,
     ClaimRow,
     EventRow,
+    Hook,
     MergeQueue,
     RawBlob,
     ReviewAction,
+    Source,
+    SourceItem,
     Strike,
+    StrikeChange,
     StrikeReport,
+    StrikeState,
 )
 from strikewatch.schema import COUNT_FIELDS, MAX_COUNT
 
@@ -71,6 +85,11 @@ MQ = cast(Table, MergeQueue.__table__)
 ST = cast(Table, Strike.__table__)
 SR = cast(Table, StrikeReport.__table__)
 RA = cast(Table, ReviewAction.__table__)
+CH = cast(Table, StrikeChange.__table__)
+SS = cast(Table, StrikeState.__table__)
+SO = cast(Table, Source.__table__)
+SI = cast(Table, SourceItem.__table__)
+HK = cast(Table, Hook.__table__)
 
 STATUSES = ("active", "rejected", "merged", "retired")
 HOLDING = ("active", "rejected")  # statuses whose records hold reports
@@ -323,6 +342,44 @@ class _Checker:
         self.add("review_not_applied", "review decisions the records do not show (the log and the records "
                  "disagree)", sorted(set(not_applied)))
 
+    # ------------------------------------------------------------------ change log, sources, webhooks
+    def changes(self) -> None:
+        from strikewatch.merge.changes import KINDS, TRACKED, state_of
+
+        cols = [ST.c.id, ST.c.why, *(ST.c[f] for f in TRACKED), SS.c.state, SS.c.strike_id.label("known")]
+        missing, stale = [], []
+        stmt = select(*cols).select_from(ST.outerjoin(SS, SS.c.strike_id == ST.c.id)).order_by(ST.c.id)
+        for row in self.c.execution_options(stream_results=True, yield_per=1000).execute(stmt):
+            if row.known is None:
+                missing.append(row.id)
+            elif row.state != state_of(row):
+                stale.append(row.id)
+        self.add("change_state_missing", "strike records the change log does not know", missing)
+        self.add("change_not_logged", "strike records that changed without a change-log row", stale)
+        self.add("change_bad_row", "change rows of an unknown kind or naming a missing record", self.ids(
+            select(CH.c.id).select_from(CH.outerjoin(ST, ST.c.id == CH.c.strike_id))
+            .where((ST.c.id.is_(None)) | CH.c.kind.not_in(KINDS)).order_by(CH.c.id)))
+        newest = select(CH.c.strike_id, func.max(CH.c.id).label("last")).group_by(CH.c.strike_id).subquery()
+        self.add("change_bad_pointer", "records whose last logged change is not their newest change row", self.ids(
+            select(SS.c.strike_id).select_from(SS.outerjoin(newest, newest.c.strike_id == SS.c.strike_id))
+            .where(((SS.c.change_id.is_(None)) & newest.c.last.is_not(None))
+                   | ((SS.c.change_id.is_not(None)) & ((newest.c.last.is_(None)) | (newest.c.last != SS.c.change_id))))
+            .order_by(SS.c.strike_id)))
+
+    def monitor(self) -> None:
+        from strikewatch.monitor.sources import KINDS as SOURCE_KINDS
+
+        self.add("source_bad", "sources of an unknown kind or with an interval under a second", self.ids(
+            select(SO.c.id).where(SO.c.kind.not_in(SOURCE_KINDS) | (SO.c.every_s < 1)).order_by(SO.c.id)))
+        self.add("source_item_orphan", "handled items naming a missing source or article", self.ids(
+            select(SI.c.source_id).select_from(SI.outerjoin(SO, SO.c.id == SI.c.source_id)
+                                               .outerjoin(AR, AR.c.id == SI.c.article_id))
+            .where((SO.c.id.is_(None)) | (SI.c.article_id.is_not(None) & AR.c.id.is_(None)))
+            .distinct().order_by(SI.c.source_id)))
+        last = select(func.coalesce(func.max(CH.c.id), 0)).scalar_subquery()
+        self.add("hook_cursor_ahead", "webhooks whose cursor is past the newest change", self.ids(
+            select(HK.c.id).where(HK.c.cursor > last).order_by(HK.c.id)))
+
     def pending(self) -> None:
         self.add("merge_pending", "articles waiting for their strikes to be updated (the next `strikewatch ingest` "
                  "or `strikewatch merge` finishes them)",
@@ -330,7 +387,8 @@ class _Checker:
 
     def counts(self) -> None:
         for name, tbl in (("articles", AR), ("raw_blobs", RB), ("events", EV), ("claims", CL), ("strikes", ST),
-                          ("strike_reports", SR), ("review_actions", RA)):
+                          ("strike_reports", SR), ("review_actions", RA), ("strike_changes", CH),
+                          ("sources", SO), ("source_items", SI), ("hooks", HK)):
             self.report.rows[name] = int(self.c.execute(select(func.count()).select_from(tbl)).scalar_one())
 
 
@@ -366,6 +424,8 @@ def check(engine: Engine, *, verify_blobs: bool = True) -> CheckReport:
         ch.extractions()
         ch.strikes()
         ch.review()
+        ch.changes()
+        ch.monitor()
         ch.pending()
         conn.rollback()
     return ch.report
