@@ -14,6 +14,7 @@ from strikewatch.cli import (
     geo_cmds,
     ingest_cmds,
     merge_cmds,
+    monitor_cmds,
     ops_cmds,
     web_cmds,
 )
@@ -37,7 +38,8 @@ def _root(db: DbOption = None) -> None:
         os.environ["STRIKEWATCH_DB"] = db
 
 
-for _module in (demo_cmds, ingest_cmds, extract_cmds, geo_cmds, merge_cmds, analyse_cmds, web_cmds, ops_cmds):
+for _module in (demo_cmds, ingest_cmds, extract_cmds, geo_cmds, merge_cmds, analyse_cmds, web_cmds, ops_cmds,
+                monitor_cmds):
     _module.register(app)
 
 

@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strikewatch import __version__ as VERSION
 from strikewatch.db import open_db
 from strikewatch.errors import UserError
-from strikewatch.web import api, pages
+from strikewatch.web import api, monitor_routes, pages
 from strikewatch.web.auth import RateLimiter, Sessions
 from strikewatch.web.deps import error
 from strikewatch.web.limits import BodyLimit
@@ -161,6 +161,7 @@ def create_app(db_url: str | None = None, *, secret: str | None = None, engine: 
         return error(500, "internal error (logged on the server)")
 
     app.include_router(api.router)
+    app.include_router(monitor_routes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 

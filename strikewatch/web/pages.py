@@ -125,8 +125,15 @@ def article_context(session: Session, article_id: int) -> dict[str, Any] | None:
             "title": art.get("title") or f"Article {article_id}"}
 
 
+LATEST = 6  # changes in the map page's "latest" strip
+
+
 def map_context(session: Session, counts: queries.CountCache | None = None) -> dict[str, Any]:
-    return {"total": queries.count_strikes(session, queries.StrikeFilter(), counts), "title": "Map"}
+    from strikewatch.merge.changes import list_changes
+
+    latest = list_changes(session, limit=LATEST, newest_first=True)
+    return {"total": queries.count_strikes(session, queries.StrikeFilter(), counts), "title": "Map",
+            "latest": latest}
 
 
 # --- the live app's routes ---------------------------------------------------------------------------------------

@@ -221,7 +221,8 @@ def test_sql_injection_through_every_filter_is_4xx_or_empty(site: dict[str, Any]
             tried += 1
             assert r.status_code in (200, 400, 422), (body, r.status_code, r.text)
     after = _table_counts(engine)
-    written = ("review_actions", "strikes", "strike_reports", "user_sessions")  # by the reviewer's own sign-in, edits
+    # the reviewer's own sign-in and edits, and the change log's rows about the edited records (issue 15)
+    written = ("review_actions", "strikes", "strike_reports", "user_sessions", "strike_changes", "strike_state")
     assert {k: v for k, v in after.items() if k not in written} == {k: v for k, v in before.items() if k not in written}
     with session_scope(engine) as s:
         assert s.scalar(select(User.role).where(User.name == "rita")) == "reviewer"
