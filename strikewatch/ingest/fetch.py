@@ -52,7 +52,7 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Coroutine, Generator, Iterable, Sequence
+from collections.abc import Coroutine, Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -99,7 +99,14 @@ _NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1:
 
 
 class FetchError(Exception):
-    """The url could not be fetched (the message says why, in one line)."""
+    """The url could not be fetched (the message says why, in one line). ``status``: the HTTP status of an error
+    answer (None for a network error, a timeout or a refusal); ``retry_after``: the seconds a server asked to wait
+    (its Retry-After), when it said — a poller retries 5xx/429 and timeouts, not 4xx or refusals."""
+
+    def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
 
 
 class Blocked(FetchError):
@@ -252,6 +259,9 @@ class Fetched:
     data: bytes
     content_type: str  # media type without parameters, lower case ("" when the server sent none)
     charset: str | None
+    status: int = 200  # 304 (with no data) only for a conditional request (If-None-Match / If-Modified-Since)
+    etag: str | None = None  # the validators a poller sends next time
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,11 +413,14 @@ class Fetcher:
         listed_by: str | None = None,
         allow: Sequence[str] = (),
         accept: Sequence[str] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Fetched:
         """GET ``url`` under the policy. ``named``: the operator named this url (fetched as named); otherwise it
         was found in content fetched from ``listed_by`` (None: a local file) and may go only to public addresses,
         ``listed_by``'s host and what ``allow``/the policy allow. ``accept``: media types (prefixes) instead of
-        the policy's. Raises :class:`FetchError` (:class:`Blocked` for a policy refusal) with a one-line reason."""
+        the policy's. ``headers`` (e.g. If-None-Match, If-Modified-Since) go with each hop; a 304 answer then comes
+        back as ``Fetched(status=304, data=b"")``. Raises :class:`FetchError` (:class:`Blocked` for a policy
+        refusal) with a one-line reason."""
         import httpx
 
         policy = self.policy
@@ -443,7 +456,7 @@ class Fetcher:
                 t0 = time.monotonic()
                 try:
                     async with asyncio.timeout(max(budget, 0.001)):
-                        result = await self._hop(client, u, accept)
+                        result = await self._hop(client, u, accept, headers)
                 except (TimeoutError, httpx.TimeoutException):
                     state.timeouts_in_a_row += 1
                     if state.timeouts_in_a_row >= policy.host_failures:
@@ -459,14 +472,19 @@ class Fetcher:
             current = result
         raise FetchError(f"too many redirects (more than {policy.max_redirects})")
 
-    async def _hop(self, client: httpx.AsyncClient, u: httpx.URL, accept: Sequence[str] | None) -> Fetched | str:
+    async def _hop(self, client: httpx.AsyncClient, u: httpx.URL, accept: Sequence[str] | None,
+                   headers: Mapping[str, str] | None = None) -> Fetched | str:
         """One request: the body (as :class:`Fetched`) or the next url to go to (a redirect)."""
         policy = self.policy
-        async with client.stream("GET", u) as resp:
+        async with client.stream("GET", u, headers=dict(headers) if headers else None) as resp:
             if resp.is_redirect and "location" in resp.headers:
                 return str(u.join(resp.headers["location"]))
+            etag, modified = resp.headers.get("etag"), resp.headers.get("last-modified")
+            if resp.status_code == 304 and headers:
+                return Fetched(str(resp.url), b"", "", None, status=304, etag=etag, last_modified=modified)
             if resp.status_code >= 400:
-                raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}".strip())
+                raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}".strip(), status=resp.status_code,
+                                 retry_after=_retry_after(resp.headers.get("retry-after")))
             ctype = resp.headers.get("content-type", "")
             media = ctype.split(";", 1)[0].strip().lower()
             if media and not media.startswith(tuple(accept if accept is not None else policy.content_types)):
@@ -482,7 +500,26 @@ class Fetcher:
                     raise FetchError(f"too large: more than {_mb(policy.max_bytes)}")
                 chunks.append(chunk)
             charset = resp.charset_encoding if "charset" in ctype.lower() else None
-            return Fetched(str(resp.url), b"".join(chunks), media, charset)
+            return Fetched(str(resp.url), b"".join(chunks), media, charset, status=resp.status_code, etag=etag,
+                           last_modified=modified)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds from now (delta-seconds or an HTTP date), None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    import email.utils
+
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
 
 
 def _mb(n: int) -> str:
@@ -582,13 +619,15 @@ def fetch(
     max_bytes: int | None = None,
     timeout: float | None = None,
     accept: Sequence[str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Fetched:
     """One url, synchronously (see :meth:`Fetcher.get`); ``max_bytes``/``timeout`` override the policy's."""
     pol = policy or FetchPolicy()
     if max_bytes is not None or timeout is not None:
         pol = _replace(pol, max_bytes=max_bytes, timeout=timeout)
     lp = _loop()
-    return lp.submit(lp.fetcher(pol).get(url, named=named, listed_by=listed_by, accept=accept)).result()
+    return lp.submit(lp.fetcher(pol).get(url, named=named, listed_by=listed_by, accept=accept,
+                                         headers=headers)).result()
 
 
 def _replace(policy: FetchPolicy, **changes: Any) -> FetchPolicy:
