@@ -48,7 +48,14 @@ class FileItem:
     data: bytes
 
 
-Item = LineItem | InputItem | FileItem
+@dataclass(frozen=True, slots=True)
+class ArticleItem:
+    """An article read already (the monitor fetches and reads its sources itself): the worker only prepares it."""
+
+    article: ArticleIn
+
+
+Item = LineItem | InputItem | FileItem | ArticleItem
 Task = tuple[Item, ...]
 Result = PreparedArticle | Rejected
 
@@ -91,6 +98,8 @@ def raw_hash(item: Item, opts: ReadOptions) -> str | None:
         return sha256_hex(item.raw)
     if isinstance(item, FileItem):
         return sha256_hex(item.data) if item.kind in _PRECHECK_KINDS else None
+    if isinstance(item, ArticleItem):
+        return sha256_hex(item.article.raw)
     if item.inp.kind in _PRECHECK_KINDS:
         try:
             path = Path(item.inp.location)
@@ -106,6 +115,8 @@ def source_of(item: Item) -> str:
         return item.where
     if isinstance(item, FileItem):
         return item.location
+    if isinstance(item, ArticleItem):
+        return item.article.source
     return item.inp.location
 
 
@@ -118,6 +129,8 @@ def read_item(item: Item, opts: ReadOptions) -> Iterator[ArticleIn | Rejected]:
         yield jsonl_article(item.raw, item.where, opts)
     elif isinstance(item, InputItem):
         yield from read_input(item.inp, opts)
+    elif isinstance(item, ArticleItem):
+        yield item.article
     else:
         yield from _read_shipped(item, opts)
 

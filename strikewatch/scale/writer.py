@@ -21,7 +21,7 @@ fails on one bad row (an integrity or data error), it is rolled back and its art
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -102,15 +102,22 @@ class BatchWriter:
         self.analyzed = 0  # ANALYZE runs
         self._next_analyze = self.ANALYZE_FIRST
 
-    def write(self, preps: Sequence[PreparedArticle]) -> list[Outcome]:
+    def write(self, preps: Sequence[PreparedArticle],
+              also: Callable[[Session, list[Outcome]], None] | None = None) -> list[Outcome]:
+        """Store ``preps``; ``also(session, outcomes)`` writes what must commit with them (the monitor marks the
+        items it has handled) in the batch's transaction, or in a transaction of its own after a fallback."""
         if not preps:
             return []
         if self.dialect not in ("sqlite", "postgresql"):
-            return [self._one(p) for p in preps]
+            out = [self._one(p) for p in preps]
+            self._also(also, out)
+            return out
         self.batches += 1
         try:
             with session_scope(self.engine) as session:
                 out = list(write_batch(session, preps))
+                if also is not None:
+                    also(session, out)
         except Exception as exc:
             # A row the database refuses (or any failure one article causes), or another writer that got there
             # first: the batch was rolled back whole; store article by article so only the refused one is left out.
@@ -118,8 +125,14 @@ class BatchWriter:
                 raise
             self.fallbacks += 1
             out = [self._one(p) for p in preps]
+            self._also(also, out)
         self._count(out)
         return out
+
+    def _also(self, also: Callable[[Session, list[Outcome]], None] | None, out: list[Outcome]) -> None:
+        if also is not None:
+            with session_scope(self.engine) as session:
+                also(session, out)
 
     def _count(self, outcomes: Sequence[Outcome]) -> None:
         """Keep PostgreSQL's planner statistics current while a bulk load grows the tables (autovacuum may be off
