@@ -61,6 +61,7 @@ class FeedState:
     items: list[Item] = field(default_factory=list)
     fail: int = 0  # answer the next N requests for this feed with 500
     slow: float = 0.0  # seconds to wait before answering
+    page_delay: float = 0.0  # seconds to wait before answering for one of its article pages
     changing_ids: bool = False  # a new guid for every item on every request
     malformed: bool = False
     conditional: bool = True  # honour If-None-Match / If-Modified-Since
@@ -69,9 +70,10 @@ class FeedState:
 
 
 class FeedServer:
-    """``/feeds/NAME.xml`` (RSS 2.0), ``/articles/NAME/KEY.html``, ``/robots.txt``."""
+    """``/feeds/NAME.xml`` (RSS 2.0), ``/articles/NAME/KEY.html``, ``/robots.txt``; ``/_publish/NAME/N`` publishes
+    report N into feed NAME (for a benchmark driving a server in another process)."""
 
-    def __init__(self, robots: str = "User-agent: *\nDisallow: /private/\n") -> None:
+    def __init__(self, robots: str = "User-agent: *\nDisallow: /private/\n", host: str = "127.0.0.1") -> None:
         self.feeds: dict[str, FeedState] = defaultdict(FeedState)
         self.lock = threading.Lock()
         self.robots = robots
@@ -96,14 +98,15 @@ class FeedServer:
                 with server.lock:
                     server.requests.append((time.time(), self.path, status))
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.host = host
+        self.httpd = ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self.host}:{self.port}"
 
     def feed_url(self, name: str) -> str:
         return f"{self.base}/feeds/{name}.xml"
@@ -141,6 +144,11 @@ class FeedServer:
 
     # --- answering -----------------------------------------------------------------------------------------
     def answer(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        if path.startswith("/_publish/"):
+            _, _, name, n = path.split("/", 3)
+            item = self.publish(name, int(n))
+            return 200, {"Content-Type": "application/json"}, (
+                f'{{"key": "{item.key}", "at": {time.time()}}}'.encode())
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, self.robots.encode()
         if path.startswith("/feeds/") and path.endswith(".xml"):
@@ -151,6 +159,9 @@ class FeedServer:
                 with self.lock:
                     st = self.feeds.get(parts[1])
                     item = next((i for i in st.items if i.key == parts[2][:-5]), None) if st else None
+                    delay = st.page_delay if st else 0.0
+                if delay:
+                    time.sleep(delay)
                 if item is not None:
                     html = (f"<!doctype html><html><head><title>{escape(item.title)}</title>"
                             f'<meta property="article:published_time" content="{item.published}"></head><body>'

@@ -154,6 +154,63 @@ def sources_export(
         _say(f"wrote {file}")
 
 
+# --- the watcher -----------------------------------------------------------------------------------------------
+
+
+def watch(
+    once: Annotated[bool, typer.Option("--once", help="Poll each due source once, update strikes and webhooks, "
+                                       "exit (for cron).")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, show_default=False,
+                                                help="Extract in N worker processes.")] = None,
+    polls: Annotated[int, typer.Option("--polls", min=1, max=256, help="Sources polled at once (one request "
+                                       "per host at a time whatever this says).")] = 8,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds of network time per url.")] = 30.0,
+    max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Largest page or feed, in MB.")] = 20.0,
+    retries: Annotated[int, typer.Option("--retries", min=0, max=10, help="Retries of a timeout or 5xx within a "
+                                         "poll (exponential backoff with jitter).")] = 2,
+    open_after: Annotated[int, typer.Option("--pause-after", min=1, help="Failed polls in a row after which a "
+                                            "source is paused (its circuit opens).")] = 5,
+    allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="Where links found in sources may "
+                                                         "also go: HOST, HOST:PORT, IP or CIDR (repeatable).")
+                          ] = None,
+    no_robots: Annotated[bool, typer.Option("--ignore-robots", help="Do not read robots.txt (only for sites "
+                                            "you run or have permission to crawl).")] = False,
+    no_extract: Annotated[bool, typer.Option("--no-extract", help="Only archive; `strikewatch reextract` "
+                                             "later.")] = False,
+    no_hooks: Annotated[bool, typer.Option("--no-hooks", help="Do not deliver webhooks.")] = False,
+    base_url: Annotated[str | None, typer.Option("--base-url", help="Public address of `strikewatch serve`, for "
+                                                 "links in webhook bodies.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Log only polls that found something or failed.")
+                     ] = False,
+    no_live: Annotated[bool, typer.Option("--no-live", help="No live table, log lines only (automatic when "
+                                          "stderr is not a terminal).")] = False,
+    max_polls: Annotated[int | None, typer.Option("--max-polls", min=1, hidden=True)] = None,
+    db: DbOption = None,
+) -> None:
+    """Follow the sources: poll each when due, store new items (extracted, merged into strike records, logged
+    as changes), tell the webhooks. One line per poll; SIGTERM finishes the current items and exits."""
+    from strikewatch.db import open_db
+    from strikewatch.monitor.live import LiveView
+    from strikewatch.monitor.net import NetOptions
+    from strikewatch.monitor.watch import Watcher, WatchOptions
+
+    engine = open_db(db)
+    net = NetOptions(timeout=timeout, max_bytes=int(max_size * 1024 * 1024), allow=tuple(allow_host or ()),
+                     retries=retries, robots=not no_robots)
+    opts = WatchOptions(once=once, workers=workers, polls=polls, net=net, open_after=open_after,
+                        extract=not no_extract, hooks=not no_hooks, base_url=base_url, max_polls=max_polls)
+    with LiveView(enabled=not no_live, quiet=quiet) as view:
+        watcher = Watcher(engine, opts, on_poll=view.poll, on_event=view.event)
+        view.summary = watcher.summary
+        view.event(f"watching with {polls} polls at once" + (f", {workers} extraction workers" if workers else "")
+                   + (" (once)" if once else "; SIGTERM or Ctrl-C stops after the current items"))
+        summary = watcher.run()
+        view.event(f"stopped: {summary.polls} polls, {summary.new} new articles, {summary.errors} failed polls, "
+                   f"{summary.hook_changes} changes sent to webhooks")
+    if summary.merge_errors:
+        raise SystemExit(1)
+
+
 # --- the change log --------------------------------------------------------------------------------------------
 
 
@@ -276,3 +333,4 @@ def register(app: typer.Typer) -> None:
     app.add_typer(sources_app, name="sources")
     app.add_typer(hooks_app, name="hooks")
     app.command("changes")(changes)
+    app.command("watch")(watch)

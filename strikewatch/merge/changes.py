@@ -106,7 +106,7 @@ def classify(old: dict[str, Any] | None, new: dict[str, Any], cause: dict[str, A
     if old is None:
         if new.get("status") != "active":
             return None
-        return "new", ["new record"] + (["review"] if review else []), {}
+        return "new", ["new record"] + (["review"] if review else []), {"articles": [[], new.get("articles") or []]}
     diff = {f: [old.get(f), new.get(f)] for f in (*TRACKED, *DERIVED) if old.get(f) != new.get(f)}
     if not diff:
         return None

@@ -9,7 +9,6 @@ outline attributes, the way feed readers keep their own extras; a category becom
 from __future__ import annotations
 
 import datetime as dt
-import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -103,11 +102,10 @@ def normalise_location(url: str) -> tuple[str, str | None]:
     return str(path.resolve()), "folder"
 
 
-def first_poll_at(every_s: int, rng: random.Random | None = None) -> dt.datetime:
-    """A new source is first polled within a tenth of its interval (at most a minute): soon, but a batch of
-    sources added at once does not hit the network in the same second."""
-    r = rng or random.Random()
-    return now() + dt.timedelta(seconds=r.uniform(0, min(60.0, every_s / 10)))
+def first_poll_at() -> dt.datetime:
+    """A new source is polled at the watcher's next round (later polls drift apart by the interval's jitter; the
+    fetch policy's per-host and overall limits spread a batch of new sources)."""
+    return now()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +135,7 @@ def add_source(session: Session, spec: SourceSpec, *, exist_ok: bool = False) ->
                         f"{existing.id}` first to change it")
     name = (spec.name or "").strip()[:256] or None
     row = Source(url=url, name=name, kind=kind, every_s=spec.every_s, tags=_clean_tags(spec.tags),
-                 added_at=now(), next_poll_at=first_poll_at(spec.every_s), failures=0, n_polls=0, n_errors=0,
+                 added_at=now(), next_poll_at=first_poll_at(), failures=0, n_polls=0, n_errors=0,
                  n_new=0)
     session.add(row)
     session.flush()

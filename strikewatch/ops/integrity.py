@@ -109,6 +109,9 @@ EXAMPLES_ARE: dict[str, str] = {
     "review_missing_strike": "review action ids", "review_not_applied": "review action ids",
     "event_count_out_of_range": "event ids", "strike_count_out_of_range": "strike ids",
     "merge_pending": "article ids",
+    "change_state_missing": "strike ids", "change_not_logged": "strike ids", "change_bad_row": "change ids",
+    "change_bad_pointer": "strike ids", "source_bad": "source ids", "source_item_orphan": "source ids",
+    "hook_cursor_ahead": "webhook ids",
 }  # fmt: skip
 
 

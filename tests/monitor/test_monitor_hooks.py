@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select
-from support.feedserver import HookReceiver, report_text
 
 from strikewatch.db import open_db, session_scope
 from strikewatch.db.tables import Hook, HookDelivery
@@ -16,6 +15,7 @@ from strikewatch.ingest.pipeline import ingest_sources
 from strikewatch.merge.changes import list_changes
 from strikewatch.monitor.hooks import DELIVERY_HEADER, SIGNATURE_HEADER, add_hook, deliver, verify
 from strikewatch.ops.integrity import check
+from swdev.feedserver import HookReceiver, report_text
 
 SECRET = "s3cret-for-tests"
 
