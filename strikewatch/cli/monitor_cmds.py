@@ -64,7 +64,7 @@ def sources_list(
     from strikewatch.db import open_db, session_scope
     from strikewatch.monitor.sources import list_sources
 
-    with session_scope(open_db(db)) as session:
+    with session_scope(open_db(db, create=False)) as session:
         rows = list_sources(session, tag=tag)
     if fmt is Format.json:
         print_json(rows)
@@ -94,7 +94,7 @@ def sources_remove(ref: Annotated[str, typer.Argument(help="Source id or url.", 
     from strikewatch.db import open_db, session_scope
     from strikewatch.monitor.sources import remove_source
 
-    with session_scope(open_db(db)) as session:
+    with session_scope(open_db(db, create=False)) as session:
         row = remove_source(session, ref)
         _say(f"removed source {row.id}: {row.url}")
 
@@ -106,7 +106,7 @@ def sources_resume(ref: Annotated[str, typer.Argument(help="Source id or url.", 
     from strikewatch.db import open_db, session_scope
     from strikewatch.monitor.sources import resume_source
 
-    with session_scope(open_db(db)) as session:
+    with session_scope(open_db(db, create=False)) as session:
         row = resume_source(session, ref)
         _say(f"source {row.id} resumed: polled at the next round")
 
@@ -145,7 +145,7 @@ def sources_export(
     from strikewatch.db import open_db, session_scope
     from strikewatch.monitor.sources import export_opml
 
-    with session_scope(open_db(db)) as session:
+    with session_scope(open_db(db, create=False)) as session:
         text = export_opml(session)
     if file is None:
         sys.stdout.write(text)
@@ -194,7 +194,7 @@ def watch(
     from strikewatch.monitor.net import NetOptions
     from strikewatch.monitor.watch import Watcher, WatchOptions
 
-    engine = open_db(db)
+    engine = open_db(db, create=False)
     net = NetOptions(timeout=timeout, max_bytes=int(max_size * 1024 * 1024), allow=tuple(allow_host or ()),
                      retries=retries, robots=not no_robots)
     opts = WatchOptions(once=once, workers=workers, polls=polls, net=net, open_after=open_after,
@@ -227,7 +227,7 @@ def changes(
     from strikewatch.db import open_db, session_scope
     from strikewatch.merge.changes import list_changes
 
-    with session_scope(open_db(db)) as session:
+    with session_scope(open_db(db, create=False)) as session:
         rows = list_changes(session, since=since, limit=limit, country=country, admin2=admin2,
                             min_killed=min_killed)
     if fmt is Format.json:
@@ -270,7 +270,7 @@ def hooks_list(fmt: Annotated[Format, typer.Option("--format")] = Format.table, 
     from strikewatch.db import open_db, session_scope
     from strikewatch.monitor.hooks import list_hooks
 
-    with session_scope(open_db(db)) as session:
+    with session_scope(open_db(db, create=False)) as session:
         rows = list_hooks(session)
     if fmt is Format.json:
         print_json(rows)
@@ -288,7 +288,7 @@ def hooks_remove(ref: Annotated[str, typer.Argument(help="Webhook id or url.", s
     from strikewatch.db import open_db, session_scope
     from strikewatch.monitor.hooks import find_hook
 
-    with session_scope(open_db(db)) as session:
+    with session_scope(open_db(db, create=False)) as session:
         row = find_hook(session, ref)
         session.delete(row)
         _say(f"removed webhook {row.id}: {row.url}")
@@ -300,7 +300,7 @@ def hooks_deliver(db: DbOption = None) -> None:
     from strikewatch.db import open_db
     from strikewatch.monitor.hooks import deliver
 
-    report = deliver(open_db(db))
+    report = deliver(open_db(db, create=False))
     _say(f"delivered {report.sent} changes in {report.requests} requests"
          + (f"; {report.waiting} webhooks waiting to retry" if report.waiting else ""))
     for f in report.failed:
@@ -317,7 +317,7 @@ def hooks_log(ref: Annotated[str | None, typer.Argument(help="Webhook id or url 
     from strikewatch.db import open_db, session_scope
     from strikewatch.monitor.hooks import delivery_log, find_hook
 
-    with session_scope(open_db(db)) as session:
+    with session_scope(open_db(db, create=False)) as session:
         hook_id = find_hook(session, ref).id if ref else None
         rows = delivery_log(session, hook_id, limit)
     if fmt is Format.json:
