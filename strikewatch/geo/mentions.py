@@ -73,11 +73,24 @@ _GENERIC_AFTER = re.compile(
     r"governorate|sub-division|camp|market|checkpoint)\b",
     re.I,
 )
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|of|from|to|into|around|outside|towards|toward|on|and|village|town|city|capital|district|area|areas|"
-    r"valley|tehsil|province|region|hit|struck|targeted|bombed|attacked|stormed|raided|shelled)\s+(?:the\s+)?|,\s*)$",
-    re.I,
+_LOCATIVE_WORDS = (
+    "in|at|near|of|from|to|into|around|outside|towards|toward|on|and|village|town|city|capital|district|area|areas|"
+    "valley|tehsil|province|region|hit|struck|targeted|bombed|attacked|stormed|raided|shelled"
 )
+# a locative word (+ "the") or a comma just before a name. Patterns that end at "$" are tried from every start in
+# the text before a name (slow: ~15 us for 40 characters), so this one is kept in reverse and matched, anchored, on
+# the reversed text (< 1 us); _LOCATIVE_BEFORE is the same pattern written forwards (tests check they agree)
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:" + _LOCATIVE_WORDS + r")\s+(?:the\s+)?|,\s*)$", re.I)
+_LOCATIVE_BEFORE_REVERSED = re.compile(
+    r"(?:\s+eht)?\s+(?:" + "|".join(w[::-1] for w in _LOCATIVE_WORDS.split("|")) + r")\b|\s*,", re.I
+)
+
+
+def _locative_before(before: str) -> bool:
+    """``_LOCATIVE_BEFORE.search(before)``, read backwards from the name."""
+    return _LOCATIVE_BEFORE_REVERSED.match(before[::-1]) is not None
+
+
 _PERSON_BEFORE = _words(
     "abu abd abdul abdullah maulvi maulana mullah mulla haji sheikh shaikh shaykh mufti qari hafiz sayed syed "
     "mohammad muhammad mohammed mr mrs ms dr gen general president minister senator commander leader chief "
@@ -118,6 +131,32 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:(?:(?:national|federal|provincial|regional|country['’]s|\w+i|\w+an)\s+)?(?:capital|city|town)\s*,?\s+)?$",
     re.I,
 )
+# The first word of every alternative of _SPEAKER_BEFORE and _ELSEWHERE_WORD: a text before a name holding none of
+# them cannot match, and is not searched (the search tries every start in 80 characters: ~15 us a name)
+_SPEAKER_KEYS = _words(
+    "told telling tells briefed briefing official officials spokesman spokeswoman spokesperson spokesmen sources "
+    "authorities officer officers correspondent correspondents reporter reporters journalist journalists diplomat "
+    "diplomats analyst analysts ministry military army embassy government administration agency afp ap reuters bbc "
+    "dawn newspaper newspapers daily dailies channel channels television tv radio station stations outlet outlets "
+    "bureau press parliament assembly court leadership headquarters hq said says spoke speaking statement news "
+    "reported reporting writing dateline"
+)
+_ELSEWHERE_KEYS = _words(
+    "taken rushed shifted moved brought transferred transported evacuated airlifted flown referred admitted treated "
+    "treatment hospitalised hospitalized hospital hospitals clinic clinics infirmary buried burial funeral funerals "
+    "laid mourners mourned mourning grave graves graveyard cemetery protest protests protested protesting protesters "
+    "protestors rally rallies rallied demonstration demonstrations demonstrators demonstrated demonstrating marched "
+    "sit shutter shutterdown chanted chanting jirga jirgas vigil vigils blocked blocking blockade staged"
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _may_hold(text: str, keys: frozenset[str]) -> bool:
+    """Can a pattern whose every alternative starts with a word of ``keys`` (followed by a non-letter) match in
+    ``text``? False only when no such word is there (ASCII text; other text is always searched)."""
+    return not text.isascii() or not keys.isdisjoint(_LOWER_WORD.findall(text.lower()))
+
+
 # where something other than the strike happened: the wounded taken to hospital, the dead buried or mourned, people
 # protesting. The place is "elsewhere" when the last such word before it in its clause comes after every word of the
 # strike itself ("protested in Islamabad" is elsewhere; "protested against the drone strike in Datta Khel" is not).
@@ -144,6 +183,8 @@ def _elsewhere(sent_before: str, after: str) -> bool:
     """Is the name where the wounded were taken, the dead buried, people protested (not the strike)?"""
     if _PROTEST_AFTER.match(after):
         return True
+    if not _may_hold(sent_before, _ELSEWHERE_KEYS):
+        return False
     last = None
     for m in _ELSEWHERE_WORD.finditer(sent_before):
         last = m
@@ -239,6 +280,7 @@ class PlaceMention:
 
 
 _SPAN = re.Match.span
+_START = operator.itemgetter(0)
 
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -272,7 +314,7 @@ def _context_ok(text: str, start: int, end: int, before_tokens: str) -> bool:
     """A place context: a locative word before, a generic word after, or a chain to another name after."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 30]
-    return bool(_LOCATIVE_BEFORE.search(before) or _GENERIC_AFTER.match(after) or _COMMA_CAPITAL_AFTER.match(after))
+    return bool(_locative_before(before) or _GENERIC_AFTER.match(after) or _COMMA_CAPITAL_AFTER.match(after))
 
 
 def _chained_to_known(text: str, end: int, gaz: Gazetteer) -> bool:
@@ -334,11 +376,10 @@ def _run(text: str, toks: list[tuple[int, int]], i: int, limit: int) -> int:
     return r
 
 
-def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[tuple[int, int, list[Place]]]:
-    first_words = gaz.first_words
-    out: list[tuple[int, int, list[Place]]] = []
-    # only a capitalised word that starts some gazetteer name can start a mention
-    starts = [
+def _name_starts(text: str, toks: list[tuple[int, int]], first_words: frozenset[str]) -> list[int]:
+    """Indexes of the tokens that can start a mention: a capitalised word (or an Arabic-script one, or a lowercase
+    article glued to a capitalised name: "al-Bayda") that starts some gazetteer name."""
+    return [
         k for k, (a, b) in enumerate(toks)
         if (
             text[a].isupper()
@@ -350,65 +391,88 @@ def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[
             or (text[b - 2 : b] in ("'s", "’s") and norm(text[a : b - 2]) in first_words)
         )
     ]
+
+
+def may_name_place(text: str, start: int, end: int, within: tuple[int, int], gaz: Gazetteer) -> bool:
+    """False when ``find_places(text, gaz, *within)`` can hold no mention inside ``text[start:end]`` (``within``
+    holds it): no word there starts a gazetteer name and no capitalised run there is worth a near-spelling look-up.
+    Cheap next to reading the names: most stretches an extractor hands over (clauses without a place) need no more."""
+    if _name_starts(text, _tokens(text, start, end), gaz.first_words):
+        return True
+    english = gaz.english
+    return any(
+        m.start() >= start and m.end() <= end and _fuzzy_worthy(m.group(), english)
+        for m in _CAPITALISED_RUN.finditer(text, *within)
+    )
+
+
+def _scan_exact(text: str, gaz: Gazetteer, toks: list[tuple[int, int]]) -> list[tuple[int, int, list[Place]]]:
+    """The gazetteer names in the tokens ``toks`` (those of a stretch of ``text``), longest first, left to right."""
+    out: list[tuple[int, int, list[Place]]] = []
+    # only a capitalised word that starts some gazetteer name can start a mention
     i = 0
-    for k in starts:
+    for k in _name_starts(text, toks, gaz.first_words):
         if k < i:
             continue
-        i = k
-        found: tuple[int, int, list[Place]] | None = None
-        for n in range(_run(text, toks, i, gaz.max_words) + 1, 0, -1):
-            j = i + n - 1
-            s, e = toks[i][0], toks[j][1]
+        found = _name_at(text, gaz, toks, k)
+        if found is None:
+            i = k + 1
+        else:
+            out.append(found[:3])
+            i = found[3] + 1
+    return out
+
+
+def _name_at(text: str, gaz: Gazetteer, toks: list[tuple[int, int]], i: int
+             ) -> tuple[int, int, list[Place], int] | None:
+    """The longest gazetteer name starting at token ``i`` (start, end, rows, index of its last token), or None."""
+    for n in range(_run(text, toks, i, gaz.max_words) + 1, 0, -1):
+        j = i + n - 1
+        s, e = toks[i][0], toks[j][1]
+        span = text[s:e]
+        cands = gaz.exact(span)
+        if not cands and span[-2:] in ("'s", "’s"):
+            # "Afghanistan's Nangarhar province", "North Waziristan's Mir Ali": the possessive is no part of it
+            e -= 2
             span = text[s:e]
             cands = gaz.exact(span)
-            if not cands and span[-2:] in ("'s", "’s"):
-                # "Afghanistan's Nangarhar province", "North Waziristan's Mir Ali": the possessive is no part of it
-                e -= 2
-                span = text[s:e]
-                cands = gaz.exact(span)
-            if not cands:
+        if not cands:
+            continue
+        words = [text[a:b] for a, b in toks[i : j + 1]]
+        words[-1] = words[-1][: len(words[-1]) - (toks[j][1] - e)]
+        if not _capitalised(words[0]) and not (n > 1 and words[0] in _ARTICLES):
+            continue
+        if any(not _capitalised(w) and w.lower() not in _LOWER_OK for w in words[1:]):
+            continue
+        dateline_like = span.isupper() and s < 300 and bool(_DATELINE_PUNCT_AFTER.match(text[e : e + 3]))
+        if (
+            span.isupper()
+            and len(span) <= 5
+            and span not in gaz.acronyms
+            and not dateline_like
+            and not text[max(0, s - 40) : e + 40].isupper()
+        ):
+            continue  # an acronym that is not one of ours ("US", "AP")
+        key = norm(span)
+        common = any(key in p.common for p in cands) or (n == 1 and len(key) <= 3 and span not in gaz.acronyms)
+        # only a small GeoNames populated place (a city of MAJOR_CITY people is a place wherever it is written)
+        weak = n == 1 and not any(p.attested or p.population >= MAJOR_CITY for p in cands)
+        if weak and _glued_capital_after(text, e):
+            continue  # "Shin Warzak": leave the longer name to the near-spelling pass
+        if _CLAN_AFTER.match(text, e):
+            continue  # "Akka Khel" is not Akka (Acre): a clan or village word makes another, longer name
+        if (common or weak) and not dateline_like:
+            chained = _chained_to_known(text, e, gaz)
+            if not chained and (not _context_ok(text, s, e, "") or _sentence_start(text, s)):
                 continue
-            words = [text[a:b] for a, b in toks[i : j + 1]]
-            words[-1] = words[-1][: len(words[-1]) - (toks[j][1] - e)]
-            if not _capitalised(words[0]) and not (n > 1 and words[0] in _ARTICLES):
-                continue
-            if any(not _capitalised(w) and w.lower() not in _LOWER_OK for w in words[1:]):
-                continue
-            dateline_like = span.isupper() and s < 300 and bool(_DATELINE_PUNCT_AFTER.match(text[e : e + 3]))
-            if (
-                span.isupper()
-                and len(span) <= 5
-                and span not in gaz.acronyms
-                and not dateline_like
-                and not text[max(0, s - 40) : e + 40].isupper()
-            ):
-                continue  # an acronym that is not one of ours ("US", "AP")
-            key = norm(span)
-            common = any(key in p.common for p in cands) or (n == 1 and len(key) <= 3 and span not in gaz.acronyms)
-            # only a small GeoNames populated place (a city of MAJOR_CITY people is a place wherever it is written)
-            weak = n == 1 and not any(p.attested or p.population >= MAJOR_CITY for p in cands)
-            if weak and _glued_capital_after(text, e):
-                continue  # "Shin Warzak": leave the longer name to the near-spelling pass
-            if _CLAN_AFTER.match(text, e):
-                continue  # "Akka Khel" is not Akka (Acre): a clan or village word makes another, longer name
-            if (common or weak) and not dateline_like:
-                chained = _chained_to_known(text, e, gaz)
-                if not chained and (not _context_ok(text, s, e, "") or _sentence_start(text, s)):
-                    continue
-            if n == 1 and _person_glued(text, toks, i, gaz):
-                continue
-            if n == 1 and key in DEMONYMS:
-                continue  # "Houthi-held", "Shabaab fighters": a people or a movement, not a place
-            if n == 1 and key in _MONTHS and _DAY_NEAR.search(text[max(0, s - 4) : e + 6]):
-                continue  # "March 18", "18 May": a date, not the Afghan village
-            found = (s, e, cands)
-            i = j + 1
-            break
-        if found is None:
-            i += 1
-        else:
-            out.append(found)
-    return out
+        if n == 1 and _person_glued(text, toks, i, gaz):
+            continue
+        if n == 1 and key in DEMONYMS:
+            continue  # "Houthi-held", "Shabaab fighters": a people or a movement, not a place
+        if n == 1 and key in _MONTHS and _DAY_NEAR.search(text[max(0, s - 4) : e + 6]):
+            continue  # "March 18", "18 May": a date, not the Afghan village
+        return s, e, cands, j
+    return None
 
 
 _MONTHS = _words("january february march april may june july august september october november december")
@@ -431,7 +495,6 @@ _CLAN_AFTER = re.compile(r"[ \-](?:Khel|Khail|Kheil|Killi|Kili|Kalay|Kalai|Kelay
 _ARTICLE_START = re.compile(r"^(?:Al|El|As|Ad|An|Ash|Ar|At|Az|Adh)[ \-](?=[A-Z])")
 _UNIT_AFTER = re.compile(r"\s+(?:district|governorate|sub-?district|county|woluswali)\b", re.I)
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’]+(?:[ \-][A-Z][a-z'’]+){0,2}\b")
-_START = operator.itemgetter(0)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -538,7 +601,9 @@ def _role(
     if places and places[0].kind == "country" and (_BORDER_AFTER.match(after) or _BORDER_BEFORE.search(sent_before)):
         return "border"
     speaker, reference, near = _may_be(sent_before)
-    if (speaker and _SPEAKER_BEFORE.search(sent_before)) or _SPEAKER_AFTER.match(after):
+    if (
+        speaker and _may_hold(sent_before, _SPEAKER_KEYS) and _SPEAKER_BEFORE.search(sent_before)
+    ) or _SPEAKER_AFTER.match(after):
         return "speaker"
     if _elsewhere(sent_before, after):
         return "elsewhere"
@@ -597,6 +662,9 @@ _WIRE_DATELINE = re.compile(
     r"\(\s*(?:AFP|AP|Reuters|IANS|Xinhua|APP|UPI|dpa|DPA|ANI|PTI|NNI|INP|Anadolu|AA|IRNA|SANA|KUNA|WAM|Saba|SPA|"
     r"Sputnik|TASS|NNA|AKI|RFE/RL|BBC|CNN|VOA)\s*\)"
 )
+# every wire dateline holds its agency in brackets: a text without one is not searched (the name part of the pattern
+# is tried at every capital, ~100 us for 4,000 characters; the bracket is found at once)
+_WIRE_AGENCY = re.compile(r"\(\s*(?:" + _WIRE_DATELINE.pattern.split(r"\(\s*(?:", 1)[1])
 # Urdu and Arabic datelines: a place name (or two joined by "+") at the start of a line before "(" (the agency),
 # the Urdu full stop "۔", a colon or dots: "اسلام آباد(یو این پی)", "میران شاہ۔"
 _ARABIC_DATELINE = re.compile(
@@ -618,7 +686,7 @@ def _caps_datelines(text: str, gaz: Gazetteer) -> tuple[tuple[int, int], ...]:
         # "PESHAWAR/ISLAMABAD –": every city of a shared dateline is one
         if gaz.exact(m.group("name")) or all(gaz.exact(n) for n in m.group("name").split("/")):
             out.append((m.start("name"), m.end()))
-    for m in _WIRE_DATELINE.finditer(text) if "(" in text else ():
+    for m in _WIRE_DATELINE.finditer(text) if _WIRE_AGENCY.search(text) else ():
         if gaz.exact(m.group("name")):
             out.append((m.start("name"), m.end()))
     for m in _ARABIC_DATELINE.finditer(text) if not text.isascii() else ():

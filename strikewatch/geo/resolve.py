@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from strikewatch.geo.context import article_countries, dominant, one_country
 from strikewatch.geo.gazetteer import MAJOR_CITY, Gazetteer, Place, get_gazetteer, haversine_km
-from strikewatch.geo.mentions import PlaceMention, dateline_rows, find_places
+from strikewatch.geo.mentions import PlaceMention, dateline_rows, find_places, may_name_place
 from strikewatch.geo.offsets import destination
 from strikewatch.schema import GeoResult
 
@@ -379,6 +379,7 @@ class Decision:
     foreign: frozenset[int]
 
 
+_NO_SITE = "no place named as the strike's site"
 _PRESS_CLUB = re.compile(r"\bpress\s+club\s+(?:in|of|at)\s+(?:the\s+)?$", re.I)
 
 
@@ -394,7 +395,11 @@ def decide(
     reason in plain words. ``gathering``: the event is a protest or rally, so where people gathered is its site."""
     gaz = gaz or get_gazetteer()
     start, end = max(0, start), min(len(text), end)
-    mentions = _mentions(text, gaz, *_paragraph(text, start, end))
+    within = _paragraph(text, start, end)
+    if not may_name_place(text, start, end, within, gaz):
+        # no name can lie in the stretch: its sentences need no reading (most clauses an extractor hands over)
+        return Decision(None, None, _NO_SITE, (), [], frozenset(), frozenset())
+    mentions = _mentions(text, gaz, *within)
     span = [i for i, m in enumerate(mentions) if m.start >= start and m.end <= end]
     excluded = frozenset(i for i in span if exclude and _overlaps(mentions[i], exclude))
     live = [i for i in span if i not in excluded]
@@ -474,7 +479,7 @@ def decide(
             how = "near" if m.role == "near" else "measured from"
             return done(result, i, f"no place is named as the site; the strike was {how} {m.text!r}, so the site "
                         f"is in {up.name} (its {up.kind}), at {m.text}'s point or an offset from it")
-    return done(None, None, "no place named as the strike's site")
+    return done(None, None, _NO_SITE)
 
 
 def resolve(text: str, start: int, end: int, gaz: Gazetteer | None = None) -> GeoResult | None:

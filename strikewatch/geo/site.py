@@ -25,10 +25,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from strikewatch.geo.context import article_countries, dominant
-from strikewatch.geo.gazetteer import Gazetteer, Place, get_gazetteer
+from strikewatch.geo.gazetteer import CACHE_CLEARERS, Gazetteer, Place, get_gazetteer
 from strikewatch.geo.resolve import Decision, decide, specificity
 from strikewatch.schema import GeoResult
 
@@ -77,16 +78,45 @@ _CAPTION = re.compile(
 )
 
 
+# Every caption match holds "photo", "getty" or "reuters", or an agency's name at the end of a line (any case): a
+# text without them holds no caption and is not searched (most texts; the search costs as much as reading the text's
+# places). ``str.lower`` agrees with the pattern's ``re.I`` on these letters except for three characters, mapped first.
+_CAPTION_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s"}
+_AGENCY_WORDS = ("afp", "epa", "xinhua", "anadolu")
+_SPACE_TO_LINE_END = re.compile(r"\s*$", re.M)
+
+
+def _may_hold_caption(text: str) -> bool:
+    fold = not text.isascii() and any(chr(c) in text for c in _CAPTION_FOLD)
+    low = (text.translate(_CAPTION_FOLD) if fold else text).lower()
+    if "photo" in low or "getty" in low or "reuters" in low:
+        return True
+    for w in _AGENCY_WORDS:
+        k = low.find(w)
+        while k >= 0:
+            if _SPACE_TO_LINE_END.match(low, k + len(w)):
+                return True
+            k = low.find(w, k + 1)
+    return False
+
+
+@lru_cache(maxsize=64)
 def captions(text: str) -> tuple[tuple[int, int], ...]:
     """Photo captions: lines with a picture credit ("(file photo)", "REUTERS/Name", "... 2011. REUTERS",
     "[Photo: Internet]"). A caption shows another moment or place than the story tells ("A tribesman watches a strike
-    in North Waziristan (file photo)" above a story from South Waziristan): its places are never the site."""
+    in North Waziristan (file photo)" above a story from South Waziristan): its places are never the site. Read once
+    per text (``choose_site`` asks for every event of an article)."""
+    if not _may_hold_caption(text):
+        return ()
     out = []
     for m in _CAPTION.finditer(text):
         a = text.rfind("\n", 0, m.start()) + 1
         b = text.find("\n", m.end())
         out.append((a, len(text) if b < 0 else b))
     return tuple(out)
+
+
+CACHE_CLEARERS.append(captions.cache_clear)
 
 
 def _inside(r: GeoResult, anchor: GeoResult) -> bool:
