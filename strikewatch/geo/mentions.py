@@ -233,6 +233,12 @@ _ACTOR_BEFORE = re.compile(
     r"\b(?:" + _CAPITALS + r"|the\s+CIA|the\s+US|the\s+United\s+States|the\s+Pentagon),?\s+(?:and|or|nor)\s+$"
 )
 _CAPITAL_NAME = re.compile(_CAPITALS + r"$")
+# a city after "of", "in", "from" ... is no verb's subject: "Residents of Umerkot protested", "traders in Sukkur
+# observed a strike" name where people acted, not a government
+_SAID_AFTER = re.compile(
+    r"^\s+(?:\w+\s+){0,2}?(?:said|says|told|tells|claimed|confirmed|announced|reported|added|stated)\b", re.I
+)
+_PLACE_OF_BEFORE = re.compile(r"\b(?:of|in|at|from|near|outside|across|throughout)\s+(?:the\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"^[\s\-–]*(?:[A-Z][a-z]+[\s\-–]+)?(?:border|frontier)\b", re.I)
 _BORDER_BEFORE = re.compile(
     r"\b(?:(?:border|frontier|bordering|borders)\s+(?:with|of|into|from)|bordering|borders|straddling)"
@@ -607,8 +613,12 @@ def _role(
         return "speaker"
     if _elsewhere(sent_before, after):
         return "elsewhere"
+    owned = bool(places and places[0].kind != "country" and _PLACE_OF_BEFORE.search(sent_before))
+    if owned and places[0].population >= MAJOR_CITY and _SAID_AFTER.match(after):
+        return "speaker"  # "people in Bannu said": where they spoke
     if places and (places[0].kind == "country" or places[0].population >= MAJOR_CITY) and (
-        _ACTOR_AFTER.match(after)
+        # "Residents of Umerkot protested": the city is where people acted, not a government
+        (_ACTOR_AFTER.match(after) and not owned)
         or (_CAPITAL_NAME.match(text, s, e) and (_GOVERNMENT_AFTER.match(after) or _ACTOR_BEFORE.search(sent_before)))
     ):
         return "actor"

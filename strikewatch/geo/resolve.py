@@ -380,7 +380,26 @@ class Decision:
 
 
 _NO_SITE = "no place named as the strike's site"
-_PRESS_CLUB = re.compile(r"\bpress\s+club\s+(?:in|of|at)\s+(?:the\s+)?$", re.I)
+_PRESS_CLUB = re.compile(
+    r"\b(?:press\s+club|assembly|court|parliament|secretariat|headquarters|HQ)\s+(?:in|of|at)\s+(?:the\s+)?$", re.I
+)
+_PROTESTERS_BEFORE = re.compile(
+    r"\b(?:journalists?|reporters?|correspondents?|lawyers?|officials?|officers?|employees?)\s+(?:based\s+)?"
+    r"(?:in|from|of)\s+(?:the\s+)?$",
+    re.I,
+)
+_PROTEST_AFTER = re.compile(
+    r"[^.;\n]{0,80}?\b(?:protest|rall(?:y|ied)|demonstrat|march(?:ed)?\b|sit-in|boycott|shutter-?down|strike\b)", re.I
+)
+
+
+def _gathered_at(text: str, m: PlaceMention) -> bool:
+    """A protest "outside the press club in Quetta", "outside the Sindh Assembly in Karachi", "journalists in Larkana
+    protested": a place the speaker roles set aside is, for a gathering, where people gathered."""
+    before = text[max(0, m.start - 60) : m.start]
+    return bool(_PRESS_CLUB.search(before) or (
+        _PROTESTERS_BEFORE.search(before) and _PROTEST_AFTER.match(text, m.end)
+    ))
 
 
 def _overlaps(m: PlaceMention, ranges: tuple[tuple[int, int], ...]) -> bool:
@@ -419,7 +438,7 @@ def decide(
         and (
             mentions[i].role in site_roles
             # a protest "outside the press club in Quetta" gathered there: for a gathering that is its site
-            or (gathering and mentions[i].role == "speaker" and _PRESS_CLUB.search(text, 0, mentions[i].start))
+            or (gathering and mentions[i].role == "speaker" and _gathered_at(text, mentions[i]))
         )
     ]
     nears = [i for i in live if mentions[i].role == "near" and mentions[i].places and i not in foreign]
