@@ -50,3 +50,14 @@ def test_journalists_in_a_city_who_only_report_stay_speakers() -> None:
     text = "A drone struck a compound in Datta Khel, journalists in Peshawar reported."
     c = choose_site(text, [(0, len(text))])
     assert c is not None and c.admin2 == "North Waziristan"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Traders in Moro observed a strike against the killing of a shopkeeper.", ("Sindh", "Naushahro Feroze")),
+    ("Unidentified gunmen shot dead a labourer in Hub.", ("Balochistan", "Lasbela")),
+    ("A man was killed in Kotri near Hyderabad.", ("Sindh", "Jamshoro")),
+    ("Residents of Kot Addu protested against load shedding.", ("Punjab", "Muzaffargarh")),
+    ("Fishermen protested in Pasni against trawling.", ("Balochistan", "Gwadar")),
+])
+def test_tehsil_towns_carry_their_district(text: str, want: tuple[str, str]) -> None:
+    assert _site(text) == want
