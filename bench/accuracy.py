@@ -1,4 +1,5 @@
-"""Accuracy on the dev summaries and the seed checks (same as `strikewatch evaluate`), as Markdown.
+"""Accuracy on the dev summaries and the seed checks (as `strikewatch evaluate --set dev` and `--set seeds`), as
+Markdown.
 
     .venv/bin/python bench/accuracy.py [--mismatches]
 """
@@ -16,26 +17,22 @@ def main() -> None:
                                                        str(Path(__file__).resolve().parents[1].parent / "shared")))
     ap.add_argument("--mismatches", action="store_true")
     args = ap.parse_args()
+    from strikewatch.evaluate.extraction import evaluate
+    from strikewatch.evaluate.tables import cell_text
     from strikewatch.extract import EXTRACTOR_VERSION
-    from strikewatch.extract.evaluate import report
 
     shared = Path(args.shared)
-    res = report(shared / "data/dev/dronestream_pakistan_2004_2010.json", shared / "seeds")
-    d = res["dev"]
-    print(f"Extractor {EXTRACTOR_VERSION}, {d['n']} dev summaries ({d['named_place']} name an agency or town)\n")
-    print("| measure | value | goal |\n|---|---:|---:|")
-    goals = {"found": ">= 0.98", "agency_exact_named": ">= 0.97", "killed_min_exact": ">= 0.95"}
-    for k in ("found", "agency_exact_named", "agency_exact_all", "killed_min_exact", "killed_max_exact",
-              "range_overlap", "spurious_per_doc"):
-        print(f"| {k} | {d[k]:.3f} | {goals.get(k, '')} |")
-    print("\n| seed check | passed | detail |\n|---|---|---|")
-    for s in res["seeds"]:
-        print(f"| {s['check']} | {'yes' if s['passed'] else 'NO'} | {s['detail']} |")
-    if args.mismatches:
-        print("\n| id | problem | dev deaths | extracted | summary |\n|---|---|---|---|---|")
-        for m in res["mismatches"]:
-            got = (m.get("got") or {}).get("killed", "")
-            print(f"| {m['id']} | {m['problem']} | {m['deaths']} | {got} | {m['text'][:120]} |")
+    print(f"Extractor {EXTRACTOR_VERSION}\n")
+    for rep in (evaluate("dev", "dev", shared / "data/dev/dronestream_pakistan_2004_2010.json", args.mismatches),
+                evaluate("seeds", "dev", shared / "seeds")):
+        for t in rep.tables:
+            print(f"**{t.title}**\n")
+            print("| measure | " + " | ".join(t.columns) + " |\n|---|" + "---:|" * len(t.columns))
+            for measure, cells in t.rows:
+                print(f"| {measure} | " + " | ".join(cell_text(c) for c in cells) + " |")
+            print()
+        for m in rep.misses:
+            print(f"- {m['id']}: {m['problem']}; dev {m['expected']}, ours {m['got']}: {str(m.get('text', ''))[:120]}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,8 @@
-"""CLI commands of the extract stage: ``extract`` (files or JSONL) and ``evaluate`` (dev set and seed checks)."""
+"""CLI commands of the extract stage: ``extract`` (files or JSONL) and ``evaluate`` (accuracy on real text)."""
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -21,16 +20,6 @@ def _parse_date(value: str | None, what: str = "--published") -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise UserError(f"{what}: expected YYYY-MM-DD, got {value!r}") from None
-
-
-def _shared_dir() -> Path:
-    env = os.environ.get("STRIKEWATCH_SHARED")
-    candidates = [Path(env)] if env else []
-    candidates += [Path(__file__).resolve().parents[3] / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"]
-    for c in candidates:
-        if c.is_dir():
-            return c
-    raise UserError("shared data not found: set STRIKEWATCH_SHARED or pass --dev")
 
 
 def publication_date(text: str, url: str | None, given: date | None) -> tuple[date | None, str, str]:
@@ -151,62 +140,56 @@ def register(app: typer.Typer) -> None:
 
     @app.command("evaluate")
     def evaluate_cmd(
-        dev: Annotated[Path | None, typer.Option("--dev", help="Dev set JSON (Dronestream/TBIJ dump).")] = None,
-        seeds: Annotated[Path | None, typer.Option("--seeds", help="Folder of seed articles.")] = None,
-        fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
-        mismatches: Annotated[bool, typer.Option("--mismatches", help="List summaries read differently.")] = False,
+        set_name: Annotated[str | None, typer.Option(
+            "--set", help="dev (TBIJ summaries), acled (ACLED 2015 notes), news (the labelled real-news set) or "
+            "seeds (the seed checks).", show_default=False)] = None,
+        split: Annotated[str, typer.Option(
+            "--split", help="test, dev or all (test figures: aggregates only).")] = "dev",
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+        data: Annotated[Path | None, typer.Option(
+            "--data", help="The set's data instead of the default: a file (acled, dev) or a folder (news: labels/ "
+            "and texts/; seeds).", show_default=False)] = None,
+        mismatches: Annotated[bool, typer.Option(
+            "--mismatches", help="Also list development items read differently (never test items).")] = False,
     ) -> None:
-        """Score the extractor on the dev summaries and the seed articles."""
-        from strikewatch.cli.common import console, print_json
+        """Score the extractor (and a keyword baseline) on a real-text set, as aggregate tables."""
+        import time
+
+        from strikewatch.cli.common import print_json
+        from strikewatch.evaluate.extraction import evaluate
         from strikewatch.extract import EXTRACTOR_VERSION
-        from strikewatch.extract.evaluate import report
 
-        if fmt not in ("table", "json"):
-            raise UserError("--format must be table or json")
-        if dev is None or seeds is None:
-            shared = _shared_dir()
-            dev = dev or shared / "data" / "dev" / "dronestream_pakistan_2004_2010.json"
-            seeds = seeds or shared / "seeds"
-        if not dev.is_file():
-            raise UserError(f"no such file: {dev}")
-        if not seeds.is_dir():
-            raise UserError(f"no such folder: {seeds}")
-        try:
-            res = report(dev, seeds)
-        except (KeyError, ValueError, json.JSONDecodeError) as exc:
-            raise UserError(f"cannot read dev set {dev}: {exc}") from None
-        res["extractor_version"] = EXTRACTOR_VERSION
-        if fmt == "json":
-            if not mismatches:
-                res.pop("mismatches", None)
-            print_json(res)
+        if set_name is None:
+            raise UserError("give --set dev, acled, news or seeds")
+        started = time.perf_counter()
+        rep = evaluate(set_name, split, data, misses=mismatches)
+        seconds = round(time.perf_counter() - started, 1)
+        if as_json:
+            print_json({**rep.to_dict(misses=mismatches), "extractor_version": EXTRACTOR_VERSION, "seconds": seconds})
             return
-        from rich.table import Table
+        _print_report(rep, f"extractor {EXTRACTOR_VERSION}, {seconds} s", mismatches)
 
-        d = res["dev"]
-        t = Table(title=f"dev: {d['n']} TBIJ summaries ({dev.name})")
-        t.add_column("measure")
-        t.add_column("value", justify="right")
-        t.add_column("goal", justify="right")
-        goals = {"found": ">= 0.98", "agency_exact_named": ">= 0.97", "killed_min_exact": ">= 0.95"}
-        for k in ("found", "agency_exact_named", "agency_exact_all", "killed_min_exact", "killed_max_exact",
-                  "range_overlap", "spurious_per_doc"):
-            t.add_row(k, f"{d[k]:.3f}", goals.get(k, ""))
-        t.add_row("summaries naming an agency or town", str(d["named_place"]), "")
-        console.print(t)
-        s = Table(title="seed checks")
-        s.add_column("check")
-        s.add_column("ok")
-        s.add_column("detail")
-        for row in res["seeds"]:
-            s.add_row(row["check"], "yes" if row["passed"] else "NO", row["detail"])
-        console.print(s)
-        if mismatches:
-            m = Table(title="summaries read differently from the dev counts")
-            for col in ("id", "problem", "dev deaths", "extracted", "text"):
-                m.add_column(col)
-            for row in res["mismatches"]:
-                got = row.get("got") or {}
-                m.add_row(str(row["id"]), row["problem"], str(row["deaths"]),
-                          str(got.get("killed", "")), row["text"][:110])
-            console.print(m)
+
+def _print_report(rep: Any, footer: str, mismatches: bool) -> None:
+    from rich.table import Table
+
+    from strikewatch.cli.common import console
+    from strikewatch.evaluate.tables import cell_text
+
+    for t in rep.tables:
+        out = Table(title=t.title)
+        out.add_column("measure")
+        for c in t.columns:
+            out.add_column(c, justify="right" if c != "detail" else "left")
+        for measure, cells in t.rows:
+            out.add_row(measure, *(cell_text(c) for c in cells))
+        console.print(out)
+    for note in [*rep.notes, footer]:
+        console.print(note, highlight=False, markup=False)
+    if mismatches and rep.misses:
+        m = Table(title="development items read differently")
+        for col in ("id", "problem", "expected", "got"):
+            m.add_column(col)
+        for row in rep.misses:
+            m.add_row(str(row.get("id")), str(row.get("problem")), str(row.get("expected")), str(row.get("got")))
+        console.print(m)
