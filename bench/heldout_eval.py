@@ -29,7 +29,7 @@ How the set was made
   scoring interface of ``evaluate.py``), ``docs/extraction.md`` or the tests. Do not tune rules to individual lines
   here; use the misses to find general gaps, and keep the set held out.
 
-Scoring (mirrors ``strikewatch.extract.evaluate.score_dev``): each text is extracted with its ``published`` date;
+Scoring (mirrors ``strikewatch.evaluate.dev_summaries.score_dev``): each text is extracted with its ``published`` date;
 the scored event is the first event with role "main" in section "body". Reported: found, killed_min / killed_max
 exact, range overlap, admin2 exact, injured exact (both ends, where the text states injured), date exact (news
 items), civilians/children exact where stated and place match (informational), spurious main events (beyond one

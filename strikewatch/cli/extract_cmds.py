@@ -6,11 +6,14 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from strikewatch.errors import UserError
+
+if TYPE_CHECKING:
+    from strikewatch.evaluate.tables import Report
 
 
 def _parse_date(value: str | None, what: str = "--published") -> date | None:
@@ -170,7 +173,7 @@ def register(app: typer.Typer) -> None:
         _print_report(rep, f"extractor {EXTRACTOR_VERSION}, {seconds} s", mismatches)
 
 
-def _print_report(rep: Any, footer: str, mismatches: bool) -> None:
+def _print_report(rep: Report, footer: str, mismatches: bool) -> None:
     from rich.table import Table
 
     from strikewatch.cli.common import console
@@ -178,7 +181,7 @@ def _print_report(rep: Any, footer: str, mismatches: bool) -> None:
 
     for t in rep.tables:
         out = Table(title=t.title)
-        out.add_column("measure")
+        out.add_column(t.key)
         for c in t.columns:
             out.add_column(c, justify="right" if c != "detail" else "left")
         for measure, cells in t.rows:

@@ -178,7 +178,7 @@ def score_dev_set(path: Path, split: str, misses: bool) -> Report:
     except (KeyError, ValueError, TypeError) as exc:
         raise UserError(f"cannot read dev set {path}: {exc}") from None
     ours = scores["ours"]
-    table = Table(f"TBIJ dev summaries ({path.name}): {ours.n}", list(PREDICTORS))
+    table = Table(f"TBIJ dev summaries ({path.name}): {ours.n} summaries", list(PREDICTORS))
     for label, attr in (("found (a news event)", "found"), ("killed_min exact", "killed_min"),
                         ("killed_min exact, where the text states it", "killed_min_stated"),
                         ("killed_max exact", "killed_max"), ("killed range overlaps", "overlap"),
@@ -213,7 +213,7 @@ def score_news_set(root: Path, split: str, misses: bool) -> Report:
 def score_seeds(path: Path, split: str) -> Report:
     from strikewatch.evaluate.seeds import seed_checks
 
-    table = Table(f"seed checks ({path})", ["passed", "detail"])
+    table = Table(f"seed checks ({path})", ["passed", "detail"], key="check")
     for name, ok, detail in seed_checks(path):
         table.add(name, "yes" if ok else "NO", detail)
     return Report("seeds", split, [table])

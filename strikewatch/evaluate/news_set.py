@@ -162,8 +162,12 @@ def score_article(gaz: Any, sc: NewsScore, a: Article, preds: list[Event], keep_
         sc.negatives_clean.add(not preds)
     if keep_misses and problems:
         sc.misses.append({"id": a.id, "problem": ", ".join(problems),
-                          "expected": [s.killed.display() for s in labels],
+                          "expected": [_brief_label(s) for s in labels],
                           "got": [_brief(p) for p in preds]})
+
+
+def _brief_label(s: LabelStrike) -> str:
+    return " ".join(str(x) for x in (s.role, s.raw.get("date"), s.killed.display(), s.admin2 or s.admin1) if x)
 
 
 def _brief(p: Event) -> str:

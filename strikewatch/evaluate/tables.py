@@ -44,6 +44,7 @@ class Table:
     title: str
     columns: list[str]
     rows: list[tuple[str, list[Cell]]] = field(default_factory=list)
+    key: str = "measure"  # what the first column names
 
     def add(self, measure: str, *cells: Cell) -> None:
         if len(cells) != len(self.columns):
@@ -51,7 +52,7 @@ class Table:
         self.rows.append((measure, list(cells)))
 
     def to_dict(self) -> dict[str, Any]:
-        rows = [{"measure": m, **{c: _json(v) for c, v in zip(self.columns, cells, strict=True)}}
+        rows = [{self.key: m, **{c: _json(v) for c, v in zip(self.columns, cells, strict=True)}}
                 for m, cells in self.rows]
         return {"title": self.title, "rows": rows}
 

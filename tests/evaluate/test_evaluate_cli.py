@@ -24,6 +24,7 @@ def test_dev_and_seeds_json(shared_dir: Path, cli) -> None:  # type: ignore[no-u
     assert r.returncode == 0, r.stderr
     checks = json.loads(r.stdout)["tables"][0]["rows"]
     assert len(checks) == 8 and all(c["passed"] == "yes" for c in checks), checks
+    assert "001 Karachi airport attack is a ground_attack" in {c["check"] for c in checks}
 
 
 def test_dev_goals(shared_dir: Path) -> None:

@@ -65,3 +65,13 @@ def test_each_label_and_prediction_used_once() -> None:
     preds = [Event(type="drone_strike", killed_min=4, killed_max=4), Event(type="drone_strike", killed_min=4)]
     assert match(gaz, preds, labels) == {0: 0}
     assert match(gaz, [], labels) == {}
+
+
+def test_strike_types_are_the_schemas_air_delivered_types() -> None:
+    from typing import get_args
+
+    from strikewatch.evaluate.predictors import STRIKE_TYPES
+    from strikewatch.schema import EventType
+
+    assert STRIKE_TYPES.issubset(get_args(EventType))
+    assert {"ground_attack", "bombing", "other"}.isdisjoint(STRIKE_TYPES)
