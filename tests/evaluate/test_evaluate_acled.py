@@ -17,6 +17,7 @@ from strikewatch.evaluate.extraction import (
     acled_outcomes,
     evaluate,
 )
+from strikewatch.evaluate.splits import acled_split
 from strikewatch.schema import Event
 
 COLUMNS = ["EVENT_ID_CNTY", "EVENT_DATE", "EVENT_TYPE", "COUNTRY", "ADMIN1", "NOTES", "FATALITIES"]
@@ -63,9 +64,14 @@ def test_acled_table_by_area(tmp_path: Path) -> None:
     assert pk[NO_STRIKE] == (1, 1) and pk[NO_EVENT] == (1, 1)
     assert t[FATALITIES_EXACT]["other countries: ours"] == {"share": 1.0, "hits": 1, "n": 1}
     assert t[NO_STRIKE]["other countries: ours"]["n"] == 0
-    # the split: every Pakistan row is test
+    # the split: every Pakistan row is test, and a test row is never listed, even when read wrong (3PAK)
     dev = cells(evaluate("acled", "dev", tmp_path / "acled.csv"))
     assert dev[FATALITIES_EXACT]["Pakistan: ours"]["n"] == 0
+    wrong_dev_row = ("3IND", "05-March-2015", "Battle-No change of territory", "India", "Jammu and Kashmir",
+                     "Two soldiers were killed in a clash with militants in Kupwara district on Thursday.", "6")
+    assert acled_split("3IND", "India") == "dev"
+    listed = evaluate("acled", "all", write_csv(tmp_path / "more.csv", [*ROWS, wrong_dev_row]), misses=True).misses
+    assert [(m["id"], m["expected"], m["got"]) for m in listed] == [("3IND", "6", 2)]
 
 
 def test_outcomes_sum_news_events_only() -> None:
