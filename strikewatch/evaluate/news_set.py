@@ -102,7 +102,6 @@ def load(root: Path, split: str) -> Loaded:
 
 @dataclass
 class NewsScore:
-    articles: int = 0
     found: Rate = field(default_factory=Rate)
     killed_min: Rate = field(default_factory=Rate)
     killed_max: Rate = field(default_factory=Rate)
@@ -144,7 +143,6 @@ def _killed_bounds(sc: NewsScore, p: Event | None, s: LabelStrike) -> list[str]:
 def score_article(gaz: Any, sc: NewsScore, a: Article, preds: list[Event], keep_misses: bool) -> None:
     labels = a.strikes
     pairs = match(gaz, preds, labels)
-    sc.articles += 1
     problems: list[str] = []
     for li, s in enumerate(labels):
         p = preds[pairs[li]] if li in pairs else None
