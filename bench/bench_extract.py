@@ -178,12 +178,12 @@ def main() -> None:
 
     import importlib
 
-    from strikewatch.extract import extract_article, pipeline
+    from strikewatch.extract import extract_article, places
 
     geo_resolve = importlib.import_module("strikewatch.geo.resolve")
 
     if args.no_geo:
-        pipeline._geo = lambda: None  # type: ignore[assignment]
+        places.geo = lambda: None  # type: ignore[assignment]
 
     def reset() -> None:
         geo_resolve._mentions.cache_clear()
