@@ -4,10 +4,13 @@
     .venv/bin/python bench/identical_output.py --collect OUT        # only write this tree's outputs to OUT/
 
 Inputs: the dev summaries (``../shared/data/dev/dronestream_pakistan_2004_2010.json``, each extracted with its
-strike date as publication date), the five seed articles and the example corpus (``examples/articles``).
+strike date as publication date), the ACLED notes (``../shared/data/dev/acled_asia_2015.csv``: every ``NOTES``
+with its ``EVENT_DATE`` as publication date), the five seed articles and the example corpus
+(``examples/articles``).
 Outputs compared, each a file:
 
-* ``extract-dev.jsonl``, ``extract-seeds.jsonl``: ``extract_article(...).to_dict()`` as JSON, key order kept;
+* ``extract-dev.jsonl``, ``extract-acled.jsonl``, ``extract-seeds.jsonl``: ``extract_article(...).to_dict()`` as
+  JSON, key order kept;
 * the example corpus ingested with the real CLI into a fresh SQLite database, then ``strikes`` in csv, json and
   geojson, ``strike ID --why`` as JSON for every record, ``article ID --format json`` for every article;
 * the HTTP API (FastAPI test client): ``/openapi.json``, ``/api/strikes``, every ``/api/strikes/ID``,
@@ -78,6 +81,15 @@ def collect(out: Path, examples: Path) -> None:
             text = s.get("bij_summary_short") or ""
             pub = date.fromisoformat(str(s["date"])[:10])
             ex = extract_article(text, pub, doc_id=s.get("bureau_id"))
+            f.write(json.dumps(ex.to_dict(), ensure_ascii=False) + "\n")
+    import csv
+    from datetime import datetime
+
+    with open(SHARED / "data/dev/acled_asia_2015.csv", encoding="utf-8", newline="") as src, \
+            open(out / "extract-acled.jsonl", "w", encoding="utf-8") as f:
+        for row in csv.DictReader(src):
+            pub = datetime.strptime(row["EVENT_DATE"], "%d-%B-%Y").date()
+            ex = extract_article(row["NOTES"] or "", pub, doc_id=row["EVENT_ID_CNTY"])
             f.write(json.dumps(ex.to_dict(), ensure_ascii=False) + "\n")
     with open(out / "extract-seeds.jsonl", "w", encoding="utf-8") as f:
         for p in sorted((SHARED / "seeds").glob("*.txt")):

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ class RuleError(LookupError):
     """A rule file or entry that is missing or malformed (a bug in the package, not a user error)."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def concern(name: str) -> dict[str, dict[str, Any]]:
     """Every entry of ``<name>.toml``, checked to carry ``about`` and ``example``."""
     path = HERE / f"{name}.toml"
@@ -70,7 +70,7 @@ def table(name: str, key: str) -> dict[str, Any]:
     return dict(_entry(name, key, "table"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def pattern(name: str, key: str) -> re.Pattern[str]:
     """A compiled regular expression with its flags."""
     source = str(_entry(name, key, "pattern"))
