@@ -11,56 +11,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS: dict[str, int] = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fourty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000}
+from strikewatch.extract import rules
+from strikewatch.extract.layout import filled
+
+UNITS: dict[str, int] = rules.table("numbers", "units")
+TENS: dict[str, int] = rules.table("numbers", "tens")
+SCALES: dict[str, int] = rules.table("numbers", "scales")
 # Vague quantities: value used as a lower bound (ACLED convention for tens/dozens/hundreds; ours for several).
-VAGUE: dict[str, int] = {
-    "tens": 10,
-    "dozens": 12,
-    "scores": 20,
-    "hundreds": 100,
-    "thousands": 1000,
-    "several": 3,
-}
-VAGUE_PHRASES: dict[str, int] = {"a few": 3, "a couple of": 2, "a handful of": 3, "a number of": 3}
-EXACT_PHRASES: dict[str, int] = {"a dozen": 12, "a score of": 20, "a hundred": 100, "a thousand": 1000}
+VAGUE: dict[str, int] = rules.table("numbers", "vague")
+VAGUE_PHRASES: dict[str, int] = rules.table("numbers", "vague_phrases")
+EXACT_PHRASES: dict[str, int] = rules.table("numbers", "exact_phrases")
+
+
+def _phrases(words: tuple[str, ...] | list[str]) -> str:
+    """An alternation of phrases whose words may be parted by any white space."""
+    return "|".join(w.replace(" ", r"\s+") for w in words)
+
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
-NUMBER_WORD_RE = re.compile(rf"(?:{_WORD})(?:(?:[- ]|\s+and\s+)(?:{_WORD}))*", re.IGNORECASE)
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
-NUM = rf"(?:{_DIGITS}|(?:{_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_WORD}))*)"
+NUM = filled(rules.pattern("numbers", "number"), digits=rules.pattern("numbers", "digits").pattern, word=_WORD).pattern
+_ZERO = frozenset(rules.words("numbers", "zero_words"))
+_BELOW = frozenset(rules.words("numbers", "below"))
 
 
 def words_to_int(text: str) -> int | None:
@@ -110,42 +81,17 @@ class Quantity:
     approx: bool = False
 
 
-_LOWER = r"at\s+least|as\s+few\s+as|at\s+a\s+minimum\s+of|" \
-    r"a\s+minimum\s+of|no\s+fewer\s+than|not\s+less\s+than|no\s+less\s+than|" \
-    r"as\s+low\s+as"
-_UPPER = r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"
-_MORE = r"more\s+than|over|upwards\s+of|in\s+excess\s+of"
-_NEAR = r"nearly|almost|close\s+to|just\s+under|fewer\s+than|less\s+than|under"
-_ABOUT = r"about|around|some|roughly|approximately|an\s+estimated|estimated|reportedly"
-_POSS = r"possibly|perhaps|maybe|potentially"
-_VAGUE = r"tens|dozens|scores|hundreds|thousands|several|a\s+few|a\s+couple\s+of|a\s+handful\s+of|a\s+number\s+of"
-_EXACT = r"a\s+dozen|a\s+score\s+of|a\s+hundred|a\s+thousand"
-_DASH = r"\s*(?:-|–|—|to)\s*"
+_LOWER = _phrases(rules.words("numbers", "lower_bound"))
+_UPPER = _phrases(rules.words("numbers", "upper_bound"))
+_MORE = _phrases(rules.words("numbers", "more_than"))
+_NEAR = _phrases(rules.words("numbers", "near"))
+_ABOUT = _phrases(rules.words("numbers", "about"))
+_POSS = _phrases(rules.words("numbers", "possibly"))
 
-QUANTITY_RE = re.compile(
-    rf"""
-    (?<![\w,.])
-    (?:
-        (?P<between>between\s+(?P<b1>{NUM})\s+(?:and|to|-)\s+(?P<b2>{NUM}))
-      | (?P<either>either\s+(?P<e1>{NUM}|no),\s+(?P<e2>{NUM}|no)(?:,?\s+or\s+(?P<e3>{NUM}|no))?)
-      | (?P<exact>{_EXACT})
-      | (?:(?P<mod>{_LOWER}|{_UPPER}|{_MORE}|{_NEAR}|{_ABOUT}|{_POSS})\s+)?
-        (?:
-            (?P<vague>{_VAGUE})
-          | (?P<n1>{NUM}|none(?=\s+to\s))  # "(from) none to ten"; "(anywhere from) two to 12" is the plain range
-            (?:
-                (?P<range>{_DASH}(?P<n2>{NUM}))
-                # "as few as 4 or as many as 12", "at least 7 and as many as 14", "at least 13, possibly 22"
-              | (?(mod)(?P<pair>(?:\s*,\s*|\s+)(?:(?:or|and|but|to)\s+)?(?:possibly\s+|perhaps\s+|maybe\s+)?
-                (?:as\s+many\s+as|as\s+high\s+as|up\s+to|possibly|perhaps)\s+(?P<p2>{NUM}))|(?!))
-              | (?P<alt>\s+or\s+(?P<n3>{NUM})(?!\s+(?:more|so)\b))
-              | (?P<ormore>\s+or\s+more|\s*\+|-plus)
-            )?
-        )
-    )
-    (?![\w])
-    """,
-    re.IGNORECASE | re.VERBOSE,
+QUANTITY_RE = filled(
+    rules.pattern("numbers", "quantity"), number=NUM, exact=_phrases(list(EXACT_PHRASES)),
+    lower_bound=_LOWER, upper_bound=_UPPER, more_than=_MORE, near=_NEAR, about=_ABOUT, possibly=_POSS,
+    vague=_phrases([*VAGUE, *VAGUE_PHRASES]), dash=rules.pattern("numbers", "dash").pattern,
 )
 
 
@@ -156,7 +102,7 @@ def _norm(s: str) -> str:
 def _num(s: str | None) -> int | None:
     if s is None:
         return None
-    if s.lower() in ("no", "none", "nobody"):
+    if s.lower() in _ZERO:
         return 0
     return to_int(s)
 
@@ -221,7 +167,7 @@ def quantity_from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
             lo = (lo or 0) + 1 if not m.group("range") else lo
             hi = None
         elif re.fullmatch(_NEAR, mod):
-            hi = max(0, (hi if hi is not None else n1) - 1) if mod in ("fewer than", "less than", "under") else hi
+            hi = max(0, (hi if hi is not None else n1) - 1) if mod in _BELOW else hi
             lo = None
         else:
             approx = True
