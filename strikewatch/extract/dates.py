@@ -16,49 +16,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from strikewatch.extract.layout import folded
-from strikewatch.extract.lexicon import MONTHS, WEEKDAYS
+from strikewatch.calendar_words import MONTHS, WEEKDAYS, month_pattern, weekday_pattern
+from strikewatch.extract import rules
+from strikewatch.extract.layout import filled, folded
 
-_MONTH = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
-_PART = r"(?:(?:late|early|mid|on|last|this|past)\s+)?"
-
+# month names as written ("June", not "june"), in every case of the text around them
+_MONTH = rf"(?-i:{month_pattern()})\.?"
+_MONTH_NAMES = rf"(?-i:{month_pattern(abbreviations=False)})"
 # every form starts at a word boundary: \b is tested once, before the alternation (re would otherwise enter all
 # eleven branches at every offset inside a word)
-DATE_RE = re.compile(
-    rf"""
-    \b(?:
-    (?P<iso>(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
-  | (?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}
-        (?:\s*(?:,|and|&|-|–|to)\s*(?P<d1b>\d{{1,2}}){_ORD}(?!\d))?
-        (?:,?\s+(?P<y1>{_YEAR}))?\b)
-  | (?P<dmy>(?P<d2>\d{{1,2}}){_ORD}
-        (?:\s*(?:,|and|&|-|–|to)\s*(?P<d2b>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?P<m2>{_MONTH})
-        (?:,?\s+(?P<y2>{_YEAR}))?\b)
-  | (?P<my>(?:(?P<mymod>early|late|mid|mid-|last|this|earlier\s+this|later\s+this)\s*-?\s*)?
-        (?P<m3>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))
-        (?:\s+(?:of\s+)?(?P<y3>{_YEAR}))?\b)
-  | (?P<rel>(?P<relw>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|
-        the\s+day\s+before\s+yesterday|overnight|earlier\s+today|early\s+today)\b)
-  | (?P<ago>(?P<agon>two|three|four|five|six|seven|\d)\s+days\s+ago\b)
-  | (?P<wd>(?:(?:late|early|on|last|this\s+past|past)\s+)?(?P<wdn>{_WEEKDAY})(?:'s)?
-        (?:\s+(?:night|morning|evening|afternoon))?\b)
-  | (?P<hol>(?P<holn>Christmas\s+Day|Christmas\s+Eve|Christmas|New\s+Year'?s\s+(?:Day|Eve)|Boxing\s+Day)\b)
-  | (?P<period>(?P<pw>last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|
-        earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year)\b)
-  | (?P<year>(?:in|during|of)\s+(?P<yy>{_YEAR})\b(?!\s*[-–]))
-  | (?P<follows>(?P<fn>a|one|two|three|the\s+next|the\s+following|the\s+previous)\s+
-        (?P<fu>day|days|night)\s*(?P<fd>later|after|earlier|before)?\b)
-    )
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-_MONTH_NAMES = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE_RE = filled(rules.pattern("dates", "date"), month=_MONTH, month_name=_MONTH_NAMES,
+                 weekday=f"(?:{weekday_pattern()})", year=rules.pattern("dates", "year").pattern,
+                 ord=rules.pattern("dates", "ordinal_suffix").pattern)
 # The same pattern for the lower-cased text with its month names left as written (``_month_folded``): everything but
 # the month names lower case and case-sensitive, several times faster than IGNORECASE. No other word of the pattern
 # contains a month name, so the two find the same matches.
@@ -67,8 +36,11 @@ _DATE_LOW = re.compile(
     .replace(_MONTH_NAMES.lower(), _MONTH_NAMES),
     re.VERBOSE,
 )
-_MONTH_WORD = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December|"
-                         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_MONTH_WORD = re.compile(month_pattern())
+_MONTH_PREP = rules.pattern("dates", "month_preposition")
+_TITLE_BEFORE = rules.pattern("dates", "title_before")
+_HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in rules.table("dates", "holidays").items()}
+_FOLLOW_COUNTS: dict[str, int] = rules.table("dates", "follow_counts")
 _FOLD = threading.local()
 
 
@@ -156,9 +128,6 @@ def find_dates(text: str, published: date | None, start: int = 0, end: int | Non
     return out
 
 
-_MONTH_PREP = re.compile(r"\b(?:in|since|until|during)\s$")
-
-
 def _resolve(m: re.Match[str], pub: date | None, year_ref: date | None = None) -> DateMention | None:
     dm = DateMention(m.start(), m.end(), m.group())
     if m.group("iso"):
@@ -219,7 +188,7 @@ def _resolve(m: re.Match[str], pub: date | None, year_ref: date | None = None) -
             first, last = first + timedelta(days=9), first + timedelta(days=20)
         dm.earliest, dm.latest = first, last
     elif m.group("rel"):
-        if m.group()[0].isupper() and m.start() > 1 and re.search(r"[A-Z][\w'’]*\s+$", m.string[max(0, m.start() - 30):
+        if m.group()[0].isupper() and m.start() > 1 and _TITLE_BEFORE.search(m.string[max(0, m.start() - 30):
                                                                                                m.start()]):
             return None  # "Pakistan Today", a title, not a day
         w = re.sub(r"\s+", " ", m.group("relw").lower())
@@ -257,9 +226,7 @@ def _resolve(m: re.Match[str], pub: date | None, year_ref: date | None = None) -
         dm.days = [pub - timedelta(days=delta)]
     elif m.group("hol"):
         h = re.sub(r"\s+", " ", m.group("holn").lower()).replace("’", "'")
-        md = {"christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
-              "new year's day": (1, 1), "new years day": (1, 1), "new year's eve": (12, 31),
-              "new years eve": (12, 31)}.get(h)
+        md = _HOLIDAYS.get(h)
         if md is None:
             return None
         dm.relative = True
@@ -303,7 +270,7 @@ def _resolve(m: re.Match[str], pub: date | None, year_ref: date | None = None) -
         else:
             if not direction:
                 return None
-            n = {"a": 1, "one": 1, "two": 2, "three": 3}[n_word]
+            n = _FOLLOW_COUNTS[n_word]
             dm.follows = n if direction in ("later", "after") else -n
         if unit == "night" and dm.follows is None:
             return None
