@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from strikewatch.extract import rules
 from strikewatch.extract.layout import Folded, folded, lowered
 from strikewatch.extract.lexicon import (
     AIRSTRIKE_RE,
@@ -37,19 +38,7 @@ SEGMENT_BREAK_RE = re.compile(  # ", " or spaces before the cue ("[,\s]\s*": one
     re.IGNORECASE,
 )
 # a strike word proper (not a bare kill verb)
-STRIKE_TRIGGER_RE = re.compile(
-    r"\b(?:(?:drone|missile|aerial|US|U\.S\.|American|CIA|helicopter|jet|rocket|mortar|artillery)[\s-]+"
-    r"(?:strikes?|attacks?|raids?)|air\s*strikes?|airstrikes?|air-strikes?|strikes?|struck|attack(?:s|ed|ing)?|raids?|raided|bombings?|"
-    r"bombed|bombardments?|shelling|shelled|missiles?|rockets?|drones?|blasts?|explosions?|ambush(?:ed)?|"
-    r"assaults?|stormed|incidents?\s+of\s+(?:US\s+|U\.S\.\s+|American\s+)?(?:drone\s+)?strikes|UAVs?|"
-    r"gunmen|shooting|suicide\s+bomb\w*|air\s+raids?)\b",
-    re.IGNORECASE,
-)
-ACTION_RE = re.compile(
-    r"\b(?:hit|hits|struck|strikes?|targeted|targets|targeting|destroyed|destroys|demolished|pounded|slammed|"
-    r"fired|fires|firing|rained|launched|carried\s+out|killed|kills|killing|attacked|attacks)\b",
-    re.IGNORECASE,
-)
+STRIKE_TRIGGER_RE = rules.pattern("strike_words", "strike_trigger")
 _STRIKE_ADJ = r"(?:(?:US|U\.S\.|American|CIA|drone|air|aerial|missile|new|more|single|major|fresh|further|other|" \
     r"such|additional|reported|known|confirmed|fatal|deadly|lethal|military|covert|Pakistani|the|any|a)\s+){0,4}"
 NEGATION_RE = re.compile(
@@ -75,14 +64,8 @@ HYPOTHETICAL_RE = re.compile(
     re.IGNORECASE,
 )
 _HAVE_AFTER_MODAL = re.compile(r"\b(?:may|might|could|would|must)\s+(?:have|also\s+have)\b", re.IGNORECASE)
-_SUICIDE_RE = re.compile(r"\b(?:suicide\s+(?:bomb\w*|attack\w*|blast)|car\s+bomb\w*|roadside\s+bomb\w*|IEDs?|"
-                         r"improvised\s+explosive|blew\s+(?:himself|herself|themselves)\s+up|explosives-laden)\b",
-                         re.IGNORECASE)
-MILITANT_AGENT_RE = re.compile(
-    r"\b(?:militants?|insurgents?|Taliban|TTP|terrorists?|gunmen|suicide\s+bombers?|attackers|fighters|jihadists?|"
-    r"al[- ]Qa(?:e|i)da|Islamic\s+State|ISIS|IMU)(?:'s|’s)?\s+(?:\w+\s+){0,2}(?:attack|assault|raid|siege)",
-    re.IGNORECASE,
-)
+_SUICIDE_RE = rules.pattern("strike_words", "planted_bomb")
+MILITANT_AGENT_RE = rules.pattern("strike_words", "militant_attack")
 
 
 _SEGMENT_BREAK_F = Folded(SEGMENT_BREAK_RE)
@@ -104,9 +87,7 @@ def split_segments(text: str, start: int, end: int) -> list[Segment]:
     return [Segment(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
-_GENERIC_OTHER = re.compile(r"\b(?:(?:attacks?|strikes?|terror|bomb(?:ing)?)\s+(?:plots?|plans?|threats?|capabilit\w*|"
-                            r"warnings?|alerts?|drills?)\b|(?:plots?|plans?|threats?)\s+to\s+(?:attack|strike|bomb)\b)",
-                            re.IGNORECASE)  # one \b before both branches: re skips words faster
+_GENERIC_OTHER = rules.pattern("strike_words", "generic_attack")
 
 
 _GENERIC_DRONE_F = Folded(GENERIC_DRONE_RE)
