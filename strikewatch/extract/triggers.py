@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from strikewatch.extract import rules
-from strikewatch.extract.layout import Folded, folded, lowered
+from strikewatch.extract.layout import Folded, filled, folded, lowered
 from strikewatch.extract.lexicon import (
     AIRSTRIKE_RE,
     BOMBING_RE,
@@ -25,45 +25,14 @@ from strikewatch.extract.lexicon import (
     PERPETRATOR_PATTERNS,
 )
 
-SEGMENT_BREAK_RE = re.compile(  # ", " or spaces before the cue ("[,\s]\s*": one leading class lets re skip words)
-    r"[,\s]\s*(?=(?:which\s+(?:they\s+|it\s+|he\s+|she\s+)?(?:said|says|claimed)\s+(?:was|were)\s+)?"
-    r"(?:in\s+(?:direct\s+|apparent\s+|swift\s+)?(?:response|retaliation|reprisal|revenge|answer)\s+(?:to|for)|"
-    r"(?:weeks?|days?|months?|hours?|years?)\s+after\b|after\b|following\b|since\b|prior\s+to\b|ahead\s+of\b|"
-    r"before\b|than\b|just\s+as\b|a\s+day\s+after\b|to\s+(?:condemn|protest|denounce|mourn|mark)\b|"
-    r"(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied)|demonstrat\w+)\s+(?:against|over)\b|"
-    # "The strike followed Wednesday night's attack", "The strikes follow attacks on Sunday and Monday"
-    r"(?:followed|follows|follow)\s+(?:[\w'’-]+\s+){0,3}?(?:strikes?|attacks?|raids?|bombings?)\b|"
-    # "At least five were killed in the first strike, and four in the second": the second strike's own toll
-    r"and\s+[\w-]+\s+(?:more\s+)?in\s+the\s+(?:second|third|fourth|latter|other)\b))",
-    re.IGNORECASE,
-)
+SEGMENT_BREAK_RE = rules.pattern("segments", "segment_break")
 # a strike word proper (not a bare kill verb)
 STRIKE_TRIGGER_RE = rules.pattern("strike_words", "strike_trigger")
-_STRIKE_ADJ = r"(?:(?:US|U\.S\.|American|CIA|drone|air|aerial|missile|new|more|single|major|fresh|further|other|" \
-    r"such|additional|reported|known|confirmed|fatal|deadly|lethal|military|covert|Pakistani|the|any|a)\s+){0,4}"
-NEGATION_RE = re.compile(
-    r"(?:\b(?:no|without(?:\s+a)?|zero|nor|absence\s+of|lull\s+in|halt(?:ed)?\s+(?:to|in|of)|pause\s+(?:in|of)|"
-    r"end\s+(?:to|of)|ban\s+on|suspension\s+of|free\s+of|break\s+(?:in|from)|hiatus\s+(?:in|from)|"
-    r"moratorium\s+on|decline\s+in|drop\s+in|reduction\s+in|stop(?:ped|ping)?|halt(?:ed|ing)?|"
-    r"suspend(?:ed|ing)?|curb(?:ed|ing)?|restrain(?:ed|ing)?|den(?:y|ied|ies|ying)\s+(?:that\s+)?(?:any\s+)?|"
-    r"scal(?:e|ed|ing)\s+back)\s+" + _STRIKE_ADJ + r"$"
-    r"|\b(?:not|n['’]t|never|neither)\s+(?:[\w'’-]+\s+){0,6}$)",
-    re.IGNORECASE,
-)
-_AFTER_NEG = re.compile(r"\s*(?:\w+\s+){0,3}?(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:thwarted|foiled|disrupted|"
-                        r"prevented|averted|called\s+off|aborted|denied|did\s+not|didn't|never)\b", re.IGNORECASE)
-HYPOTHETICAL_RE = re.compile(
-    r"\b(?:will|would|could|might|should|shall|must|can|cannot|can't|won't|wouldn't|going\s+to|"
-    r"plan(?:s|ned|ning)?\s+to|threat(?:en|ens|ened|ening)?\s+to|threatened|vow(?:s|ed)?\s+to|"
-    r"promis(?:e|es|ed)\s+to|intend(?:s|ed)?\s+to|expect(?:s|ed)?\s+to|want(?:s|ed)?\s+to|urg(?:e|es|ed|ing)|"
-    r"call(?:s|ed)?\s+for|demand(?:s|ed|ing)?|ask(?:s|ed)?\b[^.;]{0,40}\bto|if|unless|whether|predict\w*|"
-    r"proposed|hypothetical|future|to\s+(?:launch|carry\s+out|conduct|stop|halt|end|resume|shoot\s+down|"
-    r"use|allow|permit|approve|authori[sz]e|avoid|prevent|escape|evade|face|counter)|compensation\s+for|protest(?:s|ed|ing)?\s+(?:against|"
-    r"over)?|condemn(?:s|ed|ing)?\s+(?:the\s+)?(?:use|policy)|oppos(?:e|es|ed|ing|ition)|policy\s+(?:of|on)|"
-    r"legal(?:ity)?\s+of|debate\s+(?:on|over|about)|rules\s+for|guidelines\s+for)\b[^.;]{0,40}$",
-    re.IGNORECASE,
-)
-_HAVE_AFTER_MODAL = re.compile(r"\b(?:may|might|could|would|must)\s+(?:have|also\s+have)\b", re.IGNORECASE)
+_STRIKE_ADJ = r"(?:(?:" + "|".join(re.escape(w) for w in rules.words("negation", "strike_adjectives")) + r")\s+){0,4}"
+NEGATION_RE = filled(rules.pattern("negation", "negation"), strike_adjectives=_STRIKE_ADJ)
+_AFTER_NEG = rules.pattern("negation", "after_negation")
+HYPOTHETICAL_RE = rules.pattern("hypotheticals", "hypothetical")
+_HAVE_AFTER_MODAL = rules.pattern("hypotheticals", "modal_perfect")
 _SUICIDE_RE = rules.pattern("strike_words", "planted_bomb")
 MILITANT_AGENT_RE = rules.pattern("strike_words", "militant_attack")
 
@@ -112,17 +81,12 @@ def strike_triggers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in found if not any(g0 <= a < g1 for g0, g1 in gen)]
 
 
-_CRASH_LOW = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:crash(?:ed|es|-landed)|went\s+down|came\s+down|(?:was|were)\s+"
-                        r"(?:shot|brought)\s+down)\b")
-# "the drones were still seen overhead", "drones circling over the town": an aircraft seen or heard is no strike
-_SEEN_LOW = re.compile(r"\s*(?:(?:was|were|are|is|have\s+been|has\s+been|had\s+been|could\s+be|can\s+be|had|have|"
-                       r"has)\s+)?"
-                       r"(?:still\s+|often\s+|constantly\s+|regularly\s+|also\s+|frequently\s+)?"
-                       r"(?:seen|heard|spotted|sighted|circl(?:ing|ed|e)|hover(?:ing|ed)?|buzz(?:ing|ed)?|patroll?ing|"
-                       r"(?:flying|flew|flown)\s+(?:overhead|over|above|low)|overhead)\b")
-# "said they had brought down an American Reaper": the drone was lost, not a strike
-_DOWNED_BEFORE_LOW = re.compile(r"\b(?:shot|brought|shoot|bring|shooting|bringing)\s+down\s+(?:[\w-]+\s+){0,3}$")
-_MODAL_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:will|would|could|might|should|must|can|may)\b(?!\s+have)", re.I)
+# a drone lost, seen or heard is no strike (these read the lower-cased text)
+_CRASH_LOW = rules.pattern("negation", "aircraft_lost")
+_SEEN_LOW = rules.pattern("negation", "aircraft_seen")
+_DOWNED_BEFORE_LOW = rules.pattern("negation", "aircraft_downed")
+_AIRCRAFT = tuple(rules.words("negation", "aircraft_words"))
+_MODAL_AFTER = rules.pattern("hypotheticals", "modal_after")
 # the same patterns for the lower-cased text (see ``layout.folded``): several times faster than IGNORECASE
 _LOW = {rx: lowered(rx) for rx in (NEGATION_RE, _AFTER_NEG, HYPOTHETICAL_RE, _HAVE_AFTER_MODAL, _MODAL_AFTER)}
 
@@ -145,7 +109,7 @@ def is_negated(text: str, seg_start: int, trig_start: int, trig_end: int | None 
         if (_LOW[_AFTER_NEG] if low else _AFTER_NEG).match(after):
             return True
         # "A US drone crashed", "the drone went down": an aircraft lost is no strike
-        if src[trig_start:trig_end].lower().startswith(("drone", "uav")):
+        if src[trig_start:trig_end].lower().startswith(_AIRCRAFT):
             la = after.lower()
             if _CRASH_LOW.match(la) or _SEEN_LOW.match(la) or \
                     _DOWNED_BEFORE_LOW.search(before if low else before.lower()):
@@ -223,9 +187,8 @@ def type_and_perpetrator(text: str, start: int, end: int, triggers: list[tuple[i
     return Typing(typ, span, perp, pspan)
 
 
-_VICTIM_VERB = re.compile(r"\b(?:killed|killing|against|on|targeting|targeted|at|hit|kill|kills|said|says|say|"
-                          r"told|tells|reported|according|claimed|confirmed)\b", re.I)
-_BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:by|from)\s+(?:a\s+|an\s+|the\s+)?", re.I)
+_VICTIM_VERB = rules.pattern("perpetrator_cues", "victim_verb")
+_BY_AFTER = rules.pattern("perpetrator_cues", "by_after")
 # (code, pattern, its lower-case form for the lower-cased text when the pattern ignores case)
 _PERPETRATORS = tuple((code, rx, lowered(rx) if rx.flags & re.IGNORECASE else None)
                       for code, rx in PERPETRATOR_PATTERNS)
