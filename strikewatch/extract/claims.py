@@ -10,50 +10,26 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.calendar_words import MONTH_NAMES
+from strikewatch.extract import rules
 from strikewatch.extract.casualties import Casualties
-from strikewatch.extract.layout import Folded
+from strikewatch.extract.layout import Folded, filled
 from strikewatch.extract.numbers import NUM, QUANTITY_RE, quantity_from_match
 from strikewatch.schema import Claim
 
-PERIOD_RE = re.compile(
-    r"\b(?:(?:in|during|over|throughout|for)\s+(?:the\s+)?(?:last|past|previous|first|following)\s+"
-    r"(?:(?:" + NUM + r"|few|several)\s+)?(?:decades?|years?|months?|weeks?|days?)"
-    r"|(?:over|throughout|across)\s+the\s+(?:whole\s+|entire\s+)?(?:year|decade|period)"
-    r"|in\s+as\s+many\s+(?:days|weeks|months|years)"
-    r"|in\s+(?:" + NUM + r")\s+(?:days|weeks|months|years)"
-    r"|(?:since|from)\s+(?:(?:early|late|mid)[- ])?(?:\d{4}|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|the\s+start|the\s+beginning)(?:\s+\d{4})?"
-    r"(?:\s+(?:through|to|until|till|and)\s+(?:(?:early|late|mid)[- ]?)?(?:\d{4}|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December)(?:\s+\d{4})?)?"
-    r"|(?:in|during|for|of)\s+(?:19|20)\d\d(?!\s*[-–]\d)(?:\s*(?:-|–|and|to)\s*(?:19|20)\d\d)?"
-    r"|between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d"
-    r"|so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|this\s+year|last\s+year|in\s+recent\s+years"
-    r"|a\s+decade|altogether|in\s+total|in\s+all)\b",
-    re.IGNORECASE,
-)
-_STRIKE_COUNT_RE = re.compile(
-    r"(?<![\w,.])(?P<q>(?:(?:more\s+than|over|at\s+least|up\s+to|nearly|almost|about|some|around)\s+)?(?:"
-    + NUM + r"))\s+"
-    r"(?:(?:confirmed|reported|known|separate|suspected|US|U\.S\.|American|CIA|drone|air|missile|Pakistani|"
-    r"military|covert|more|such|other|further|new)\s+){0,4}"
-    r"(?P<unit>strikes|attacks|airstrikes|air\s+strikes|raids|bombings|drone\s+strikes|sorties)\b",
-    re.IGNORECASE,
-)
-_AGGREGATE_CUE = re.compile(
-    r"\b(?:have\s+been|has\s+been|had\s+been)\s+(?:killed|wounded|injured)|\bhave\s+(?:died|killed)|"
-    r"\bestimat\w+|\btotal\b|\btally\b|\bcumulative|\baltogether|\bin\s+all\b|\bcampaign\b|\bsince\s+(?:19|20)\d\d|"
-    r"\bdatabase\b|\bcount(?:s|ed)?\b|\bdata\b",
-    re.IGNORECASE,
-)
-_SOURCE_BEFORE = re.compile(
-    r"(?P<src>(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+(?:of|for|on|the|and|[A-Z][\w'’.-]*))*|[A-Z]{2,}))\s*(?:'s?|’s?)?"
-    r"\s+(?:\w+\s+)?(?:estimates?|estimated|lists?|listed|says?|said|counts?|counted|recorded|records|reports?|"
-    r"reported|data|database|figures|tally|found|documented|tracks|believes)\b"
-)
-_SOURCE_AFTER = re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+(?:of|for|on|the|and|"
-                           r"[A-Z][\w'’.-]*))*|[A-Z]{2,}))")
-_UNIT_OF = {"people": "killed", "civilian": "civilians", "child": "children", "militant": "militants",
-            "woman": "women"}
+PERIOD_RE = filled(rules.pattern("claims", "period"), number=NUM, months="|".join(MONTH_NAMES))
+_PERIOD_PREP = rules.pattern("claims", "period_preposition")
+_STRIKE_COUNT_RE = filled(rules.pattern("claims", "strike_count"), number=NUM)
+_DURATION_AFTER = rules.pattern("claims", "duration_after")
+_AGGREGATE_CUE = rules.pattern("claims", "aggregate_cue")
+_TOTAL_CUE = rules.pattern("claims", "total_cue")
+_PLURAL_STRIKES = rules.pattern("claims", "plural_strikes")
+_MANY_YEARS = rules.pattern("claims", "many_years")
+_SOURCE_BEFORE = rules.pattern("claims", "source_before")
+_SOURCE_AFTER = rules.pattern("claims", "source_after")
+_NOT_A_SOURCE = frozenset(rules.words("claims", "not_a_source"))
+_NOT_A_SOURCE_START = tuple(rules.words("claims", "not_a_source_start"))
+_UNIT_OF: dict[str, str] = rules.table("claims", "casualty_unit")
 
 
 def _source(text: str, start: int, end: int) -> str | None:
@@ -64,7 +40,7 @@ def _source(text: str, start: int, end: int) -> str | None:
     m = _SOURCE_BEFORE.search(seg)
     if m:
         src = m.group("src").strip()
-        if src.lower() not in ("the", "it", "they", "he", "she", "this") and not src.lower().startswith("the u.s."):
+        if src.lower() not in _NOT_A_SOURCE and not src.lower().startswith(_NOT_A_SOURCE_START):
             return src
     return None
 
@@ -77,26 +53,15 @@ def _period(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     m = _PERIOD_F.search(text, start, end)
     if m is None:
         return None
-    p = re.sub(r"^(?:in|during|over|throughout|for|of)\s+(?:the\s+)?", "", text[m.start():m.end()], flags=re.I)
+    p = _PERIOD_PREP.sub("", text[m.start():m.end()])
     return p, m.start(), m.end()
 
 
-_CLASS_PAIR = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<n>civilians|children|militants|women|soldiers|"
-                         r"security\s+personnel|foreigners|people)\b", re.IGNORECASE)
-_CLASS_UNIT = {"civilians": "civilians", "children": "children", "militants": "militants", "women": "women",
-               "soldiers": "soldiers", "security personnel": "soldiers", "foreigners": "foreigners",
-               "people": "killed"}
-
-
+_CLASS_PAIR = rules.pattern("claims", "class_pair")
+_CLASS_UNIT: dict[str, str] = rules.table("claims", "class_unit")
 # "the death toll was 40, making it one of the deadliest strikes so far": a comparison, not a total over strikes
-_SUPERLATIVE = re.compile(r"\bone\s+of\s+the\s+(?:deadliest|bloodiest|worst|most\s+deadly|largest|biggest)\b",
-                          re.IGNORECASE)
-
-
-_PLURAL_SUBJECT_F = Folded(re.compile(
-    r"\b(?:the|these|those|its|their|such)\s+(?:(?:us|u\.s\.|american|drone|air|missile)\s+){0,2}"
-    r"(?:strikes|airstrikes|raids)\s+(?:have\s+|had\s+)?(?:killed|kill)\b", re.IGNORECASE))
-
+_SUPERLATIVE = rules.pattern("claims", "superlative")
+_PLURAL_SUBJECT_F = Folded(rules.pattern("claims", "plural_subject"))
 
 def find_claims(text: str, start: int, end: int, casualties: list[Casualties], has_day_date: bool,
                 has_multi_day: bool = False) -> list[Claim]:
@@ -110,7 +75,7 @@ def find_claims(text: str, start: int, end: int, casualties: list[Casualties], h
             q = quantity_from_match(qm, m.start()) if qm else None
             if q is None:
                 continue
-            if re.match(r"\s+(?:years?|days?|weeks?|months?)\b", text[m.end("q"):m.end("q") + 8], re.I):
+            if _DURATION_AFTER.match(text[m.end("q"):m.end("q") + 8]):
                 continue
             qty = q.hi if q.hi is not None else q.lo
             claims.append(Claim(text=text[m.start():max(m.end(), period[2])] if period[1] >= m.start() and
@@ -123,13 +88,11 @@ def find_claims(text: str, start: int, end: int, casualties: list[Casualties], h
     if not has_day_date and casualties and (period is not None or plural_subject or
                                             _AGGREGATE_F.search(text, start, end) is not None) \
             and not _SUPERLATIVE.search(text, start, end):
-        plural_strikes = re.search(r"\b(?:drone\s+)?(?:strikes|attacks|airstrikes|war|campaign|programme|program)\b",
-                                   text[start:end], re.I)
+        plural_strikes = _PLURAL_STRIKES.search(text[start:end])
         # "between 474 and 881 civilians were killed between 2004 and 2012": a toll over years is no one strike's
-        many_years = period is not None and re.search(
-            r"(?:19|20)\d\d\D+(?:19|20)\d\d|decade|years|^(?:whole\s+|entire\s+)?(?:year|period)$", period[0], re.I)
-        if (plural_strikes or many_years) and (period is not None or plural_subject or re.search(
-                r"have\s+been|has\s+been|since|estimat|total|tally", text[start:end], re.I)):
+        many_years = period is not None and _MANY_YEARS.search(period[0])
+        if (plural_strikes or many_years) and (period is not None or plural_subject or
+                                                  _TOTAL_CUE.search(text[start:end])):
             src = _source(text, start, end)
             per = period[0] if period else None
             for c in casualties:
