@@ -11,32 +11,15 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-_COMMENT_MARKERS = re.compile(
-    r"""^[ \t]*(?:
-        \d+\s+(?:replies|reply|comments?|responses?|thoughts\s+on)\b[^\n]{0,80}
-      | (?:\d+\.\s+)?[^\n]{1,40}?\s+(?:says|said|wrote|writes):[ \t]*$
-      | (?:comments\s+are\s+closed|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|
-           join\s+the\s+discussion|reader\s+comments|show\s+comments|view\s+comments|comments?)\.?[ \t]*$
-      | [^\n]{1,40}\s+on\s+\w+\s+\d{1,2},\s+\d{4}\s+at\s+\d{1,2}:\d\d[^\n]{0,10}$
-    )""",
-    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
-)
-_JUNK_CHEAP = re.compile(r"cookie|privacy|do\s+not\s+sell|personal\s+information|opt[- ]out|read\s+more|follow|"
-                         r"story\s+is\s+over|rights\s+reserved|copyright|author|photo|image|archive|link:|"
-                         r"accept|allow|manage|save|reject|related|advertisement|share|tweet|email|print|subscribe|"
-                         r"sign\s+up|click|learn|credit|caption", re.IGNORECASE)
-_JUNK_LINE = re.compile(
-    r"""cookie|\bprivacy\s+(?:policy|preferences|choices|request)|do\s+not\s+sell|personal\s+information|
-    opt[- ]out|^\s*(?:accept|allow|manage|save|reject)\b[^\n]{0,40}$|^\s*x\s*$|read\s+more\s+here|
-    ^\s*(?:read\s+more|related|advertisement|share\s+this|share|tweet|email|print|image_print|subscribe|
-    sign\s+up|click\s+here|learn\s+more|photo|image|credit|caption)\b[^\n]{0,80}$|
-    ^\s*follow\s+[^\n]{0,60}\s+on\s+(?:twitter|facebook|instagram)|this\s+story\s+is\s+over\s+\d+\s+years?\s+old|
-    all\s+rights\s+reserved|^\s*copyright\b|^\s*author:|^\s*(?:photo|image)\s+(?:via|by|credit)|
-    this\s+article\s+is\s+from\s+the\s+archive|^\s*link:\s*https?://""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_TAG = re.compile(r"\[(?P<tag>/?(?:youtube|video|embed|caption|audio|tweet|iframe|gallery)[^\]]*)\][^\[\n]*"
-                  r"(?:\[/(?:youtube|video|embed|caption|audio|tweet|iframe|gallery)\])?", re.IGNORECASE)
+from strikewatch.extract import rules
+
+_COMMENT_MARKERS = rules.pattern("page_junk", "comment_markers")
+_LONE_COMMENT_WORDS = frozenset(rules.words("page_junk", "lone_comment_words"))
+_JUNK_CHEAP = rules.pattern("page_junk", "junk_cheap")
+_JUNK_LINE = rules.pattern("page_junk", "junk_line")
+_TAG = rules.pattern("page_junk", "embed_tag")
+
+
 def lowered(rx: re.Pattern[str]) -> re.Pattern[str]:
     """The same pattern, case-sensitive, for text that has been lower-cased: Python's ``re`` scans a
     case-insensitive alternation several times slower than a case-sensitive one."""
@@ -121,40 +104,29 @@ class Folded:
 _JUNK_CHEAP_LOW = lowered(_JUNK_CHEAP)
 _SHORT_LINE = 120
 # what _JUNK_LINE can find in a line longer than its short-line patterns allow: a cheaper first test for those
-_JUNK_LONG_LOW = re.compile(r"cookie|privacy|do\s+not\s+sell|personal\s+information|opt[- ]out|read\s+more\s+here|"
-                            r"story\s+is\s+over|rights\s+reserved|from\s+the\s+archive")
+_JUNK_LONG_LOW = rules.pattern("page_junk", "junk_long")
 # the line-start junk, tested with ``match`` (a ``^`` branch inside the alternations above would make ``re`` try
 # the whole alternation at every offset: 2x slower)
-_JUNK_LEAD_LOW = re.compile(r"\s*(?:copyright|author:|photo\s|image\s|link:)")
+_JUNK_LEAD_LOW = rules.pattern("page_junk", "junk_lead")
+_CLOSE_BUTTON = frozenset(rules.words("page_junk", "close_button"))
 
 
 def _maybe_junk(line: str, low: bool) -> bool:
     """A cheap first test: False only for lines ``_JUNK_LINE`` cannot match."""
     if len(line) <= _SHORT_LINE:
-        return (_JUNK_CHEAP_LOW if low else _JUNK_CHEAP).search(line) is not None or line.strip() in ("x", "X")
+        return (_JUNK_CHEAP_LOW if low else _JUNK_CHEAP).search(line) is not None or line.strip() in _CLOSE_BUTTON
     if not low:
-        return _JUNK_CHEAP.search(line) is not None or line.strip() in ("x", "X")
+        return _JUNK_CHEAP.search(line) is not None or line.strip() in _CLOSE_BUTTON
     return _JUNK_LONG_LOW.search(line) is not None or _JUNK_LEAD_LOW.match(line) is not None
 
 
 _JUNK_LINE_LOW = lowered(_JUNK_LINE)
-_URL = re.compile(r"https?://\S+|www\.\S+")
-_DATELINE = re.compile(
-    r"\A[ \t]*(?P<dl>[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .]{2,30})?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
-    r"(?:\s*\((?:[A-Za-z .]{2,20}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\))?)\s*(?::|—|–|--| - )\s*"
-)
-_ABBREV = frozenset({
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep", "st", "no", "vs",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp",
-    "jr", "sr", "adm", "brig", "cmdr", "prof", "rev", "lt.-col", "mt", "ft", "approx", "est", "e.g", "i.e",
-    "u.s", "u.k", "u.n", "a.m", "p.m", "al", "etc", "pvt", "ltd", "dept", "govt", "fig",
-})
-# sentence-final punctuation before a capital or digit, or at the end of the line. Written to begin with a single
-# character class so that ``re`` skips ahead to the next [.!?] instead of trying the pattern at every offset.
-_SENT_END = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?:(?=\s+[\"“‘(\[]?[A-Z0-9])|$)")
-
-
-_FINAL = frozenset('.!?:"”’)…')
+_URL = rules.pattern("page_junk", "url")
+_DATELINE = rules.pattern("datelines", "dateline")
+_PARAGRAPH_END = rules.pattern("datelines", "paragraph_end")
+_ABBREV = frozenset(rules.words("sentences", "abbreviations"))
+_SENT_END = rules.pattern("sentences", "sentence_end")
+_FINAL = frozenset(rules.words("sentences", "final_characters"))
 
 
 @dataclass(slots=True)
@@ -179,7 +151,7 @@ def find_comments_start(text: str) -> int | None:
             line = m.group().strip()
             # a lone "Comments" word must be its own line near the end to count
             if m.start() >= floor and not (
-                    line.lower().rstrip(".") in ("comments", "comment") and m.start() < len(text) * 0.5):
+                    line.lower().rstrip(".") in _LONE_COMMENT_WORDS and m.start() < len(text) * 0.5):
                 return m.start()
             pos = m.end()
             if text[pos - 1:pos] == "\n":
@@ -204,7 +176,7 @@ def dateline_end(text: str, body_start: int = 0) -> int | None:
     pos = body_start
     for line in text[body_start:].split("\n"):
         stripped = line.strip()
-        if stripped and re.search(r"[.!?\"”]$", stripped) and len(stripped) > 60:
+        if stripped and _PARAGRAPH_END.search(stripped) and len(stripped) > 60:
             m = _DATELINE.match(line)
             if m and sum(ch.isupper() for ch in m.group("dl")) >= 3:
                 return pos + m.end()
