@@ -13,13 +13,13 @@ import re
 from strikewatch.calendar_words import MONTH_NAMES
 from strikewatch.extract import rules
 from strikewatch.extract.casualties import Casualties
-from strikewatch.extract.layout import Folded, filled
+from strikewatch.extract.layout import Folded
 from strikewatch.extract.numbers import NUM, QUANTITY_RE, quantity_from_match
 from strikewatch.schema import Claim
 
-PERIOD_RE = filled(rules.pattern("claims", "period"), number=NUM, months="|".join(MONTH_NAMES))
+PERIOD_RE = rules.pattern("claims", "period", number=NUM, months="|".join(MONTH_NAMES))
 _PERIOD_PREP = rules.pattern("claims", "period_preposition")
-_STRIKE_COUNT_RE = filled(rules.pattern("claims", "strike_count"), number=NUM)
+_STRIKE_COUNT_RE = rules.pattern("claims", "strike_count", number=NUM)
 _DURATION_AFTER = rules.pattern("claims", "duration_after")
 _AGGREGATE_CUE = rules.pattern("claims", "aggregate_cue")
 _TOTAL_CUE = rules.pattern("claims", "total_cue")

@@ -18,14 +18,14 @@ from datetime import date, timedelta
 
 from strikewatch.calendar_words import MONTHS, WEEKDAYS, month_pattern, weekday_pattern
 from strikewatch.extract import rules
-from strikewatch.extract.layout import filled, folded
+from strikewatch.extract.layout import folded
 
 # month names as written ("June", not "june"), in every case of the text around them
 _MONTH = rf"(?-i:{month_pattern()})\.?"
 _MONTH_NAMES = rf"(?-i:{month_pattern(abbreviations=False)})"
 # every form starts at a word boundary: \b is tested once, before the alternation (re would otherwise enter all
 # eleven branches at every offset inside a word)
-DATE_RE = filled(rules.pattern("dates", "date"), month=_MONTH, month_name=_MONTH_NAMES,
+DATE_RE = rules.pattern("dates", "date", month=_MONTH, month_name=_MONTH_NAMES,
                  weekday=f"(?:{weekday_pattern()})", year=rules.pattern("dates", "year").pattern,
                  ord=rules.pattern("dates", "ordinal_suffix").pattern)
 # The same pattern for the lower-cased text with its month names left as written (``_month_folded``): everything but

@@ -32,15 +32,6 @@ def lowered(rx: re.Pattern[str]) -> re.Pattern[str]:
     return low
 
 
-_SLOT = re.compile(r"\{([a-z_]+)\}")
-
-
-def filled(template: re.Pattern[str], **parts: str) -> re.Pattern[str]:
-    """A rule pattern whose ``{name}`` slots (see ``rules/*.toml``) are filled with the given sub-patterns, compiled
-    with the template's flags. A quantifier such as ``{1,3}`` is no slot."""
-    return re.compile(_SLOT.sub(lambda m: parts[m.group(1)], template.pattern), template.flags)
-
-
 def by_first_letter(words: Iterable[str]) -> str:
     """An alternation of words (regular expressions that each begin with a plain letter), factored by that letter:
     ``s(?:trike|truck)|a(?:ttack|ir)``. ``re`` checks a branch's first letter before entering it, so fewer branches

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from strikewatch.extract import rules
-from strikewatch.extract.layout import filled
 
 UNITS: dict[str, int] = rules.table("numbers", "units")
 TENS: dict[str, int] = rules.table("numbers", "tens")
@@ -29,7 +28,7 @@ def _phrases(words: tuple[str, ...] | list[str]) -> str:
 
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
-NUM = filled(rules.pattern("numbers", "number"), digits=rules.pattern("numbers", "digits").pattern, word=_WORD).pattern
+NUM = rules.pattern("numbers", "number", digits=rules.pattern("numbers", "digits").pattern, word=_WORD).pattern
 _ZERO = frozenset(rules.words("numbers", "zero_words"))
 _BELOW = frozenset(rules.words("numbers", "below"))
 
@@ -88,8 +87,8 @@ _NEAR = _phrases(rules.words("numbers", "near"))
 _ABOUT = _phrases(rules.words("numbers", "about"))
 _POSS = _phrases(rules.words("numbers", "possibly"))
 
-QUANTITY_RE = filled(
-    rules.pattern("numbers", "quantity"), number=NUM, exact=_phrases(list(EXACT_PHRASES)),
+QUANTITY_RE = rules.pattern(
+    "numbers", "quantity", number=NUM, exact=_phrases(list(EXACT_PHRASES)),
     lower_bound=_LOWER, upper_bound=_UPPER, more_than=_MORE, near=_NEAR, about=_ABOUT, possibly=_POSS,
     vague=_phrases([*VAGUE, *VAGUE_PHRASES]), dash=rules.pattern("numbers", "dash").pattern,
 )

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from strikewatch.extract import rules
-from strikewatch.extract.layout import Folded, filled, folded, lowered
+from strikewatch.extract.layout import Folded, folded, lowered
 from strikewatch.extract.lexicon import (
     AIRSTRIKE_RE,
     BOMBING_RE,
@@ -29,7 +29,7 @@ SEGMENT_BREAK_RE = rules.pattern("segments", "segment_break")
 # a strike word proper (not a bare kill verb)
 STRIKE_TRIGGER_RE = rules.pattern("strike_words", "strike_trigger")
 _STRIKE_ADJ = r"(?:(?:" + "|".join(re.escape(w) for w in rules.words("negation", "strike_adjectives")) + r")\s+){0,4}"
-NEGATION_RE = filled(rules.pattern("negation", "negation"), strike_adjectives=_STRIKE_ADJ)
+NEGATION_RE = rules.pattern("negation", "negation", strike_adjectives=_STRIKE_ADJ)
 _AFTER_NEG = rules.pattern("negation", "after_negation")
 HYPOTHETICAL_RE = rules.pattern("hypotheticals", "hypothetical")
 _HAVE_AFTER_MODAL = rules.pattern("hypotheticals", "modal_perfect")

@@ -70,10 +70,17 @@ def table(name: str, key: str) -> dict[str, Any]:
     return dict(_entry(name, key, "table"))
 
 
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
 @cache
-def pattern(name: str, key: str) -> re.Pattern[str]:
-    """A compiled regular expression with its flags."""
+def pattern(name: str, key: str, **slots: str) -> re.Pattern[str]:
+    """A compiled regular expression with its flags. ``slots`` fill a template's ``{name}`` places with
+    sub-patterns the module builds (a word list joined, another entry, names from ``calendar_words``); a quantifier
+    such as ``{1,3}`` is no slot."""
     source = str(_entry(name, key, "pattern"))
+    if slots:
+        source = _SLOT.sub(lambda m: slots[m.group(1)], source)
     flags = 0
     for f in concern(name)[key].get("flags", []):
         flags |= getattr(re, f)
