@@ -20,7 +20,6 @@ counts are never people.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from strikewatch.extract.casualty_types import Casualties, Chunk, Item
@@ -40,6 +39,7 @@ from strikewatch.extract.layout import Folded
 from strikewatch.extract.lexicon import ACTIVE_INJURE, ACTIVE_KILL, WEEKDAYS
 from strikewatch.extract.noun_phrase import parse_np
 from strikewatch.extract.numbers import QUANTITY_RE, quantity_from_match
+from strikewatch.extract.rules import pattern
 from strikewatch.extract.subsets import (
     ONE_OF,
     inc_after,
@@ -73,19 +73,15 @@ from strikewatch.extract.toll_figures import (
     noun_figure,
 )
 
-CUE_RE = re.compile(
-    r"\b(?:kill|dead|died|dies|death|slain|martyr|perish|assassinat|eliminat|toll|fatalit|injur|wound|hurt|maim|harmed|"
-    r"lost\s+their\s+li|bodies|buried)",
-    re.IGNORECASE,
-)
+CUE_RE = pattern("casualty_grammar", "cue")
 
 
 _CUE_F = Folded(CUE_RE)
 
 
-_NO_CLASS = re.compile(
-    r"\b[Nn]o\s+(?:civilians|non-?combatants|bystanders)\s+(?:were|was|had\s+been|have\s+been)\s+"
-    r"(?:(?:reported|believed|thought|among\s+those)\s+)?(?P<k>killed|harmed|hurt|among\s+the\s+dead)\b")
+_TOLL_REVISED = pattern("casualty_grammar", "toll_revised")
+_HOW_MANY = pattern("casualty_grammar", "how_many")
+_NO_CLASS = pattern("casualty_grammar", "no_class")
 
 
 @dataclass(slots=True)
@@ -208,8 +204,7 @@ def _toll(rd: _Read, text: str, c: Chunk) -> None:
     if q is None:
         return
     rd.items = [Item(q.lo, q.hi, "people", q.start, q.end)]
-    rd.revision = bool(re.search(r"rose|risen|rises|climbed|increased|jumped|reached|lowered|"
-                                 r"revised|went up|gone up", m.group(), re.I))
+    rd.revision = bool(_TOLL_REVISED.search(m.group()))
     rd.revision_down = rd.revision and DOWN.search(m.group()) is not None
 
 
@@ -285,7 +280,7 @@ def _passive(sen: _Sentence, rd: _Read, k: int) -> bool:
     whole = part_of_whole(chunks, start_np, stop)
     if whole is not None:
         rd.part_q, start_np = whole
-    if re.search(r"\bhow\s+(?:many|much)\b[^,;.!?]{0,30}$", text[max(sen.start, c.start - 45):c.start], re.I):
+    if _HOW_MANY.search(text[max(sen.start, c.start - 45):c.start]):
         return False  # "how many people had died", "nobody agrees how many died": a question, not a count
     singular = k > 0 and c.low != "eliminated" and any(ch.low in ("was", "is") for ch in chunks[max(0, k - 3):k]) \
         and not QUESTION_BEFORE.search(text, max(sen.start, c.start - 40), c.start)

@@ -3,8 +3,6 @@ injure words, connectors, boundaries."""
 
 from __future__ import annotations
 
-import re
-
 from strikewatch.extract.casualty_types import Chunk
 from strikewatch.extract.casualty_words import (
     AFTER_ANOTHER,
@@ -25,36 +23,32 @@ from strikewatch.extract.lexicon import (
     SINGULAR_PERSON,
 )
 from strikewatch.extract.numbers import QUANTITY_RE, Quantity, quantity_from_match
+from strikewatch.extract.rules import pattern
 
 QUANTITY_F = Folded(QUANTITY_RE)  # quantity_from_match reads number words in any case
 
 
-TOKEN_RE = re.compile(r"\d[\d,]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*|[^\w\s]", re.UNICODE)
+TOKEN_RE = pattern("casualty_grammar", "token")
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
 
 
+_AGE_UNIT_LOOSE = pattern("casualty_grammar", "age_unit_loose")
+_AGE_UNIT = pattern("casualty_grammar", "age_unit")
+_AGE_BEFORE = pattern("casualty_grammar", "age_before")
+
+
 def age_context(text: str, qs: int, qe: int) -> bool:
     after = text[qe : qe + 14].lower()
-    if re.match(r"\s*-?\s*(?:years?|yrs?|months?)[- ]?(?:old|olds)?\b", after) and re.match(
-        r"\s*-?\s*(?:years?|yrs?|months?)[- ]?old", after
-    ):
+    if _AGE_UNIT_LOOSE.match(after) and _AGE_UNIT.match(after):
         return True
     before = text[max(0, qs - 12) : qs].lower()
-    return bool(re.search(r"\b(?:aged|ages|age\s+of|ages\s+of|between\s+the\s+ages\s+of)\s+$", before))
+    return bool(_AGE_BEFORE.search(before))
 
 
-NONPERSON_AFTER = re.compile(
-    r"\s*(?:-\s*)?(?:(?:of\s+the\s+)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|"
-    r"km|kilomet(?:er|re)s?|miles?|metres?|meters?|feet|foot|percent|per\s+cent|%|dollars?|rupees?|times|"
-    r"o'clock|am|pm|a\.m|p\.m|kg|pounds?|tons?|tonnes?|missiles?|rockets?|bombs?|shells?|mortars?|drones?|"
-    r"strikes?|attacks?|raids?|airstrikes?|air\s+strikes?|incidents?|houses?|homes?|compounds?|vehicles?|cars?|"
-    r"trucks?|buildings?|villages?|hideouts?|sorties?|aircraft|jets?|helicopters?|points?|cases?|"
-    r"decades?|centuries|century|militant\s+hideouts?|occasions?))\b",
-    re.IGNORECASE,
-)
+NONPERSON_AFTER = pattern("casualty_grammar", "nonperson_after")
 
 
 QSpan = tuple[int, int, Quantity]
@@ -204,7 +198,7 @@ def join_group_region(chunks: list[Chunk]) -> None:
         i += 1
 
 
-PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|ul|ud|ur|ad|as|ash|az)-[A-Z]")
+PARTICLE_NAME = pattern("casualty_grammar", "particle_name")
 
 
 def is_cap(tok: str) -> bool:

@@ -23,6 +23,7 @@ from strikewatch.extract.facts import (
 )
 from strikewatch.extract.layout import Folded
 from strikewatch.extract.places import region
+from strikewatch.extract.rules import pattern
 
 
 def cluster(doc: Doc) -> None:
@@ -249,8 +250,7 @@ def _window_ok(acc: Acc, day: date | None, window: DateMention | None = None) ->
     return True
 
 
-_DEF_ORDINAL_F = Folded(re.compile(r"\bthe\s+(?P<o>second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}?"
-                                   r"(?:strike|attack|raid|airstrike)\b", re.IGNORECASE))
+_DEF_ORDINAL_F = Folded(pattern("events_fields", "definite_ordinal"))
 
 
 def _same_ordinal(m: Mention, ev: Acc, text: str) -> bool:

@@ -5,15 +5,13 @@ lead is context (``earlier_than_lead``); the lead's place (``lead_place``); one 
 
 from __future__ import annotations
 
-import re
-
 from strikewatch.extract.doc import Acc, Doc
 from strikewatch.extract.layout import Folded
 from strikewatch.extract.places import GEO_EVIDENCE, PLACE_FIELDS, body_start, resolve
+from strikewatch.extract.rules import pattern
 from strikewatch.schema import Event, Evidence
 
-_SAME_PLACE_RE = re.compile(r"\b(?:in|on|at|near|hit|struck|targeted)\s+the\s+same\s+(?:village|town|area|compound|"
-                            r"house|place|site|spot|valley|location|building|hamlet)\b", re.IGNORECASE)
+_SAME_PLACE_RE = pattern("events_fields", "same_place")
 
 
 def continue_from(ev: Event, prev: Event, acc: Acc, text: str) -> None:
@@ -36,10 +34,7 @@ def continue_from(ev: Event, prev: Event, acc: Acc, text: str) -> None:
                 ev.evidence.append(Evidence(f, same.start(), same.end()))
 
 
-_EARLIER_TIME_F = Folded(re.compile(
-    r"\b(?:earlier\s+(?:this|that|in\s+the)\s+(?:week|month|year)|last\s+(?:week|month|year)|"
-    r"(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?)\s+(?:earlier|before|ago)|"
-    r"the\s+(?:previous|preceding)\s+(?:week|month))\b", re.IGNORECASE))
+_EARLIER_TIME_F = Folded(pattern("events_fields", "earlier_time"))
 
 
 def earlier_than_lead(doc: Doc) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from strikewatch.extract.doc import Mention
 from strikewatch.extract.facts import MUNITION_F, TARGET_F
 from strikewatch.extract.layout import Folded
 from strikewatch.extract.lexicon import GROUP_PATTERNS, TARGET_WORDS
 from strikewatch.extract.numbers import QUANTITY_RE, quantity_from_match
+from strikewatch.extract.rules import pattern
 from strikewatch.schema import Event, Evidence
 
 
@@ -18,12 +17,10 @@ def add_evidence(ev: Event, fld: str, span: tuple[int, int] | None) -> None:
 
 
 # a word every armed-group name in lexicon.GROUP_PATTERNS contains: groups are looked for only where one is
-_GROUP_CUE = Folded(re.compile(r"ttp|tehr|taliban|haqqani|qa[ei]da|imu|islamic|isis|isil|daesh|is-k|iskp|lashkar|"
-                               r"jamaat|turkistan|bahadu?r", re.IGNORECASE))
+_GROUP_CUE = Folded(pattern("events_fields", "group_cue"))
 
 
-_TARGET_CONTEXT = re.compile(r"(?:\bon|\bat|\binto|\bhit|\bhits|\bstruck|\btargeted|\btargeting|\bdestroyed|"
-                             r"\bdestroys|\bagainst|\bnear|\bin)\s+(?:\w+[\s,]+){0,4}$", re.IGNORECASE)
+_TARGET_CONTEXT = pattern("events_fields", "target_context")
 
 
 def apply_target(ev: Event, ms: list[Mention], text: str) -> None:

@@ -6,7 +6,6 @@ clause background, does it name one strike or several, which names and targets i
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from strikewatch.extract.casualties import Casualties
@@ -14,18 +13,13 @@ from strikewatch.extract.dates import DateMention, find_dates
 from strikewatch.extract.doc import Mention
 from strikewatch.extract.layout import Folded
 from strikewatch.extract.lexicon import TARGET_RE, TARGET_WORDS
+from strikewatch.extract.rules import pattern
 from strikewatch.extract.triggers import Typing, type_and_perpetrator
 
-_STATEMENT_AFTER = re.compile(r"\s*,?\s*(?:condemn|denounc|protest|announc|said|says|stated|told|issued|"
-                              r"summoned|demanded|called|urged|criticis|criticiz|confirmed|denied|claimed)",
-                              re.IGNORECASE)
+_STATEMENT_AFTER = pattern("events_clauses", "statement_after")
 
 
-_STATEMENT_BEFORE = re.compile(r"\b(?:said|says|stated|announced|told\s+[\w\s]{1,20}?|confirmed|claimed|condemned|"
-                               r"acknowledged|admitted|added|reported|"
-                               r"(?:statement|report)\s+(?:released|issued|published)(?:\s+by(?:\s+[\w'’.-]+){1,5}?)?)\s+"
-                               r"(?:in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:report|statement)\s+)?"
-                               r"(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+_STATEMENT_BEFORE = pattern("events_clauses", "statement_before")
 
 
 STATEMENT_AFTER_F = Folded(_STATEMENT_AFTER)
@@ -35,42 +29,31 @@ STATEMENT_BEFORE_F = Folded(_STATEMENT_BEFORE)
 
 
 # "Officials said nine people had been killed on Monday": reported speech in the pluperfect is the news itself
-_SPEECH_BEFORE_F = Folded(re.compile(r"\b(?:said|says|say|told\s+[\w\s]{1,25}?|reported|confirmed|claimed|"
-                                     r"according\s+to\s+[\w\s]{1,30}?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}$",
-                                     re.IGNORECASE))
+_SPEECH_BEFORE_F = Folded(pattern("events_clauses", "speech_before"))
 
 
-_BACKGROUND_RE = re.compile(
-    r"\b(?:had\s+(?:been|killed|hit|struck|targeted|died)|"
-    r"in\s+(?:direct\s+|apparent\s+)?(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|database|"
-    r"records?\s+show|back\s+(?:in|on)|years?\s+ago|months\s+ago|the\s+(?:strike|attack)\s+that\s+killed|"
-    r"(?:a|an|the)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|bombing|airstrike))\b",
-    re.IGNORECASE,
-)
+_BACKGROUND_RE = pattern("events_clauses", "background")
 
 
 _BACKGROUND_RE_F = Folded(_BACKGROUND_RE)
 
 
-_FULL_DATE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?-i:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December),?\s+(?:19|20)\d\d|(?-i:January|February|March|April|"
-                        r"May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
-                        r"(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE)
+_FULL_DATE = pattern("events_clauses", "full_date")
 
 
-_PLURAL_STRIKES = re.compile(
-    r"\b(?:two|twin|three|four|five|both|double|triple|2|3|4|5|several|multiple|a\s+pair\s+of|a\s+series\s+of|"
-    r"a\s+string\s+of|a\s+spate\s+of)\s+(?:[\w-]+\s+){0,3}?(?:strikes|attacks|raids|airstrikes)\b|"
-    r"\b(?:struck|hit|attacked|targeted|bombed)\b[^.;]{0,60}?\btwice\b", re.IGNORECASE)
+_PLURAL_STRIKES = pattern("events_clauses", "plural_strikes")
 
 
 _PLURAL_STRIKES_F = Folded(_PLURAL_STRIKES)
 
 
-_DAYISH = re.compile(r"day|night|morning|today|yesterday|\d", re.IGNORECASE)
+_TOLL_ACROSS = pattern("events_clauses", "toll_across")
+_DAY_SEPARATOR = pattern("events_clauses", "day_separator")
+_DAYS_LISTED = pattern("events_clauses", "days_listed")
+_DAYISH = pattern("events_clauses", "dayish")
 
 
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[a-z.-]+\s+){0,3}$")
+_DEFINITE_BEFORE = pattern("events_clauses", "definite_before")
 
 
 _KEY_STOP = frozenset({
@@ -82,38 +65,26 @@ _KEY_STOP = frozenset({
 })
 
 
-_KEY_RE = re.compile(r"\b(?<![.!?]\s)(?<!^)[A-Z][a-z][\w'’-]+")  # \b first: fails fast inside words
+_KEY_RE = pattern("events_clauses", "key_word")
 
 
 TARGET_F = Folded(TARGET_RE)  # group() is lower case: TARGET_WORDS is looked up lower-cased anyway
 
 
-_NEW_EVENT_RE = re.compile(
-    r"\b(?:(?:another|second|third|fourth|separate|later|further|new|different|fresh)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:strike|attack|raid|airstrike|missile\s+strike|drone\s+strike|incident)\b"
-    # "the third strike in the valley in three days": a count over days, not the next strike in this report
-    # (also "in just over a week", "in less than a month", "this year")
-    r"(?![^.;]{0,40}\b(?:(?:in|within)\s+(?:(?:just\s+)?(?:over|under|less\s+than|more\s+than)\s+)?(?:a|as\s+many|"
-    r"two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)|this\s+(?:week|month|year)))|"
-    r"earlier\s+in\s+the\s+day|one\s+day\s+later|a\s+day\s+later|the\s+next\s+day|also\s+(?:struck|hit|targeted)|"
-    r"separately|in\s+(?:a\s+)?separate\s+(?:incidents?|developments?)|elsewhere|"
-    r"\b(?:in|by)\s+the\s+(?:second|third|fourth|latter)\b"
-    r"(?!\s+(?:day|week|month|half|quarter|time|round|place|year)))\b", re.IGNORECASE)
+_NEW_EVENT_RE = pattern("events_clauses", "new_event")
 
 
 NEW_EVENT_F = Folded(_NEW_EVENT_RE)
 
 
 # "Strike on ...", "Further strike the same day on ...": a tracker's line for one strike
-_SINGULAR_HEAD = re.compile(r"\s*(?:(?:further|another|second|third|fourth|new|fresh|separate|later)\s+)?"
-                            r"(?:(?:US|CIA|drone|missile|air|failed|double)\s+)*(?:strike|attack|raid)\b",
-                            re.IGNORECASE)
+_SINGULAR_HEAD = pattern("events_clauses", "singular_head")
 
 
-_STRIKE_SG = re.compile(r"\b(?:strike|attack|raid|airstrike|missile)\b", re.IGNORECASE)
+_STRIKE_SG = pattern("events_clauses", "strike_singular")
 
 
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|one|the)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_ARTICLE_BEFORE = pattern("events_clauses", "article_before")
 
 
 _SINGULAR_HEAD_F = Folded(_SINGULAR_HEAD)
@@ -125,8 +96,7 @@ _STRIKE_SG_F = Folded(_STRIKE_SG)
 _ARTICLE_BEFORE_F = Folded(_ARTICLE_BEFORE)
 
 
-_DEFINITE_PLURAL = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:missiles|rockets|drones|bombs)\b(?!\s+(?:war|program|"
-                              r"programme|campaign|policy|strikes))", re.IGNORECASE)
+_DEFINITE_PLURAL = pattern("events_clauses", "definite_plural")
 
 
 _DEFINITE_PLURAL_F = Folded(_DEFINITE_PLURAL)
@@ -135,27 +105,17 @@ _DEFINITE_PLURAL_F = Folded(_DEFINITE_PLURAL)
 # "a campaign that kills innocent people", "the strikes, which killed civilians", "killed too many people": a
 # statement about strikes in general (no figure, a habitual present, plural strikes or the campaign as subject) is
 # no strike's toll
-_GENERIC_SUBJECT = re.compile(r"\b(?:strikes|drones|attacks|raids|missiles|campaign|programme|program|war|policy)\b")
+_GENERIC_SUBJECT = pattern("events_clauses", "generic_subject")
 
 
 _GENERIC_KILL = frozenset({"kill", "kills", "killing", "killed", "die", "dies", "died"})
 
 
 # "hours later", "later that day", "in the afternoon": the same day as the strike before
-SAME_DAY_RE = re.compile(
-    r"\b(?:(?:hours?|minutes?)\s+(?:later|afterwards|after)|later\s+(?:that|the\s+same)\s+(?:day|night|morning|evening|"
-    r"afternoon)|(?:on\s+)?the\s+same\s+(?:day|night|morning|evening|afternoon)|earlier\s+(?:that|the\s+same)\s+day|"
-    r"(?:in|during)\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)|"
-    r"(?:before|after|at)\s+(?:dawn|dusk|sunset|sunrise|nightfall)|(?:that|the\s+same)\s+(?:evening|afternoon|night))\b",
-    re.IGNORECASE)
+SAME_DAY_RE = pattern("events_clauses", "same_day")
 
 
-_MUNITION_RE = re.compile(
-    r"(?P<q>\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\s+pair\s+of)\b)\s+"
-    r"(?:(?:Hellfire|guided|air-to-surface|US|American|drone-fired|laser-guided)\s+)*"
-    r"(?:missiles?|rockets?|bombs?|shells?)\b",
-    re.IGNORECASE,
-)
+_MUNITION_RE = pattern("events_clauses", "munitions")
 
 
 MUNITION_F = Folded(_MUNITION_RE)
@@ -193,8 +153,7 @@ def plural_strikes(text: str, m: Mention) -> bool:
             return True
         if any(p.start() < c.anchor for c in m.casualties):
             return True
-        if re.search(r"\b(?:in|across|during|from|over)\s+(?:the\s+)?$", text[max(m.start, p.start() - 12):p.start()],
-                     re.IGNORECASE):
+        if _TOLL_ACROSS.search(text[max(m.start, p.start() - 12):p.start()]):
             return True
     return False
 
@@ -206,7 +165,7 @@ def day_list(m: Mention) -> list[tuple[object, DateMention]]:
         if d.days:
             out.extend((day, d) for day in d.days)
         elif d.relative and not d.earliest and d.follows is None and _DAYISH.search(d.text):
-            for part in re.split(r"\s*(?:,|and|&)\s*", d.text) if re.search(r"\d\s*(?:,|and|&)", d.text) else [d.text]:
+            for part in _DAY_SEPARATOR.split(d.text) if _DAYS_LISTED.search(d.text) else [d.text]:
                 out.append(("?" + part.lower(), d))
     return out
 

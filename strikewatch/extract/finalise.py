@@ -4,7 +4,6 @@ named place)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import Literal
 
@@ -17,14 +16,13 @@ from strikewatch.extract.event_fields import add_evidence, apply_groups, apply_m
 from strikewatch.extract.facts import day_list, mention_typing, singular_act
 from strikewatch.extract.layout import Folded
 from strikewatch.extract.places import PLACE_FIELDS, PRECISION_RANK, body_start, resolve
+from strikewatch.extract.rules import pattern
 from strikewatch.schema import Claim, Event, Evidence, GeoResult
 
-_UNKNOWN_CAS = Folded(re.compile(
-    r"casualt(?:y|ies)\s+(?:figures\s+)?(?:are\s+|were\s+)?(?:unknown|unclear)|unknown\s+casualt|"
-    r"no\s+casualty\s+figures", re.IGNORECASE))
+_UNKNOWN_CAS = Folded(pattern("events_fields", "unknown_casualties"))
 
 
-_STRIKE_WORD = re.compile(r"strikes?\b|struck|missiles?|rockets?", re.IGNORECASE)
+_STRIKE_WORD = pattern("events_fields", "strike_word")
 
 
 def finalise(doc: Doc) -> None:

@@ -5,8 +5,6 @@ the body reports nothing."""
 
 from __future__ import annotations
 
-import re
-
 from strikewatch.extract.casualties import Casualties
 from strikewatch.extract.dates import DateMention
 from strikewatch.extract.doc import Doc, Mention, SentRead
@@ -24,69 +22,52 @@ from strikewatch.extract.facts import (
     singular_span,
 )
 from strikewatch.extract.layout import Folded
+from strikewatch.extract.rules import pattern
 from strikewatch.extract.triggers import Segment, is_hypothetical, is_negated, split_segments, strike_triggers
 
-_EARLIER_RE = re.compile(r"\b(?:previous|earlier|past|prior|former)\s+(?:(?:US|U\.S\.|drone|air|missile)\s+)?$",
-                         re.IGNORECASE)
+_EARLIER_RE = pattern("events_sentences", "earlier_strikes")
 
 
 _EARLIER_RE_F = Folded(_EARLIER_RE)
 
 
-_ACCOUNTS_BEFORE_F = Folded(re.compile(
-    r"\b(?:gave\s+(?:[\w-]+\s+){0,2}?accounts|accounts\s+(?:differed|varied|conflicted|diverged)"
-    r"(?:\s+(?:widely|sharply))?)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE))
+_ACCOUNTS_BEFORE_F = Folded(pattern("events_sentences", "accounts_before"))
 
 
-_LONG_AGO_F = Folded(re.compile(r"(?:[\w-]+\s+)?(?:weeks|months|years|decades?)\s+(?:after|since|before)\b",
-                                re.IGNORECASE))
+_LONG_AGO_F = Folded(pattern("events_sentences", "long_ago"))
 
 
-_RELATED_START = re.compile(
-    r"(?:(?:only|just)\s+)?(?:(?:a|one|two|three|several|few|\d+)\s+)?(?:(?:weeks?|days?|months?|hours?|years?)\s+)?"
-    r"(?:after|following|since|before|prior\s+to|ahead\s+of|followed|follows|follow|"
-    r"in\s+(?:direct\s+|apparent\s+|swift\s+)?(?:response|retaliation|reprisal|revenge|answer)\s+(?:to|for))\b",
-    re.IGNORECASE)
+_RELATED_START = pattern("events_sentences", "related_start")
 
 
 _RELATED_START_F = Folded(_RELATED_START)
 
 
-_REACTION_BEFORE = re.compile(
-    r"\b(?:condemn\w*|denounc\w*|deplor\w*|critici[sz]\w*|protest\w*\s+(?:against|over)|(?:summon\w*|called\s+in)"
-    r"\s+[^.;]{0,60}?\s+(?:to\s+protest|over)|apologi[sz]\w*\s+for|investigat\w*|inquiry\s+into|lodged\s+a\s+"
-    r"(?:formal\s+)?protest\s+(?:over|against))\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+_REACTION_BEFORE = pattern("events_sentences", "reaction_before")
 
 
 _REACTION_BEFORE_F = Folded(_REACTION_BEFORE)
 
 
 # looking back over a series: "The very first strike, near Wana in June 2004", "The deadliest came in October 2006"
-_RETRO_RE = re.compile(
-    r"\bthe\s+(?:very\s+)?(?:first|earliest|deadliest|worst|bloodiest|largest|biggest|last|most\s+\w+)\s+"
-    r"(?:(?:[\w-]+\s+){0,2}?(?:strike|attack|raid)\b|(?:came|was|occurred|took\s+place)\b)", re.IGNORECASE)
+_RETRO_RE = pattern("events_sentences", "retrospective")
 
 
 _RETRO_RE_F = Folded(_RETRO_RE)
 
 
 # "The strike came two weeks after commandos killed X": the clause after "came" tells the earlier event
-_CAME_F = Folded(re.compile(r"\b(?:came|comes|happened|occurred|took\s+place)\b", re.IGNORECASE))
+_CAME_F = Folded(pattern("events_sentences", "came"))
 
 
-_DECISION_AFTER_F = Folded(re.compile(
-    r"\s*,?\s*(?:[a-z]+ly\s+)?(?:adopted|passed|approved|declared|ruled|ordered|voted|rejected|met|published|"
-    r"released|issued|condemn|denounc|protest|announc|said|says|stated|told|summoned|demanded|called|urged|"
-    r"criticis|criticiz|confirmed|denied|claimed|warned|asked)", re.IGNORECASE))
+_DECISION_AFTER_F = Folded(pattern("events_sentences", "decision_after"))
 
 
 # "asked the Peshawar High Court on Tuesday to order …": a day told of a court, bench or assembly is its sitting's
-_FORUM_BEFORE_F = Folded(re.compile(r"\b(?:court|bench|tribunal|parliament|assembly|senate|committee|jirga)\s+$",
-                                    re.IGNORECASE))
+_FORUM_BEFORE_F = Folded(pattern("events_sentences", "forum_before"))
 
 
-_CAUSE_START_F = Folded(re.compile(r"(?:after|following)\s+(?:a|an|the|one|two|three|twin|multiple|several|"
-                                   r"suspected|us|u\.s\.|american|cia|missiles?|drones?)\b", re.IGNORECASE))
+_CAUSE_START_F = Folded(pattern("events_sentences", "cause_start"))
 
 
 def mentions(doc: Doc) -> None:

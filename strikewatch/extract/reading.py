@@ -19,14 +19,10 @@ from strikewatch.extract.layout import (
     sentences,
 )
 from strikewatch.extract.lexicon import DRONE_RE
+from strikewatch.extract.rules import pattern, words
 from strikewatch.extract.triggers import STRIKE_TRIGGER_RE
 
-_CUE_WORDS = ("strike", "struck", "attack", "raid", "bomb", "shell", "missile", "rocket", "drone", "blast", "explo",
-              "ambush", "assault", "storm", "gunm", "shoot", "kill", "dead", "died", "death", "slain", "martyr",
-              "perish", "assassinat", "eliminat", "toll", "fatalit", "injur", "wound", "hurt", "harmed",
-              r"lost\s+their", "air", "UAV", "bodies", "buried")
-
-
+_CUE_WORDS = words("events_sentences", "cue_words")
 _CUE_RE = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + ")", re.IGNORECASE)
 
 
@@ -34,10 +30,7 @@ _CUE_RE = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + ")", re.IGNORECASE)
 _CUE_LOW = re.compile(r"\b(?:" + by_first_letter(w.lower() for w in _CUE_WORDS) + ")")
 
 
-_PLACE_TAIL_RE = re.compile(
-    r"^\s*(?:(?:in|near|at)\s+)?[A-Z][\w'’-]*(?:[ ,/]+(?:[A-Z][\w'’-]*|area|agency|district|village|valley|of|"
-    r"the|near|and|or|region|tribal|province))*\s*\.?\s*$"
-)
+_PLACE_TAIL_RE = pattern("events_sentences", "place_tail")
 
 
 _CASUALTY_CUE = Folded(CASUALTY_CUE_RE)
@@ -49,7 +42,7 @@ _TRIGGER_CUE = Folded(re.compile(r"\b(?:" + STRIKE_TRIGGER_RE.pattern + r"|sorti
 
 # "The strike caused no casualties", "there were no casualties": a toll of none (zero killed), read on the lower-cased
 # article once; "no civilian casualties" (a class) and "no casualties among the troops" (a part) are not
-_NO_CAS_LOW = re.compile(r"\bno\s+(?:casualties|loss\s+of\s+life)\b(?!\s+(?:among|on\b|to\b|in\s+the\s+ranks|figures))")
+_NO_CAS_LOW = pattern("events_sentences", "no_casualties")
 
 
 def _has_pos(positions: list[int], start: int, end: int) -> bool:

@@ -3,7 +3,6 @@ sentence that states one gives no mention)."""
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from strikewatch.extract.casualties import Casualties, find_casualties
@@ -12,17 +11,16 @@ from strikewatch.extract.dates import DateMention, find_dates
 from strikewatch.extract.doc import Doc, SentRead
 from strikewatch.extract.facts import said_day
 from strikewatch.extract.layout import Folded
+from strikewatch.extract.rules import pattern
 
-_DATE_CUE = re.compile(
-    r"\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|today|tonight|yesterday|night|morning|afternoon|evening|week|month|year|ago|later|earlier|next|"
-    r"following|previous|Christmas|New Year|Boxing)", re.IGNORECASE)
+_DATE_CUE = pattern("events_sentences", "date_cue")
 
 
 _DATE_CUE_F = Folded(_DATE_CUE)
 
 
-_REPORT_TIME = re.compile(r"\b(?:by|as\s+of|until|till)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
+_DAY_WORD = pattern("events_sentences", "day_word")
+_REPORT_TIME = pattern("events_sentences", "report_time")
 
 
 # the per-clause cues run on the lower-cased article (``layout.Folded``): several times faster than IGNORECASE
@@ -88,9 +86,7 @@ def _day_kinds(text: str, r: SentRead) -> tuple[bool, bool]:
     """(names a day that is not only a statement's day, names several days)."""
     ds = r.dates
     has_day = any(d.days or d.follows is not None for d in ds) or any(
-        d.relative and not d.earliest and not d.days and re.search(
-            r"day|night|morning|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-            r"\d", d.text, re.I) for d in ds)
+        d.relative and not d.earliest and not d.days and _DAY_WORD.search(d.text) for d in ds)
     multi_day = any(len(d.days) >= 2 for d in ds) or sum(1 for d in ds if d.days) >= 2
     # "killed 149 civilians in the first six months of the year, the UN said in a report on Sunday": the
     # report's day does not make a statistic one strike

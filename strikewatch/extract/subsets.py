@@ -3,8 +3,6 @@ men killed"; and negated parts ("no civilians were hurt")."""
 
 from __future__ import annotations
 
-import re
-
 from strikewatch.extract.casualty_types import Casualties, Chunk, Item
 from strikewatch.extract.casualty_words import (
     AMONG_VERBS,
@@ -21,16 +19,15 @@ from strikewatch.extract.casualty_words import (
 )
 from strikewatch.extract.layout import Folded
 from strikewatch.extract.noun_phrase import parse_np
+from strikewatch.extract.rules import pattern
 
 # "no civilians were hurt", "Nobody on the ground was hurt", "none of the villagers was injured": a negated subject
 # restricted to a class, a place or a partitive says nothing of the whole toll (only "no one", "nobody", "no people"
 # alone are zero for the strike)
-NEG_SUBJECT_F = Folded(re.compile(
-    r"\b(?:no|none|nobody|no\s+one|no-one|not\s+one|not\s+a\s+single)\b(?!\s+(?:fewer|less|more|doubt|sooner|longer)\b)(?P<np>(?:(?!\b(?:was|were|is|are|and|but|or)\b)[^,.;:\d]){0,60}?)\s+"
-    r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE))
+NEG_SUBJECT_F = Folded(pattern("casualty_grammar", "negated_subject"))
 
 
-ONE_OF = re.compile(r"one\s+of\s+(?:the|his|her|its|their|our)\s")
+ONE_OF = pattern("casualty_grammar", "one_of")
 
 
 def negated_part(text: str, start: int, c: Casualties) -> bool:
@@ -165,8 +162,7 @@ def later_subsets(chunks: list[Chunk], r: int, n: int, text: str, consumed: set[
     return out
 
 
-PART_HEDGE = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:possibly|perhaps|probably|likely|(?:may|might|could)"
-                         r"(?:\s+well)?\s+(?:have\s+)?(?:been|be))\b", re.IGNORECASE)
+PART_HEDGE = pattern("casualty_grammar", "part_hedge")
 
 
 def part_of_whole(chunks: list[Chunk], a: int, stop: int) -> tuple[Chunk, int] | None:

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from strikewatch.extract.casualty_types import Casualties, Chunk, Item
+from strikewatch.extract.rules import pattern
 
-ALL_CIV = re.compile(
-    r"\b(?<!possibly\s)(?<!could\s)(?:all|reportedly\s+all)\s+(?:(?:named|innocent|local)\s+)*"
-    r"(?:civilians|innocent|villagers)\b",
-    re.IGNORECASE,
-)
+ALL_CIV = pattern("casualty_grammar", "all_civilians")
 
 
 def summarise(

@@ -3,97 +3,56 @@ source's figure ("16 by some counts", "residents said 18"), additions ("also", "
 
 from __future__ import annotations
 
-import re
-
 from strikewatch.extract.casualty_types import Casualties, Chunk
 from strikewatch.extract.casualty_words import ELLIPTIC_SAY, FIGURE_NOUNS
 from strikewatch.extract.chunking import NONPERSON_AFTER
 from strikewatch.extract.numbers import QUANTITY_RE, Quantity, quantity_from_match
+from strikewatch.extract.rules import pattern
 
-REVISION_BEFORE = re.compile(
-    r"(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|lowered|revised|reduced|raised|"
-    r"went\s+up|gone\s+up|brought|bringing|raising|pushing|taking|took|stands|stood|stand)\s+"
-    r"(?:(?:to|at)\s+)?(?:at\s+least\s+)?$",
-    re.IGNORECASE,
-)
+REVISION_BEFORE = pattern("casualty_figures", "revision_before")
 
 
-ALT_AFTER = re.compile(
-    r"\s*(?:[—–(-]+|,)\s*(?:or\s+|and\s+|while\s+)?(?P<q>[^—–(),;.]{1,30}?)\s*(?:people\s+|dead\s+|killed\s+)?"
-    r"(?:by|according\s+to|per|in\s+other|from\s+other|other|some|as\s+per)\b",
-    re.IGNORECASE,
-)
+ALT_AFTER = pattern("casualty_figures", "alternate_after")
 
 
-TOLL_AFTER = re.compile(
-    # "the death toll (from Wednesday's drone strike in Saidgai, North Waziristan,) had risen to 18"
-    r"(?:\s+(?:from|in|after|of)\s+(?![\d]|(?:at\s+least|up\s+to|some|about|around)\b)[^.;:!?\d]{1,90}?,?(?=\s+(?:has|had|have|was|is|"
-    r"now|rose|risen|rises|climbed|climbs|increased|jumped|reached|reaches|went|stood|stands|lowered|revised)\b))?"
-    r"\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|now\s+|later\s+|since\s+|also\s+)*"
-    r"(?:(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|reaches|went\s+up|gone\s+up|lowered|"
-    r"revised|stood|stands|stand|was|is|of|at|to|put\s+at|placed\s+at)\s+)+(?:to\s+|at\s+)?",
-    re.IGNORECASE,
-)
+TOLL_AFTER = pattern("casualty_figures", "toll_after")
 
 
-HEDGE = re.compile(r"\b(?:by\s+some\s+(?:sources|accounts|reports|counts)|according\s+to\s+some|some\s+reports|"
-                    r"possibly|may\s+have|unconfirmed)\b", re.IGNORECASE)
+HEDGE = pattern("casualty_figures", "hedge")
 
 
-ELLIPSIS = re.compile(r"\band\s+(?P<q>(?:at\s+least\s+|up\s+to\s+)?[\w-]+)\s+(?:more\s+)?in\s+the\s+"
-                       r"(?:second|third|fourth|latter|other)\b", re.IGNORECASE)
+ELLIPSIS = pattern("casualty_figures", "ellipsis")
 
 
 # "while residents put it as high as 24", "though residents said the number was 14": another source's figure for
 # the same toll
-PUT_IT = re.compile(
-    r"\b(?:(?:put|puts|putting|placed|places|gave|gives|give|estimated|estimates|estimate)\s+(?:it|the\s+(?:death\s+)?"
-    r"(?:toll|figure|number|count))\s+(?:at\s+|closer\s+to\s+)?|(?:said|say|says|claimed|insisted)\s+(?:that\s+)?"
-    r"the\s+(?:number|figure|count)\s+(?:was|is|stood\s+at|could\s+be|might\s+be|may\s+be)\s+)",
-    re.IGNORECASE,
-)
+PUT_IT = pattern("casualty_figures", "put_it")
 
 
 # "said at first that several militants had been killed, then withdrew the statement"
-RETRACTED = re.compile(r"\b(?:then|later|subsequently|but)\s+(?:withdrew|retracted|denied|corrected|took\s+back|"
-                        r"revised)\s+(?:the|its|his|her|their|that|this)\s+(?:statement|claim|report|figure|account)",
-                        re.IGNORECASE)
+RETRACTED = pattern("casualty_figures", "retracted")
 
 
-QUESTION_BEFORE = re.compile(r"\b(?:how\s+many|how\s+much|who(?:ever|m)?|what|whether)\b[^,;.]{0,30}$", re.IGNORECASE)
+QUESTION_BEFORE = pattern("casualty_figures", "question_before")
 
 
-FOLLOW_UP_VICTIMS = re.compile(
-    r"\b(?:survivors?|rescuers?|(?:people|villagers|locals|residents|those)\s+who\s+(?:came|rushed|gathered|arrived|"
-    r"tried)\s+to\s+(?:help|rescue))\b(?!\s+(?:said|say|says|told|reported|described))"
-    r"(?=[^.;]{0,80}\b(?:flee|flees|fled|ran|run|runs|arrived|arrive|arrives|came|gathered|rushed|went|reached)\b)",
-    re.IGNORECASE)
+FOLLOW_UP_VICTIMS = pattern("casualty_figures", "follow_up_victims")
 
 
-ADDITIVE_NEAR = re.compile(r"\b(?:also|another|more|further|additional|too|as\s+well|other)\b", re.IGNORECASE)
+ADDITIVE_NEAR = pattern("casualty_figures", "additive")
 
 
-DOWN = re.compile(r"lowered|reduced|revised\s+down|downgraded|cut\b|fell|dropped", re.IGNORECASE)
+DOWN = pattern("casualty_figures", "down")
 
 
-ALT_POSS = re.compile(
-    r"\s*,\s*(?:(?:and|or|but)\s+)?(?:possibly|perhaps|maybe|probably|or\s+more|reportedly)\s+(?P<q>(?:as\s+many\s+as\s+|"
-    r"up\s+to\s+|as\s+high\s+as\s+)?[\w,-]+)(?=\s*(?:[,;.)—–]|$|and\b|in\b|on\b|at\b|near\b|when\b|after\b|"
-    r"people\b|dead\b|killed\b|according\b|by\b))",
-    re.IGNORECASE,
-)
+ALT_POSS = pattern("casualty_figures", "alternate_possibly")
 
 
 # "other sources", "another account", "other local officials": another SOURCE for the same figure, not more victims
-SOURCE_OTHER = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:sources?|accounts?|reports?|estimates?|officials?|witness(?:es)?|tall(?:y|ies)|counts?|"
-    r"figures?|media|outlets?|residents?|villagers?|tribesmen|elders?|locals|agency|agencies|intelligence|"
-    r"newspapers?|channels?|versions?|sources)\b(?!\s+(?:were|was|also|died|killed|dead)\b)",
-    re.IGNORECASE)
+SOURCE_OTHER = pattern("casualty_figures", "source_other")
 
 
-QTY_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|"
-                         r"few|dozen|dozens|the))\s+$", re.IGNORECASE)
+QTY_BEFORE = pattern("casualty_figures", "quantity_before")
 
 
 def is_additive(text: str, s: int, e: int) -> bool:
@@ -108,37 +67,26 @@ def is_additive(text: str, s: int, e: int) -> bool:
     return False
 
 
-AUXW = r"(?:has|had|have|was|were|is|are|now|later|also|could|may|might|would|will|be|been|being|initially|first|" \
-    r"finally|officially|reportedly|variously)"
 
 
-FIG_VERB = re.compile(
-    rf"\s+(?:{AUXW}\s+)*(?:numbered|totall?ed|reached|came\s+to|stood\s+at|stands?\s+at|(?:put|placed|given|"
-    r"estimated|reported|counted|said\s+to\s+be|thought\s+to\s+be|believed\s+to\s+be)\s+(?:at|as)|range[sd]?|"
-    r"ranging|var(?:y|ies|ied)|varying)\s+(?:(?:anywhere\s+)?from\s+)?", re.IGNORECASE)
+FIG_VERB = pattern("casualty_figures", "figure_verb")
 
 
-FIG_COPULA = re.compile(rf"\s+(?:{AUXW}\s+)*?(?:was|were|is|are|be|been)\s+(?:(?:anywhere\s+)?from\s+)?",
-                         re.IGNORECASE)
+FIG_COPULA = pattern("casualty_figures", "figure_copula")
 
 
-PUT_BEFORE = re.compile(
-    r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimate|gave|gives|give|counted|counts)\s+"
-    r"the\s+(?:(?:total\s+)?number\s+of\s+(?:the\s+)?|total\s+of\s+)?$", re.IGNORECASE)
+PUT_BEFORE = pattern("casualty_figures", "put_before")
 
 
-AT_AS = re.compile(r"\s+(?:at|as)\s+(?:(?:anywhere\s+)?from\s+)?", re.IGNORECASE)
+AT_AS = pattern("casualty_figures", "at_as")
 
 
 # "the number of dead was higher, putting it at 18", "the dead were more numerous, at 12": another source's higher
 # figure for the same toll (only its figure is read; the copula alone stops at "higher")
-FIG_HIGHER = re.compile(
-    rf"\s+(?:{AUXW}\s+)*?(?:was|were|is|are|be|been)\s+(?:much\s+|far\s+|even\s+)?(?:higher|greater|larger|"
-    r"more\s+numerous)\s*,?\s*(?:(?:putting|placing|with\s+\w+\s+putting)\s+it\s+)?(?:at|as\s+high\s+as|"
-    r"possibly\s+as\s+many\s+as)\s+", re.IGNORECASE)
+FIG_HIGHER = pattern("casualty_figures", "figure_higher")
 
 
-TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+TO = pattern("casualty_figures", "to")
 
 
 def noun_figure(chunks: list[Chunk], k: int, text: str, end: int) -> Quantity | None:
