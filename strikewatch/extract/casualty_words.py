@@ -9,411 +9,58 @@ from strikewatch.extract.lexicon import (
     MONTHS,
     PERSON_CLASS,
 )
+from strikewatch.extract.rules import words
 
-CONNECTORS = {"and", ",", "&", "plus"}
-
-
-WITH = {"with"}  # "along with", "together with", "as well as" are joined into one connector chunk
-
-
-INCLUDING = {"including", "includes", "included", "incl"}
+# each word list is in rules/casualty_words.toml, with what it is for
+CONNECTORS = frozenset(words("casualty_words", "connectors"))
 
 
-BOUNDARY_WORDS = frozenset(
-    {
-        "in",
-        "on",
-        "at",
-        "near",
-        "when",
-        "after",
-        "as",
-        "while",
-        "but",
-        "which",
-        "that",
-        "by",
-        "during",
-        "from",
-        "than",
-        "because",
-        "where",
-        "for",
-        "into",
-        "before",
-        "since",
-        "outside",
-        "inside",
-        "across",
-        "close",
-        "following",
-        "amid",
-        "despite",
-        "if",
-        "though",
-        "although",
-        "whereas",
-        "so",
-        "over",
-        "under",
-        "against",
-        "through",
-        "toward",
-        "towards",
-        "around",
-        "about",
-        "per",
-    }
-)
+WITH = frozenset(words("casualty_words", "with"))
 
 
-BOUNDARY_PUNCT = frozenset({".", ";", ":", "!", "?", "—", "–", "[", "]"})
+INCLUDING = frozenset(words("casualty_words", "including"))
 
 
-QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
+BOUNDARY_WORDS = frozenset(words("casualty_words", "boundary_words"))
+
+
+BOUNDARY_PUNCT = frozenset(words("casualty_words", "boundary_punct"))
+
+
+QUOTES = frozenset(words("casualty_words", "quotes"))
 
 
 # -ed / -ing words that modify a person noun rather than end the phrase
-ADJ_ED = frozenset(
-    {
-        "alleged",
-        "suspected",
-        "named",
-        "unnamed",
-        "armed",
-        "wanted",
-        "unidentified",
-        "masked",
-        "trained",
-        "so-called",
-        "retired",
-        "accused",
-        "believed",
-        "feared",
-        "reported",
-        "related",
-        "detained",
-        "wounded",
-        "injured",
-        "unarmed",
-        "displaced",
-        "married",
-        "veiled",
-        "hardened",
-        "affiliated",
-        "linked",
-        "identified",
-        "unidentifed",
-        "aleged",
-        "allged",
-        "high-ranking",
-        "leading",
-        "ruling",
-        "visiting",
-        "fighting",
-        "unknown",
-    }
-)
+ADJ_ED = frozenset(words("casualty_words", "adjectives_ed"))
 
 
-VERBISH = frozenset(
-    {
-        "informed",
-        "left",
-        "leaves",
-        "leaving",
-        "hit",
-        "hits",
-        "struck",
-        "strikes",
-        "targeted",
-        "targets",
-        "fired",
-        "fires",
-        "destroyed",
-        "destroys",
-        "said",
-        "says",
-        "say",
-        "told",
-        "claimed",
-        "claims",
-        "include",
-        "reports",
-        "put",
-        "puts",
-        "took",
-        "attacked",
-        "attacks",
-        "launched",
-        "carried",
-        "pounded",
-        "slammed",
-        "is",
-        "are",
-        "according",
-        "estimated",
-        "estimates",
-        "confirmed",
-        "insist",
-        "insists",
-        "identified",
-        "lowered",
-        "raised",
-        "rose",
-        "risen",
-        "climbed",
-        "reached",
-        "stood",
-        "stands",
-        "jumped",
-        "increased",
-        "revised",
-        "reduced",
-        "went",
-        "sparked",
-        "caused",
-        "blamed",
-        "bringing",
-        "brought",
-        "taking",
-        "raising",
-        "pushing",
-    }
-)
+VERBISH = frozenset(words("casualty_words", "verbish"))
 
 
-NAME_PARTICLES = frozenset({"al", "bin", "ibn", "ul", "ud", "ur", "el", "abu", "abdul", "al-", "de", "van", "von"})
+NAME_PARTICLES = frozenset(words("casualty_words", "name_particles"))
 
 
-NOT_NAMES = frozenset(
-    {
-        "named",
-        "failed",
-        "first",
-        "strike",
-        "attack",
-        "drone",
-        "us",
-        "u.s",
-        "cia",
-        "taliban",
-        "qaeda",
-        "al",
-        "ttp",
-        "north",
-        "south",
-        "east",
-        "west",
-        "waziristan",
-        "agency",
-        "pakistan",
-        "pakistani",
-        "afghan",
-        "afghanistan",
-        "the",
-        "a",
-        "an",
-        "up",
-        "at",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "american",
-        "americans",
-        "syrian",
-        "egyptian",
-        "german",
-        "british",
-        "briton",
-        "uzbek",
-        "arab",
-        "saudi",
-        "yemeni",
-        "libyan",
-        "islamic",
-        "movement",
-        "network",
-        "haqqani",
-        "bureau",
-        "president",
-        "general",
-        "gen",
-        "army",
-        "officials",
-        "official",
-        "local",
-        "villagers",
-        "most",
-        "some",
-        "all",
-        "frontier",
-        "tribal",
-        "area",
-        "areas",
-        "region",
-        "district",
-        "province",
-        "islamabad",
-        "peshawar",
-        "washington",
-        "between",
-        "among",
-        "several",
-        "dozens",
-        "one",
-        "both",
-        "his",
-        "her",
-        "their",
-        "its",
-        "it",
-        "we",
-        "they",
-        "he",
-        "she",
-        "i",
-        "this",
-        "that",
-        "these",
-        "those",
-        "however",
-        "meanwhile",
-        "but",
-        "and",
-        "or",
-        "in",
-        "on",
-        "of",
-        "killed",
-        "alleged",
-        "suspected",
-        "senior",
-        "top",
-        "commander",
-        "leader",
-        "militant",
-        "militants",
-        "civilians",
-        "children",
-        "women",
-        "woman",
-        "child",
-        "people",
-        "foreign",
-        "foreigners",
-        "westerners",
-        "reuters",
-        "ap",
-        "afp",
-        "bbc",
-        "dawn",
-        "tribune",
-        "news",
-        "agency's",
-        "mir",
-        "ali",
-        "wana",
-        "miranshah",
-        "datta",
-        "khel",
-        "fata",
-        "kurram",
-        "bajaur",
-        "khyber",
-        "orakzai",
-        "mohmand",
-        "bannu",
-        "punjab",
-        "balochistan",
-        "kabul",
-        "karachi",
-        "lahore",
-        "quetta",
-        "swat",
-        "sunday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        *MONTHS,
-        "eid",
-        "christmas",
-        "ramadan",
-        "chief",
-        "finance",
-        "officer",
-        "expert",
-        "operative",
-        "planner",
-        "explosives",
-        "infamous",
-        "wazir",
-        "mehsud" if False else "",
-    }
-)
+NOT_NAMES = frozenset(words("casualty_words", "not_names")) | frozenset(MONTHS)
 
 
-TITLE_WORDS = frozenset(
-    {
-        "leader",
-        "commander",
-        "chief",
-        "operative",
-        "militant",
-        "expert",
-        "planner",
-        "ideologue",
-        "official",
-        "spokesman",
-        "cleric",
-        "deputy",
-        "figure",
-        "officer",
-        "head",
-        "founder",
-        "member",
-        "emir",
-        "amir",
-        "mullah",
-        "maulvi",
-        "maulana",
-        "mufti",
-        "qari",
-        "sheikh",
-        "shaikh",
-        "shaykh",
-        "hafiz",
-        "haji",
-    }
-)
+TITLE_WORDS = frozenset(words("casualty_words", "title_words"))
 
 
-AFTER_ANOTHER = frozenset({",", ".", ";", "on", "in", "at", "near", "when", "and", "as", "during", "late", "early",
-                            "today", "yesterday", "overnight", "while"})
+AFTER_ANOTHER = frozenset(words("casualty_words", "after_another"))
 
 
 # the regions in armed groups' names (a place named after a group, "Taliban in Helmand", is where they were)
-GROUP_REGION_WORDS = frozenset({"arabian", "peninsula", "islamic", "maghreb", "khorasan", "khurasan", "levant",
-                                 "sinai", "sahel", "greater", "sahara", "west", "africa", "east"})
+GROUP_REGION_WORDS = frozenset(words("casualty_words", "group_region_words"))
 
 
 def simple_kinds() -> dict[str, str]:
     """Word -> chunk kind for the closed word classes, the first class listed winning."""
     out: dict[str, str] = {}
-    for kind, words in (("C", CONNECTORS), ("W", WITH), ("INC", INCLUDING), ("AMONG", {"among"}), ("OR", {"or"}),
+    for kind, members in (("C", CONNECTORS), ("W", WITH), ("INC", INCLUDING), ("AMONG", {"among"}), ("OR", {"or"}),
                         ("ART", {"a", "an", "his", "her", "their", "its", "the", "whose"}),
                         ("PRON", {"him", "himself", "herself"}), ("NEG", {"none", "nobody", "no"}),
                         ("AUX", AUX_WORDS), ("B", BOUNDARY_WORDS), ("V", VERBISH)):
-        for w in words:
+        for w in members:
             out.setdefault(w, kind)
     return out
 
@@ -434,65 +81,54 @@ NP_KINDS = frozenset({"Q", "H", "N", "C", "INC", "AMONG", "OR", "ART", "PRON", "
                        "QT"})
 
 
-HEDGE_WORDS = frozenset({"reportedly", "possibly", "probably", "all", "mostly", "allegedly", "apparently", "likely",
-                          "both"})
+HEDGE_WORDS = frozenset(words("casualty_words", "hedge_words"))
 
 
 # "death toll", "death figures": a word about deaths, not a count of them
-DEATH_COMPOUND = frozenset({"toll", "tolls", "figure", "figures", "count", "counts", "rate", "rates", "squad",
-                             "squads", "sentence", "sentences", "threat", "threats", "penalty", "certificate",
-                             "certificates", "row", "march", "list", "lists"})
+DEATH_COMPOUND = frozenset(words("casualty_words", "death_compound"))
 
 
-FIGURE_NOUNS = frozenset({"dead", "killed", "wounded", "injured", "deaths", "casualties", "fatalities"})
+FIGURE_NOUNS = frozenset(words("casualty_words", "figure_nouns"))
 
 
 CLASSES = frozenset({"civilian", "child", "woman", "militant"})
 
 
-AMONG_VERBS = frozenset({"were", "was", "are", "is", "reported", "reportedly", "said", "to", "be", "believed",
-                          "thought", "also", "possibly", "may", "have", "been", "all"})
+AMONG_VERBS = frozenset(words("casualty_words", "among_verbs"))
 
 
 # what a part of the dead "were" that makes them civilians: their trades and homes, not their arms
-CIVILIAN_ROLES = frozenset({"villagers", "villager", "farmers", "farmer", "residents", "resident", "locals",
-                             "shopkeepers", "shopkeeper", "labourers", "laborers", "students", "student", "teachers",
-                             "woodcutters", "passers-by", "passersby", "bystanders", "guests", "relatives",
-                             "neighbours", "neighbors", "workers", "drivers", "driver", "tribal elders", "elders"})
+CIVILIAN_ROLES = frozenset(words("casualty_words", "civilian_roles"))
 
 
-SOURCE_NOUNS = frozenset({"accounts", "account", "sources", "source", "reports", "report", "estimates", "estimate",
-                           "officials", "official", "witnesses", "counts", "tallies", "figures", "media"})
+SOURCE_NOUNS = frozenset(words("casualty_words", "source_nouns"))
 
 
-SPEECH_LEFT = frozenset({"reported", "reporting", "saying", "claiming", "counted", "counting", "estimated", "said",
-                          "says", "say", "told"})
+SPEECH_LEFT = frozenset(words("casualty_words", "speech_left"))
 
 
 LEFT_STOP = SPEECH_LEFT | SOURCE_NOUNS
 
 
-SPEECH = frozenset({"said", "says", "say", "told", "claimed", "claims", "reports", "confirmed", "according",
-                     "estimated", "estimates", "insist", "insists", "informed"})
+SPEECH = frozenset(words("casualty_words", "speech"))
 
 
-PARTITIVE_HEADS = frozenset({"dead", "killed", "victims", "casualties", "injured", "wounded", "deceased", "bodies"})
+PARTITIVE_HEADS = frozenset(words("casualty_words", "partitive_heads"))
 
 
-NOMINAL_OF = frozenset({"killing", "killings", "deaths", "death", "injury", "injuries", "wounding"})
+NOMINAL_OF = frozenset(words("casualty_words", "nominal_of"))
 
 
-REPORTED_TO = frozenset({"said", "reported", "believed", "thought", "feared", "understood", "known", "alleged",
-                          "presumed", "claimed"})
+REPORTED_TO = frozenset(words("casualty_words", "reported_to"))
 
 
-NEG_PLACE = frozenset({"on", "in", "at", "inside", "near", "nearby", "outside"})
+NEG_PLACE = frozenset(words("casualty_words", "neg_place"))
 
 
-BARE_NEG_NP = frozenset({"", "one", "people", "person", "persons", "body", "individual", "individuals"})
+BARE_NEG_NP = frozenset(words("casualty_words", "bare_negated"))
 
 
-ELLIPTIC_SAY = frozenset({"said", "say", "says", "reported", "counted", "claimed"})
+ELLIPTIC_SAY = frozenset(words("casualty_words", "elliptic_say"))
 
 
 def is_boundary_x(c: Chunk) -> bool:

@@ -13,7 +13,7 @@ from strikewatch.extract.dates import DateMention, find_dates
 from strikewatch.extract.doc import Mention
 from strikewatch.extract.layout import Folded
 from strikewatch.extract.lexicon import TARGET_RE, TARGET_WORDS
-from strikewatch.extract.rules import pattern
+from strikewatch.extract.rules import pattern, words
 from strikewatch.extract.triggers import Typing, type_and_perpetrator
 
 _STATEMENT_AFTER = pattern("events_clauses", "statement_after")
@@ -56,13 +56,7 @@ _DAYISH = pattern("events_clauses", "dayish")
 _DEFINITE_BEFORE = pattern("events_clauses", "definite_before")
 
 
-_KEY_STOP = frozenset({
-    "US", "U.S.", "CIA", "Pakistan", "Pakistani", "Pakistan's", "American", "Americans", "Taliban", "TTP",
-    "The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "This", "That", "These", "Those",
-    "Officials", "Government", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "Afghan", "Afghanistan", "Islamabad", "Washington", "Reuters", "AP", "AFP", "VICE", "News", "Bureau",
-    "North", "South", "Waziristan", "Agency", "Tribal", "Areas", "FATA", "Drone", "Drones", "Strike", "Strikes",
-})
+_KEY_STOP = frozenset(words("events_clauses", "key_stop"))
 
 
 _KEY_RE = pattern("events_clauses", "key_word")
@@ -108,7 +102,7 @@ _DEFINITE_PLURAL_F = Folded(_DEFINITE_PLURAL)
 _GENERIC_SUBJECT = pattern("events_clauses", "generic_subject")
 
 
-_GENERIC_KILL = frozenset({"kill", "kills", "killing", "killed", "die", "dies", "died"})
+_GENERIC_KILL = frozenset(words("events_clauses", "generic_kill"))
 
 
 # "hours later", "later that day", "in the afternoon": the same day as the strike before
