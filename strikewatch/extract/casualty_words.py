@@ -125,7 +125,8 @@ REPORTED_TO = frozenset(words("casualty_words", "reported_to"))
 NEG_PLACE = frozenset(words("casualty_words", "neg_place"))
 
 
-BARE_NEG_NP = frozenset(words("casualty_words", "bare_negated"))
+# and nothing at all: "nobody was hurt"
+BARE_NEG_NP = frozenset(words("casualty_words", "bare_negated")) | {""}
 
 
 ELLIPTIC_SAY = frozenset(words("casualty_words", "elliptic_say"))

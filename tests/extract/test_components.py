@@ -188,21 +188,3 @@ def test_no_function_longer_than_60_lines(path: Path) -> None:
             and n.end_lineno - n.lineno + 1 > 60 and (path.name, n.name) not in LONG_ELSEWHERE]
     assert long == []
 
-
-MY_RULES = ("events_clauses", "events_sentences", "events_fields", "casualty_grammar", "casualty_figures",
-            "casualty_words")
-
-
-@pytest.mark.parametrize("concern", MY_RULES)
-def test_each_rule_finds_its_own_example_and_is_read(concern: str) -> None:
-    from strikewatch.extract import rules
-
-    # the extractor (imported above) read every entry: none is left over
-    assert [u for u in rules.unused() if u[0] == concern] == []
-    entries = rules.concern(concern)
-    assert entries
-    for key, entry in entries.items():
-        if "pattern" in entry:
-            assert rules.pattern(concern, key).search(entry["example"]), (concern, key)
-        else:
-            assert any(w.split("\\")[0].lower() in entry["example"].lower() for w in rules.words(concern, key))
