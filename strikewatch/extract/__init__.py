@@ -4,9 +4,11 @@ Contract (other stages call exactly this):
     extract_article(text, published=None, *, doc_id=None, comments_start=None) -> Extraction
 ``EXTRACTOR_VERSION`` changes whenever the output for some input may change.
 
-Modules: ``numbers`` (counts and ranges), ``lexicon`` (word classes), ``casualties`` (the casualty grammar),
-``dates``, ``layout`` (comments, junk, dateline, sentences), ``triggers`` (clauses, typing, negation,
-hypotheticals), ``claims`` (statistics), ``pipeline`` (mentions -> events, fields, evidence).
+Modules: ``numbers`` (counts and ranges), ``lexicon`` (word classes), ``casualties`` (the casualty grammar, with
+``chunking``, ``noun_phrase``, ``subsets``, ``toll_figures``, ``summarise``), ``dates``, ``layout`` (comments, junk,
+dateline, sentences), ``triggers`` (clauses, typing, negation, hypotheticals), ``claims`` (statistics), ``rules``
+(patterns and word lists as data); ``pipeline`` runs the components (``reading``, ``sentence_facts``, ``mentions``,
+``cluster``, ``finalise``, ``context``) over one ``doc.Doc`` per article.
 """
 
 from __future__ import annotations
