@@ -11,22 +11,11 @@ ALL_CIV = pattern("casualty_grammar", "all_civilians")
 def summarise(
     kind: str, items: list[Item], total: Item | None, anchor: Chunk, text: str, s0: int, s1: int
 ) -> Casualties | None:
+    """One statement from the items of its phrase (``total``: the figure after "among"); None when it has neither
+    a total nor a part."""
     top = [it for it in items if not it.subset]
     sub = [it for it in items if it.subset]
-    if total is not None:
-        lo, hi = total.lo, total.hi
-        span = (total.start, total.end)
-    elif top:
-        los = [it.lo for it in top]
-        his = [it.hi for it in top]
-        lo = sum(v for v in los if v is not None) if any(v is not None for v in los) else None
-        hi = sum(v for v in his if v is not None) if all(v is not None for v in his) else None
-        if lo is not None and lo == 0 and all(v is None for v in his) and all(it.lo is None for it in top):
-            lo = None
-        span = (min(it.start for it in top), max(it.end for it in top))
-    else:
-        lo, hi = None, None
-        span = (anchor.start, anchor.end)
+    lo, hi, span = _total(top, total, anchor)
     sub_lo = max((it.lo for it in sub if it.lo is not None), default=None)
     from_sub = False
     if sub_lo is not None and (lo is None or lo < sub_lo) and (total is not None or top):
@@ -44,17 +33,37 @@ def summarise(
         cas.lo, cas.hi = (sub_lo, None)
         cas.start, cas.end = min(it.start for it in sub), max(it.end for it in sub)
     _class_figures(cas, top, sub, total)
-    # "all civilians" / "all innocent woodcutters": the whole toll
-    region = text[max(s0, anchor.start - 120) : min(s1, anchor.end + 80)]
-    if "civilian" not in cas.classes and ALL_CIV.search(region) and cas.lo is not None:
-        m = ALL_CIV.search(region)
-        assert m is not None
-        off = max(s0, anchor.start - 120)
-        cas.classes["civilian"] = (cas.lo, cas.hi, off + m.start(), off + m.end())
+    if "civilian" not in cas.classes:
+        _all_civilians(cas, anchor, text, s0, s1)
     for it in items:
         if it.name and it.name_span:
             cas.named.append((it.name, it.name_span[0], it.name_span[1]))
     return cas
+
+
+def _total(top: list[Item], total: Item | None, anchor: Chunk) -> tuple[int | None, int | None, tuple[int, int]]:
+    """(lo, hi, span) of the whole: the figure after "among", else the top-level items added up."""
+    if total is not None:
+        return total.lo, total.hi, (total.start, total.end)
+    if not top:
+        return None, None, (anchor.start, anchor.end)
+    los = [it.lo for it in top]
+    his = [it.hi for it in top]
+    lo = sum(v for v in los if v is not None) if any(v is not None for v in los) else None
+    hi = sum(v for v in his if v is not None) if all(v is not None for v in his) else None
+    if lo is not None and lo == 0 and all(v is None for v in his) and all(it.lo is None for it in top):
+        lo = None
+    return lo, hi, (min(it.start for it in top), max(it.end for it in top))
+
+
+def _all_civilians(cas: Casualties, anchor: Chunk, text: str, s0: int, s1: int) -> None:
+    """"all civilians" / "all innocent woodcutters" near the kill word: the whole toll is civilian."""
+    region = text[max(s0, anchor.start - 120) : min(s1, anchor.end + 80)]
+    if ALL_CIV.search(region) and cas.lo is not None:
+        m = ALL_CIV.search(region)
+        assert m is not None
+        off = max(s0, anchor.start - 120)
+        cas.classes["civilian"] = (cas.lo, cas.hi, off + m.start(), off + m.end())
 
 
 def cls_of(it: Item) -> str:
