@@ -4,17 +4,27 @@ Contract (other stages call exactly this):
     extract_article(text, published=None, *, doc_id=None, comments_start=None) -> Extraction
 ``EXTRACTOR_VERSION`` changes whenever the output for some input may change.
 
-Modules: ``numbers`` (counts and ranges), ``lexicon`` (word classes), ``casualties`` (the casualty grammar, with
-``chunking``, ``noun_phrase``, ``subsets``, ``toll_figures``, ``summarise``), ``dates``, ``layout`` (comments, junk,
-dateline, sentences), ``triggers`` (clauses, typing, negation, hypotheticals), ``claims`` (statistics), ``rules``
-(patterns and word lists as data); ``pipeline`` runs the components (``reading``, ``sentence_facts``, ``mentions``,
-``cluster``, ``finalise``, ``context``) over one ``doc.Doc`` per article.
+Modules: ``numbers`` (counts and ranges), ``lexicon`` (word classes), ``casualties`` (the casualty grammar),
+``dates``, ``layout`` (comments, junk, dateline, sentences), ``triggers`` (clauses, typing, negation,
+hypotheticals), ``claims`` (statistics), ``pipeline`` (mentions -> events, fields, evidence), ``model`` (the trained layer
+over the rules' events), ``rules`` (word lists and patterns as data).
 """
 
 from __future__ import annotations
 
-from strikewatch.extract.pipeline import extract_article
+from datetime import date
+
+from strikewatch.extract.model.apply import apply
+from strikewatch.extract.pipeline import extract_article as extract_by_rules
+from strikewatch.schema import Extraction
 
 EXTRACTOR_VERSION = "1.9"
 
-__all__ = ["EXTRACTOR_VERSION", "extract_article"]
+__all__ = ["EXTRACTOR_VERSION", "extract_article", "extract_by_rules"]
+
+
+def extract_article(text: str, published: date | None = None, *, doc_id: str | None = None,
+                    comments_start: int | None = None) -> Extraction:
+    """The rules' events and claims, then the trained layer (``strikewatch.extract.model``) over them."""
+    result = extract_by_rules(text, published, doc_id=doc_id, comments_start=comments_start)
+    return apply(result, text)

@@ -25,10 +25,7 @@ USED_BY_NAME: dict[str, tuple[str, str]] = {
 
 # Declared for work in progress, not imported yet: a strict xfail, so the first import turns it red and the
 # line is deleted here. Owner and issue in the reason.
-PENDING: dict[str, str] = {
-    "spacy": "the new extractor's tokenizer and Matcher (lead, #18)",
-    "dateparser": "asked the lead on the board whether to keep it (#16)",
-}
+PENDING: dict[str, str] = {}
 
 
 @functools.cache

@@ -1,0 +1,104 @@
+"""Apply the trained layer to what the rules extracted (see the package docstring for what each model decides)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strikewatch.extract.layout import Sentence, sentences
+from strikewatch.extract.model import uses
+from strikewatch.extract.model.features import clause_features, mentions, number_features, tokens
+from strikewatch.extract.model.linear import load
+from strikewatch.extract.numbers import Quantity
+from strikewatch.schema import Event, Evidence, Extraction
+
+AIR_TYPES = ("drone_strike", "air_strike")
+# Decision thresholds, chosen on development data (docs/extraction.md): how sure a model must be to change an answer.
+DROP_BELOW = 0.05  # P(strike) of every sentence of an air event under this: the event is dropped
+TOLL_ABOVE = 0.80  # P(killed) of a number in the event's sentences over this: it is the killed figure
+EVENT_FIELDS = ("type", "killed_min", "killed_max", "date", "perpetrator")
+
+
+@dataclass(slots=True)
+class Reading:
+    """One article as the model layer reads it: the text and its sentences, split once."""
+
+    text: str
+    sents: list[Sentence]
+
+    def of(self, ev: Event) -> list[Sentence]:
+        """The sentences holding the evidence of the event's type, tolls, day or perpetrator."""
+        spans = [(e.start, e.end) for e in ev.evidence if e.field in EVENT_FIELDS]
+        return [s for s in self.sents if any(a < s.end and b > s.start for a, b in spans)]
+
+
+def strike_probability(r: Reading, ev: Event) -> float | None:
+    model = load("clauses")
+    own = r.of(ev)
+    if model is None or not own:
+        return None
+    return max(model.proba(clause_features(r.text, s.start, s.end))["strike"] for s in own)
+
+
+def keep(r: Reading, ev: Event) -> bool:
+    if ev.type not in AIR_TYPES or ev.role != "main":
+        return True
+    p = strike_probability(r, ev)
+    return p is None or p >= DROP_BELOW
+
+
+def surest_toll(r: Reading, sents: list[Sentence]) -> tuple[float, Quantity, Sentence] | None:
+    """The number mention these sentences most surely give as the killed figure, over ``TOLL_ABOVE``."""
+    model = load("tolls")
+    best: tuple[float, Quantity, Sentence] | None = None
+    for s in sents if model is not None else []:
+        toks = tokens(r.text, s.start, s.end)
+        for q in mentions(r.text, toks, s.start, s.end):
+            p = model.proba(number_features(toks, q))["killed"] if model is not None else 0.0
+            if p >= TOLL_ABOVE and not q.vague and (best is None or p > best[0]):
+                best = (p, q, s)
+    return best
+
+
+def _set_toll(ev: Event, q: Quantity) -> None:
+    ev.killed_min, ev.killed_max = q.lo, q.hi
+    ev.evidence += [Evidence("killed_min", q.start, q.end), Evidence("killed_max", q.start, q.end)]
+
+
+def fill_toll(r: Reading, ev: Event) -> None:
+    """Give a main event with no killed figure the number its sentences most surely say was killed."""
+    if ev.role == "main" and ev.killed_min is None and ev.killed_max is None:
+        best = surest_toll(r, r.of(ev))
+        if best is not None:
+            _set_toll(ev, best[1])
+
+
+def other_violence(r: Reading) -> Event | None:
+    """A text where the rules found no event but the model reads a killed figure in a sentence that reports no
+    air strike: the violent event it tells (a clash, a bombing, a killing) as a ``ground_attack`` — recorded with
+    its toll, never entering strike records."""
+    best = surest_toll(r, [s for s in r.sents if s.section == "body"])
+    clauses = load("clauses")
+    if best is None or clauses is None:
+        return None
+    _, q, s = best
+    if clauses.proba(clause_features(r.text, s.start, s.end))["strike"] >= 0.5:
+        return None
+    ev = Event(type="ground_attack")
+    ev.evidence.append(Evidence("type", s.start, s.end))
+    _set_toll(ev, q)
+    return ev
+
+
+def apply(result: Extraction, text: str) -> Extraction:
+    if not text.strip() or not (result.events or uses("tolls")) or not (uses("clauses") or uses("tolls")):
+        return result
+    r = Reading(text, sentences(text))
+    if uses("clauses"):
+        result.events = [ev for ev in result.events if keep(r, ev)]
+    if uses("tolls"):
+        for ev in result.events:
+            fill_toll(r, ev)
+        if not result.events:
+            ev = other_violence(r)
+            result.events = [ev] if ev is not None else []
+    return result
