@@ -191,22 +191,36 @@ def score_dev_set(path: Path, split: str, misses: bool) -> Report:
     return rep
 
 
+NEWS_ROWS = (("found (labelled news strikes matched)", "found"), ("killed_min exact", "killed_min"),
+             ("killed_max exact", "killed_max"), ("spurious (predicted strikes unmatched)", "spurious"),
+             ("negatives clean (no strike predicted)", "negatives_clean"),
+             ("admin2 exact (Pakistan, matched)", "admin2"), ("admin1 exact (others, matched)", "admin1"))
+
+
+def _news_table(title: str, articles: list[Any], misses: bool) -> tuple[Table, list[dict[str, Any]]]:
+    from strikewatch.evaluate.news_set import score
+
+    scores = {who: score(articles, predict, misses=misses and who == "ours") for who, predict in PREDICTORS.items()}
+    table = Table(title, list(PREDICTORS))
+    for label, attr in NEWS_ROWS:
+        table.add(label, *(getattr(sc, attr) for sc in scores.values()))
+    return table, scores["ours"].misses
+
+
 def score_news_set(root: Path, split: str, misses: bool) -> Report:
-    from strikewatch.evaluate.news_set import load, score
+    """Every labelled article, then the English ones alone (the extractor reads English; the set also holds
+    articles in Urdu, Arabic and other languages that the searches returned)."""
+    from strikewatch.evaluate.news_set import english, load
 
     loaded = load(root, split)
-    scores = {who: score(loaded.articles, predict, misses=misses and who == "ours")
-              for who, predict in PREDICTORS.items()}
-    table = Table(f"real-news set ({root}), {split} split: {len(loaded.articles)} articles", list(PREDICTORS))
-    for label, attr in (("found (labelled news strikes matched)", "found"), ("killed_min exact", "killed_min"),
-                        ("killed_max exact", "killed_max"), ("spurious (predicted strikes unmatched)", "spurious"),
-                        ("negatives clean (no strike predicted)", "negatives_clean"),
-                        ("admin2 exact (Pakistan, matched)", "admin2"), ("admin1 exact (others, matched)", "admin1")):
-        table.add(label, *(getattr(sc, attr) for sc in scores.values()))
-    rep = Report("news", split, [table])
+    en = [a for a in loaded.articles if english(a.text)]
+    every, found_misses = _news_table(f"real-news set ({root}), {split} split: {len(loaded.articles)} articles",
+                                      loaded.articles, misses)
+    only_en, _ = _news_table(f"the same, English articles only: {len(en)} articles", en, False)
+    rep = Report("news", split, [every, only_en])
     rep.notes.append(f"labels skipped: {loaded.missing} text missing, {loaded.differs} text differs from its sha256, "
                      f"{loaded.unreadable} unreadable label lines")
-    rep.misses = scores["ours"].misses
+    rep.misses = found_misses
     return rep
 
 

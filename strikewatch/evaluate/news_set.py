@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,19 @@ from strikewatch.evaluate.strike_match import LabelStrike, match
 from strikewatch.evaluate.tables import Rate
 from strikewatch.ranges import Range
 from strikewatch.schema import Event
+
+
+# The commonest English words: an article where they are rare is in another language.
+ENGLISH_WORDS = frozenset({"the", "and", "of", "in", "to", "a", "was", "were", "said", "killed", "on", "by", "is"})
+
+
+def english(text: str) -> bool:
+    """Is the text in English? Mostly Latin letters, and common English words make up a good share of its words."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isascii() for c in letters) / len(letters) < 0.8:
+        return False
+    words = re.findall(r"[a-z]+", text.lower())
+    return bool(words) and sum(w in ENGLISH_WORDS for w in words) / len(words) >= 0.12
 
 
 @dataclass(slots=True)

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from strikewatch.extract.consolidate import consolidate
 from strikewatch.extract.model.apply import apply
 from strikewatch.extract.pipeline import extract_article as extract_by_rules
+from strikewatch.extract.unwrap import unwrap
 from strikewatch.schema import Extraction
 
 EXTRACTOR_VERSION = "1.9"
@@ -25,6 +27,8 @@ __all__ = ["EXTRACTOR_VERSION", "extract_article", "extract_by_rules"]
 
 def extract_article(text: str, published: date | None = None, *, doc_id: str | None = None,
                     comments_start: int | None = None) -> Extraction:
-    """The rules' events and claims, then the trained layer (``strikewatch.extract.model``) over them."""
-    result = extract_by_rules(text, published, doc_id=doc_id, comments_start=comments_start)
-    return apply(result, text)
+    """Hard wrapping undone (offsets kept), the rules' events and claims, then the trained layer over them."""
+    flat = unwrap(text)
+    result = extract_by_rules(flat, published, doc_id=doc_id, comments_start=comments_start)
+    result.events = consolidate(result.events, flat)
+    return apply(result, flat)

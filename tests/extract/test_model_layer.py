@@ -54,9 +54,9 @@ def test_clause_model_prefers_a_strike_report_to_a_protest() -> None:
     assert model is not None
     strike = "Jets struck a militant hideout in the valley at dawn, killing at least six fighters."
     protest = "Traders shut their shops and marched through the city to protest against rising fuel prices."
-    p1 = model.proba(clause_features(strike, 0, len(strike)))["strike"]
-    p2 = model.proba(clause_features(protest, 0, len(protest)))["strike"]
-    assert p1 > 0.5 > p2
+    p1 = model.proba(clause_features(strike, 0, len(strike)))["none"]
+    p2 = model.proba(clause_features(protest, 0, len(protest)))["none"]
+    assert p1 < 0.5 < p2
 
 
 def test_mode_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -67,14 +67,23 @@ def test_mode_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_other_violence_is_recorded_as_a_ground_attack_never_a_strike(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Unidentified gunmen shot dead a schoolteacher outside his home in the town on Tuesday evening, police said."
+    text = "Three men were hacked to death in a land dispute in the village on Monday, police said."
     monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "off")
     assert extract_article(text, PUB).events == []
     monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "tolls")
     (ev,) = extract_article(text, PUB).events
-    assert ev.type == "ground_attack" and ev.killed_min == 1
+    assert ev.type == "ground_attack" and (ev.killed_min, ev.killed_max) == (3, 3)
     span = next(e for e in ev.evidence if e.field == "killed_min")
-    assert text[span.start:span.end] == "a"
+    assert text[span.start:span.end] == "Three"
+
+
+def test_the_model_gives_a_toll_the_rules_left_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Unidentified gunmen shot dead a schoolteacher outside his home in the town on Tuesday evening, police said."
+    monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "off")
+    assert [(e.type, e.killed_min) for e in extract_article(text, PUB).events] == [("ground_attack", None)]
+    monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "tolls")
+    (ev,) = extract_article(text, PUB).events
+    assert (ev.killed_min, ev.killed_max) == (1, 1)
 
 
 def test_a_protest_gives_no_event_with_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,11 +102,14 @@ def test_a_strike_keeps_its_rules_toll_under_every_mode(monkeypatch: pytest.Monk
 
 
 @pytest.mark.slow
-def test_training_script_reproduces_the_shipped_weights() -> None:
+def test_training_script_reproduces_the_shipped_weights_from_shared_data() -> None:
+    """CI has ../shared but not the real-news texts (rebuilt per session): the script's output from ../shared alone
+    is what the shipped weights record; with the texts rebuilt, ``--check`` reproduces the whole file."""
     pytest.importorskip("sklearn")
     if not (SHARED / "data" / "dev" / "acled_asia_2015.csv").exists():
         pytest.skip("../shared data not present")
-    from swdev.train_extractor import dumps, train
+    from swdev.train_extractor import shared_only_sha256
 
-    assert dumps(train(SHARED)) == WEIGHTS.read_text(encoding="utf-8")
-    assert json.loads(WEIGHTS.read_text(encoding="utf-8"))["meta"]["trained_by"].endswith("train_extractor")
+    meta = json.loads(WEIGHTS.read_text(encoding="utf-8"))["meta"]
+    assert meta["trained_by"].endswith("train_extractor")
+    assert shared_only_sha256(SHARED) == meta["shared_only_sha256"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 
-DEFAULT_MODE = "off"
+DEFAULT_MODE = "on"
 MODES = ("off", "clauses", "tolls", "on")
 
 

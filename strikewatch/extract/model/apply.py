@@ -13,9 +13,10 @@ from strikewatch.schema import Event, Evidence, Extraction
 
 AIR_TYPES = ("drone_strike", "air_strike")
 # Decision thresholds, chosen on development data (docs/extraction.md): how sure a model must be to change an answer.
-DROP_BELOW = 0.05  # P(strike) of every sentence of an air event under this: the event is dropped
-TOLL_ABOVE = 0.80  # P(killed) of a number in the event's sentences over this: it is the killed figure
+DROP_BELOW = 0.2  # P(strike) of every sentence of an air event under this: the event is dropped
+TOLL_ABOVE = 0.6  # P(killed) of a number in the event's sentences over this: it is the killed figure
 EVENT_FIELDS = ("type", "killed_min", "killed_max", "date", "perpetrator")
+LONGEST_SENTENCE = 1500  # characters: longer "sentences" are page junk or run-on lists, never read by the models
 
 
 @dataclass(slots=True)
@@ -24,6 +25,10 @@ class Reading:
 
     text: str
     sents: list[Sentence]
+    claims: list[tuple[int, int]]  # spans the rules read as statistics: no model takes a toll from them
+
+    def in_claim(self, start: int, end: int) -> bool:
+        return any(a < end and b > start for a, b in self.claims)
 
     def of(self, ev: Event) -> list[Sentence]:
         """The sentences holding the evidence of the event's type, tolls, day or perpetrator."""
@@ -33,14 +38,16 @@ class Reading:
 
 def strike_probability(r: Reading, ev: Event) -> float | None:
     model = load("clauses")
-    own = r.of(ev)
+    own = [s for s in r.of(ev) if s.end - s.start <= LONGEST_SENTENCE]
     if model is None or not own:
         return None
-    return max(model.proba(clause_features(r.text, s.start, s.end))["strike"] for s in own)
+    return max(1.0 - model.proba(clause_features(r.text, s.start, s.end))["none"] for s in own)
 
 
 def keep(r: Reading, ev: Event) -> bool:
-    if ev.type not in AIR_TYPES or ev.role != "main":
+    """A main air event with no toll whose every sentence the clause model reads as no strike report is dropped
+    (a protest against strikes, a ruling on them, commentary); one that states a toll is kept, whatever the model."""
+    if ev.type not in AIR_TYPES or ev.role != "main" or ev.killed_min is not None or ev.killed_max is not None:
         return True
     p = strike_probability(r, ev)
     return p is None or p >= DROP_BELOW
@@ -51,8 +58,12 @@ def surest_toll(r: Reading, sents: list[Sentence]) -> tuple[float, Quantity, Sen
     model = load("tolls")
     best: tuple[float, Quantity, Sentence] | None = None
     for s in sents if model is not None else []:
+        if s.end - s.start > LONGEST_SENTENCE:
+            continue
         toks = tokens(r.text, s.start, s.end)
         for q in mentions(r.text, toks, s.start, s.end):
+            if r.in_claim(q.start, q.end):
+                continue
             p = model.proba(number_features(toks, q))["killed"] if model is not None else 0.0
             if p >= TOLL_ABOVE and not q.vague and (best is None or p > best[0]):
                 best = (p, q, s)
@@ -76,12 +87,12 @@ def other_violence(r: Reading) -> Event | None:
     """A text where the rules found no event but the model reads a killed figure in a sentence that reports no
     air strike: the violent event it tells (a clash, a bombing, a killing) as a ``ground_attack`` — recorded with
     its toll, never entering strike records."""
-    best = surest_toll(r, [s for s in r.sents if s.section == "body"])
+    best = surest_toll(r, [s for s in r.sents if s.section == "body" and not r.in_claim(s.start, s.end)])
     clauses = load("clauses")
     if best is None or clauses is None:
         return None
     _, q, s = best
-    if clauses.proba(clause_features(r.text, s.start, s.end))["strike"] >= 0.5:
+    if clauses.proba(clause_features(r.text, s.start, s.end))["none"] <= 0.5:
         return None
     ev = Event(type="ground_attack")
     ev.evidence.append(Evidence("type", s.start, s.end))
@@ -92,7 +103,7 @@ def other_violence(r: Reading) -> Event | None:
 def apply(result: Extraction, text: str) -> Extraction:
     if not text.strip() or not (result.events or uses("tolls")) or not (uses("clauses") or uses("tolls")):
         return result
-    r = Reading(text, sentences(text))
+    r = Reading(text, sentences(text), [(c.start, c.end) for c in result.claims])
     if uses("clauses"):
         result.events = [ev for ev in result.events if keep(r, ev)]
     if uses("tolls"):

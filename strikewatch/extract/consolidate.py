@@ -1,0 +1,92 @@
+"""One strike told several times in one article becomes one event.
+
+Real reports tell their strike in the headline, again in the lead and again lower down ("US drones kill 10 in
+North Waziristan" / "Ten militants were killed in the strike"); each telling may carry only part of the facts.
+Two news events of one article are the same strike when nothing they state differs: the same type (or one
+untyped), days that agree or are unknown, places that agree or are unknown, and tolls with the same lower bound or one
+unknown. The later one's facts fill the gaps of the earlier, with their evidence; nothing stated is averaged.
+"""
+
+from __future__ import annotations
+
+from strikewatch.extract import rules
+from strikewatch.model import COUNT_FIELDS, PLACE_COLUMNS
+from strikewatch.ranges import Range
+from strikewatch.schema import Event
+
+DATE_FIELDS = ("date", "date_earliest", "date_latest", "date_text")
+SINGLE_FIELDS = ("perpetrator", "target")
+_ANOTHER = rules.pattern("consolidation", "another_strike")
+_END = rules.pattern("consolidation", "sentence_end")
+
+
+def _agree(a: object, b: object) -> bool:
+    return a is None or b is None or a == b
+
+
+def _same_toll(a: Range, b: Range) -> bool:
+    """Tolls that cannot be two strikes': one unknown, or the same lower bound ("at least 10" and "10")."""
+    return not a.known or not b.known or a.min == b.min
+
+
+def sentence_around(text: str, pos: int) -> tuple[int, int]:
+    start = max((m.end() for m in _END.finditer(text, 0, pos)), default=0)
+    end = next((m.end() for m in _END.finditer(text, pos)), len(text))
+    return start, end
+
+
+def told_as_another(text: str, ev: Event) -> bool:
+    """Does a sentence holding some of the event's evidence say it is another strike ("a second strike")?"""
+    for pos in sorted({e.start for e in ev.evidence}):
+        start, end = sentence_around(text, pos)
+        if _ANOTHER.search(text, start, end):
+            return True
+    return False
+
+
+def same_strike(a: Event, b: Event) -> bool:
+    if a.role != "main" or b.role != "main" or a.section != b.section or not _agree(a.type, b.type):
+        return False
+    if not all(_agree(getattr(a, f), getattr(b, f)) for f in ("date", "country", "admin2", "perpetrator")):
+        return False
+    return _same_toll(Range.of(a, "killed"), Range.of(b, "killed"))
+
+
+def _take(into: Event, src: Event, fields: tuple[str, ...]) -> None:
+    for f in fields:
+        setattr(into, f, getattr(src, f))
+    into.evidence += [e for e in src.evidence if e.field in fields]
+
+
+def fill(into: Event, src: Event) -> None:
+    """Give ``into`` what ``src`` states and it does not (whole groups: a day with its span, a place with its
+    levels, a count with both bounds)."""
+    if into.type is None and src.type is not None:
+        _take(into, src, ("type",))
+    if into.date is None and src.date is not None:
+        _take(into, src, DATE_FIELDS)
+    if into.place is None and into.admin2 is None and (src.place is not None or src.admin2 is not None):
+        _take(into, src, PLACE_COLUMNS)
+    for c in COUNT_FIELDS:
+        mine, theirs = Range.of(into, c), Range.of(src, c)
+        if not mine.known and theirs.known:
+            _take(into, src, (f"{c}_min", f"{c}_max"))
+        elif mine.known and mine.min == theirs.min and mine.max is not None and (theirs.max or 0) != mine.max:
+            # "10 killed" in the headline, "at least 10" in the body: the range over both tellings
+            if theirs.max is None or theirs.max > mine.max:
+                into.evidence = [e for e in into.evidence if e.field != f"{c}_max"]
+                _take(into, src, (f"{c}_max",))
+    for f in SINGLE_FIELDS:
+        if getattr(into, f) is None and getattr(src, f) is not None:
+            _take(into, src, (f,))
+
+
+def consolidate(events: list[Event], text: str) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        twin = None if told_as_another(text, ev) else next((o for o in out if same_strike(o, ev)), None)
+        if twin is None:
+            out.append(ev)
+        else:
+            fill(twin, ev)
+    return out
