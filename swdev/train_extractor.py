@@ -1,4 +1,4 @@
-"""Train the extractor's statistical layer from ``../shared/`` data and write ``strikewatch/extract/model/weights.json``.
+"""Train the extractor's statistical layer from ``../shared/`` (and the real-news dev half) into ``weights.json``.
 
     python -m swdev.train_extractor            # train and write the weights
     python -m swdev.train_extractor --check    # train and compare with the shipped weights (exit 1 if they differ)

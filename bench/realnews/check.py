@@ -55,9 +55,9 @@ def strike_problems(s: dict[str, Any], text: str | None) -> list[str]:
         if isinstance(lo, int) and isinstance(hi, int) and lo > hi:
             bad.append(f"{t}_min > {t}_max")
     span = s.get("toll_span")
-    if span is not None and text is not None:
-        if not (isinstance(span, list) and len(span) == 2 and 0 <= span[0] < span[1] <= len(text)):
-            bad.append(f"toll_span {span!r} outside the text")
+    ok = isinstance(span, list) and len(span) == 2 and text is not None and 0 <= span[0] < span[1] <= len(text)
+    if span is not None and text is not None and not ok:
+        bad.append(f"toll_span {span!r} outside the text")
     return bad
 
 

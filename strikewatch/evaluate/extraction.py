@@ -34,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from strikewatch.calendar_words import month_number
 from strikewatch.errors import UserError

@@ -33,7 +33,6 @@ from strikewatch.evaluate.tables import Rate
 from strikewatch.ranges import Range
 from strikewatch.schema import Event
 
-
 # The commonest English words: an article where they are rare is in another language.
 ENGLISH_WORDS = frozenset({"the", "and", "of", "in", "to", "a", "was", "were", "said", "killed", "on", "by", "is"})
 

@@ -10,6 +10,7 @@ unknown. The later one's facts fill the gaps of the earlier, with their evidence
 from __future__ import annotations
 
 from strikewatch.extract import rules
+from strikewatch.extract.doc import Doc
 from strikewatch.model import COUNT_FIELDS, PLACE_COLUMNS
 from strikewatch.ranges import Range
 from strikewatch.schema import Event
@@ -71,22 +72,32 @@ def fill(into: Event, src: Event) -> None:
         mine, theirs = Range.of(into, c), Range.of(src, c)
         if not mine.known and theirs.known:
             _take(into, src, (f"{c}_min", f"{c}_max"))
-        elif mine.known and mine.min == theirs.min and mine.max is not None and (theirs.max or 0) != mine.max:
+        elif mine.known and mine.min == theirs.min and mine.max is not None and (theirs.max is None
+                                                                                 or theirs.max > mine.max):
             # "10 killed" in the headline, "at least 10" in the body: the range over both tellings
-            if theirs.max is None or theirs.max > mine.max:
-                into.evidence = [e for e in into.evidence if e.field != f"{c}_max"]
-                _take(into, src, (f"{c}_max",))
+            into.evidence = [e for e in into.evidence if e.field != f"{c}_max"]
+            _take(into, src, (f"{c}_max",))
     for f in SINGLE_FIELDS:
         if getattr(into, f) is None and getattr(src, f) is not None:
             _take(into, src, (f,))
 
 
-def consolidate(events: list[Event], text: str) -> list[Event]:
-    out: list[Event] = []
-    for ev in events:
-        twin = None if told_as_another(text, ev) else next((o for o in out if same_strike(o, ev)), None)
+def consolidate(events: list[Event], text: str) -> list[int]:
+    """Join each event to an earlier telling of the same strike; the indexes of the events that remain."""
+    kept: list[int] = []
+    for i, ev in enumerate(events):
+        twin = None if told_as_another(text, ev) else next((k for k in kept if same_strike(events[k], ev)), None)
         if twin is None:
-            out.append(ev)
+            kept.append(i)
         else:
-            fill(twin, ev)
-    return out
+            fill(events[twin], ev)
+    return kept
+
+
+def consolidate_events(doc: Doc) -> None:
+    """The pipeline component: one event for each strike the article tells, however often it tells it."""
+    kept = consolidate(doc.events, doc.text)
+    doc.events = [doc.events[i] for i in kept]
+    if len(doc.event_accs) == len(kept) or not doc.event_accs:
+        return
+    doc.event_accs = [doc.event_accs[i] for i in kept if i < len(doc.event_accs)]

@@ -2,6 +2,7 @@
 
 Each component is a function ``(doc) -> None`` that reads what the ones before it found and adds to the Doc:
 
+0. ``unwrap_lines``: hard-wrapped lines joined (a break inside a sentence becomes a space; offsets kept);
 1. ``gate``: an empty text or one without a strike, kill or injury word reports nothing (``doc.done``);
 2. ``layout``: comment section, junk lines, dateline, sentences (``layout``); ``select_sentences``: the sentences
    with a kill or strike word;
@@ -13,7 +14,9 @@ Each component is a function ``(doc) -> None`` that reads what the ones before i
 5. ``cluster``: mentions become candidate events (same day, same named dead, continuing clauses);
 6. ``finalise``: each candidate: type/perpetrator, casualty ranges, dates, place (``strikewatch.geo.resolve``),
    target, groups, named dead, role; those with nothing specific are dropped;
-7. over the events: ``earlier_than_lead``, ``lead_place``, ``inherit_perpetrator``.
+7. over the events: ``earlier_than_lead``, ``lead_place``, ``inherit_perpetrator``;
+8. ``consolidate_events``: one strike told several times becomes one event;
+9. ``model_layer``: the trained layer (``strikewatch.extract.model``) screens air events and fills tolls.
 """
 
 from __future__ import annotations
@@ -22,17 +25,21 @@ from collections.abc import Callable
 from datetime import date
 
 from strikewatch.extract.cluster import cluster
+from strikewatch.extract.consolidate import consolidate_events
 from strikewatch.extract.context import earlier_than_lead, inherit_perpetrator, lead_place
 from strikewatch.extract.doc import Doc
 from strikewatch.extract.finalise import finalise
 from strikewatch.extract.mentions import headline, mentions
+from strikewatch.extract.model.apply import model_layer
 from strikewatch.extract.reading import gate, layout, place_tails, select_sentences
 from strikewatch.extract.sentence_facts import casualties, claims, dates
+from strikewatch.extract.unwrap import unwrap_lines
 from strikewatch.schema import Extraction
 
 Component = Callable[[Doc], None]
 
 COMPONENTS: list[Component] = [
+    unwrap_lines,
     gate,
     layout,
     select_sentences,
@@ -47,6 +54,8 @@ COMPONENTS: list[Component] = [
     earlier_than_lead,
     lead_place,
     inherit_perpetrator,
+    consolidate_events,
+    model_layer,
 ]
 
 

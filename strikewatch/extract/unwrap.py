@@ -9,11 +9,13 @@ spans of the original text.
 from __future__ import annotations
 
 from strikewatch.extract import rules
+from strikewatch.extract.doc import Doc
 
 _OPEN = rules.pattern("wrapping", "open_line_end")
 _CONTINUES = rules.pattern("wrapping", "continues")
 _NEW_START = rules.pattern("wrapping", "new_start")
-_MIN_WRAPPED = int(rules.table("wrapping", "min_wrapped_line")["chars"])
+# an open line at least this long before an upper-case start is a wrapped line, not a headline
+_MIN_WRAPPED = 45
 
 
 def joins(line: str, following: str) -> bool:
@@ -33,3 +35,8 @@ def unwrap(text: str) -> str:
         out.append(" " if line.strip() and joins(line, following) else "\n")
     out.append(lines[-1])
     return "".join(out)
+
+
+def unwrap_lines(doc: Doc) -> None:
+    """The pipeline component (first of all): the text with its hard wrapping undone, every offset kept."""
+    doc.text = unwrap(doc.text)

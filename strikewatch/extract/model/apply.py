@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from strikewatch.extract.doc import Doc
 from strikewatch.extract.layout import Sentence, sentences
 from strikewatch.extract.model import uses
 from strikewatch.extract.model.features import clause_features, mentions, number_features, tokens
 from strikewatch.extract.model.linear import load
 from strikewatch.extract.numbers import Quantity
-from strikewatch.schema import Event, Evidence, Extraction
+from strikewatch.schema import Event, Evidence
 
 AIR_TYPES = ("drone_strike", "air_strike")
 # Decision thresholds, chosen on development data (docs/extraction.md): how sure a model must be to change an answer.
@@ -100,16 +101,17 @@ def other_violence(r: Reading) -> Event | None:
     return ev
 
 
-def apply(result: Extraction, text: str) -> Extraction:
-    if not text.strip() or not (result.events or uses("tolls")) or not (uses("clauses") or uses("tolls")):
-        return result
-    r = Reading(text, sentences(text), [(c.start, c.end) for c in result.claims])
+def model_layer(doc: Doc) -> None:
+    """The pipeline component: the clause model screens the rules' air events, the toll model fills tolls and reads
+    other violence where the rules found no event (which layers run: ``strikewatch.extract.model.mode``)."""
+    if not (uses("clauses") or uses("tolls")) or not (doc.events or uses("tolls")):
+        return
+    r = Reading(doc.text, sentences(doc.text), [(c.start, c.end) for c in doc.claims])
     if uses("clauses"):
-        result.events = [ev for ev in result.events if keep(r, ev)]
+        doc.events = [ev for ev in doc.events if keep(r, ev)]
     if uses("tolls"):
-        for ev in result.events:
+        for ev in doc.events:
             fill_toll(r, ev)
-        if not result.events:
-            ev = other_violence(r)
-            result.events = [ev] if ev is not None else []
-    return result
+        other = None if doc.events else other_violence(r)
+        if other is not None:
+            doc.events = [other]
