@@ -1,10 +1,12 @@
-"""Places on the real-news set annotated by hand (``/work/wt/realnews`` or ``--dir``): agency / province exact.
+"""Places on the hand-labelled real-news set (``bench/realnews``, read by :func:`news_set.load`): agency / province
+exact, per split, and the English articles apart.
 
-``python -m strikewatch.evaluate.geo_news [--dir PATH] [--json]``
+``python -m strikewatch.evaluate.geo_news [--root DIR] [--split dev|test|both|all] [--json] [--misses]``
 
-For every labelled item that reports a strike with a place, the text goes through ``choose_site`` with the spans an
-extractor hands over (``strike_spans``: the first six sentences with a strike word, in order, then the whole text).
-The first labelled strike is the one scored:
+For every labelled article that reports a strike with a country, the text goes through ``choose_site`` with the
+spans an extractor hands over (``strike_spans``: the first six sentences with a strike word, in order, then the
+whole text). The strike scored is the article's first labelled **news** strike with a country (else its first
+strike with a country):
 
 * Pakistan: **agency exact** — our admin2 equals the label's admin2 (both read through the gazetteer, so "North
   Waziristan Agency" = "North Waziristan"; a Frontier Region counts as the district it merged into in 2018, FR Bannu
@@ -17,10 +19,12 @@ The first labelled strike is the one scored:
   answer is no city and is not counted here).
   ``chosen_name_also_dateline_or_statement_city`` counts the first two conditions alone (it also counts right
   answers: "TAIZ:" as dateline of a strike in Taiz province).
-* Province names in labels that stand for two of our units (``LABEL_ADMIN1``: "Sanaa" = the capital's unit or
-  Sanaa Governorate) accept either.
+* Province names in labels that stand for more than one of our units (``LABEL_ADMIN1``: "Sanaa" = the capital's
+  unit or Sanaa Governorate; Somalia's federal member state "Galmudug" = Galguduud or Mudug) accept either.
 
-Split by ``splits.news_split(url)``: test items are reported as aggregates only.
+Groups: ``<split>:all|PK|other`` and ``<split>:en:all|PK|other`` (the articles ``news_set.english`` reads as
+English). Split by ``splits.news_split(url)``: test items are reported as aggregates only; ``--misses`` lists
+development items alone.
 """
 
 from __future__ import annotations
@@ -33,14 +37,16 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from strikewatch.evaluate.news_set import Article, english, load
 from strikewatch.evaluate.splits import news_split
 
-DEFAULT_DIR = Path("/work/wt/realnews")
 # The labels' province names that stand for more than one of our admin1 units. "Sanaa" in English reports is the
 # capital and the governorate around it; the gazetteer keeps the capital's own unit (Amanat al Asimah) apart from
-# Sanaa Governorate, and either answer is the province the label names.
+# Sanaa Governorate, and either answer is the province the label names. Galmudug is a federal member state made of
+# Galguduud and the south of Mudug.
 LABEL_ADMIN1: dict[tuple[str, str], tuple[str, ...]] = {
     ("YE", "sanaa"): ("Sanaa Governorate", "Amanat al Asimah"),
+    ("SO", "galmudug"): ("Galguduud", "Mudug"),
 }
 _TRIGGER = re.compile(
     r"\b(?:drones?|missiles?|air\s?strikes?|airstrikes?|strikes?|struck|bomb(?:ed|ing|s)?|jets|warplanes|aircraft|"
@@ -48,6 +54,15 @@ _TRIGGER = re.compile(
     re.I,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+SPLITS = ("dev", "test", "both", "all")
+
+
+def default_root() -> Path:
+    """The set's folder, as ``strikewatch evaluate --set news`` finds it (``bench/realnews``)."""
+    from strikewatch.evaluate.extraction import default_data
+
+    root = default_data("news")
+    return root if root is not None else Path("bench/realnews")
 
 
 def strike_spans(text: str) -> list[tuple[int, int]]:
@@ -90,82 +105,100 @@ def _right(gaz: Any, c: Any, s: dict[str, Any], cc: str) -> bool:
     return bool(c.country == cc and c.admin1 in _admin1_set(gaz, s.get("admin1"), want1, cc))
 
 
-def items(d: Path) -> list[tuple[dict[str, Any], str]]:
-    """(label, text) for every labelled item: the collected ``labels.jsonl`` (bench/realnews) or the annotators'
-    ``labels-*.jsonl`` files."""
-    out = []
-    files = [d / "labels.jsonl"] if (d / "labels.jsonl").exists() else sorted(d.glob("labels-*.jsonl"))
-    for f in files:
-        for line in f.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            try:
-                it = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            t = d / "texts" / f"{it.get('id')}.txt"
-            if t.exists():
-                out.append((it, t.read_text(encoding="utf-8")))
-    return out
+def scored_strike(a: Article) -> dict[str, Any] | None:
+    """The labelled strike an article's place is scored on: its first news strike with a country, else its first
+    strike with a country; None when it reports no strike."""
+    strikes = [s for s in a.label.get("strikes") or [] if isinstance(s, dict) and s.get("country")]
+    if not a.label.get("reports_strike") or not strikes:
+        return None
+    return next((s for s in strikes if s.get("role") == "news"), strikes[0])
 
 
-def score(d: Path) -> dict[str, Any]:
+def _groups(split: str, cc: str, en: bool) -> list[str]:
+    area = "PK" if cc == "PK" else "other"
+    keys = [f"{split}:all", f"{split}:{area}"]
+    return keys + [f"{split}:en:all", f"{split}:en:{area}"] if en else keys
+
+
+def score(root: Path, split: str = "both", *, misses: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Counts per group (see the module docstring); ``misses`` (when given) receives one line per development
+    article answered wrong or not at all — never a test article."""
     from strikewatch.geo import find_places, get_gazetteer
     from strikewatch.geo.site import choose_site
 
     gaz = get_gazetteer()
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for it, text in items(d):
-        strikes = [s for s in it.get("strikes") or [] if s.get("country")]
-        if not it.get("reports_strike") or not strikes:
+    loaded = load(root, "all" if split in ("both", "all") else split)
+    for a in loaded.articles:
+        s = scored_strike(a)
+        if s is None:
             continue
-        s = strikes[0]
         cc = s["country"]
-        split = news_split(it.get("url", ""))
+        sp = news_split(str(a.label.get("url", "")))
+        if split == "all":
+            sp = "all"
+        text = a.text
         c = choose_site(text, strike_spans(text))
         bad_roles = {(m.text.lower()) for m in find_places(text) if m.role in ("dateline", "speaker")}
-        for key in (f"{split}:all", f"{split}:{'PK' if cc == 'PK' else 'other'}"):
+        want2 = _unit(gaz, s.get("admin2"), cc, "admin2")
+        want1 = _unit(gaz, s.get("admin1"), cc, "admin1")
+        is_scored = bool((cc == "PK" and want2) or want1)
+        ok = c is not None and is_scored and _right(gaz, c, s, cc)
+        label_place = (s.get("place") or "").lower()
+        also = bool(c is not None and c.mention and c.mention.lower() in bad_roles
+                    and c.mention.lower() not in label_place)
+        as_site = also and c is not None and not _right(gaz, c, s, cc) and c.geo_precision != "country"
+        for key in _groups(sp, cc, english(text)):
             k = counts[key]
             k["n"] += 1
             k["answered"] += int(c is not None)
-            want2 = _unit(gaz, s.get("admin2"), cc, "admin2")
-            want1 = _unit(gaz, s.get("admin1"), cc, "admin1")
-            if cc == "PK" and want2:
-                k["scored"] += 1
-                k["exact"] += int(c is not None and _right(gaz, c, s, cc))
-            elif want1:
-                k["scored"] += 1
-                ok = c is not None and c.country == cc and c.admin1 in _admin1_set(gaz, s.get("admin1"), want1, cc)
-                k["exact"] += int(ok)
-            label_place = (s.get("place") or "").lower()
-            if c is not None and c.mention and c.mention.lower() in bad_roles and c.mention.lower() not in label_place:
-                # the chosen name is also written as the text's dateline or a statement city ...
-                k["chosen_name_also_dateline_or_statement_city"] += 1
-                if not _right(gaz, c, s, cc) and c.geo_precision != "country":
-                    # ... and the label puts the strike elsewhere: that city became the site
-                    k["dateline_or_statement_city_as_site"] += 1
+            k["scored"] += int(is_scored)
+            k["exact"] += int(ok)
+            # the chosen name is also written as the text's dateline or a statement city ...
+            k["chosen_name_also_dateline_or_statement_city"] += int(also)
+            # ... and the label puts the strike elsewhere: that city became the site
+            k["dateline_or_statement_city_as_site"] += int(as_site)
+        if misses is not None and sp == "dev" and is_scored and not ok:
+            misses.append({"id": a.id, "label": {k: s.get(k) for k in ("country", "admin1", "admin2", "place")},
+                           "got": None if c is None else {"country": c.country, "admin1": c.admin1,
+                                                          "admin2": c.admin2, "place": c.place,
+                                                          "mention": c.mention, "precision": c.geo_precision},
+                           "dateline_or_statement_city_as_site": as_site})
     out: dict[str, Any] = {}
     for key, k in sorted(counts.items()):
         dd: dict[str, Any] = dict(k)
         dd["exact_share"] = round(k["exact"] / k["scored"], 3) if k["scored"] else None
         out[key] = dd
+    out["skipped"] = {"text_missing": loaded.missing, "text_differs": loaded.differs,
+                      "unreadable_label_lines": loaded.unreadable}
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Agency/province exact on the hand-labelled real-news set.")
-    ap.add_argument("--dir", type=Path, default=DEFAULT_DIR)
+    ap.add_argument("--root", "--dir", dest="root", type=Path, default=None,
+                    help="folder holding labels/ and texts/ (default: bench/realnews)")
+    ap.add_argument("--split", choices=SPLITS, default="both", help="dev, test, both (each apart) or all (pooled)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--misses", action="store_true", help="also list development articles answered wrong")
     args = ap.parse_args(argv)
-    if not (args.dir / "texts").is_dir():
-        print(f"no real-news set at {args.dir}", file=sys.stderr)
+    root = args.root if args.root is not None else default_root()
+    if not (root / "labels").is_dir() or not (root / "texts").is_dir():
+        print(f"no real-news set at {root} (labels/ and texts/ needed)", file=sys.stderr)
         return 2
-    res = score(args.dir)
+    found: list[dict[str, Any]] | None = [] if args.misses else None
+    res = score(root, args.split, misses=found)
+    if found is not None:
+        res["misses_dev"] = found
     if args.json:
-        print(json.dumps(res, indent=2))
+        print(json.dumps(res, indent=2, ensure_ascii=False))
     else:
         for key, d in res.items():
-            print(key, " ".join(f"{k}={v}" for k, v in d.items()))
+            if key == "misses_dev":
+                for m in d:
+                    print("miss", json.dumps(m, ensure_ascii=False))
+            else:
+                print(key, " ".join(f"{k}={v}" for k, v in d.items()))
     return 0
 
 
