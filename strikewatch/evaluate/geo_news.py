@@ -134,9 +134,7 @@ def score(root: Path, split: str = "both", *, misses: list[dict[str, Any]] | Non
         if s is None:
             continue
         cc = s["country"]
-        sp = news_split(str(a.label.get("url", "")))
-        if split == "all":
-            sp = "all"
+        sp: str = "all" if split == "all" else news_split(str(a.label.get("url", "")))
         text = a.text
         c = choose_site(text, strike_spans(text))
         bad_roles = {(m.text.lower()) for m in find_places(text) if m.role in ("dateline", "speaker")}
