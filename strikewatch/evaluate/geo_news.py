@@ -3,8 +3,9 @@ exact, per split, and the English articles apart.
 
 ``python -m strikewatch.evaluate.geo_news [--root DIR] [--split dev|test|both|all] [--json] [--misses]``
 
-For every labelled article that reports a strike with a country, the text goes through ``choose_site`` with the
-spans an extractor hands over (``strike_spans``: the first six sentences with a strike word, in order, then the
+For every labelled article that reports a strike with a country, the text (with its hard wrapping undone, as the
+extractor reads it: ``strikewatch.extract.unwrap``) goes through ``choose_site`` with the spans an extractor hands over
+(``strike_spans``: the first six sentences with a strike word, in order, then the
 whole text). The strike scored is the article's first labelled **news** strike with a country (else its first
 strike with a country):
 
@@ -123,6 +124,7 @@ def _groups(split: str, cc: str, en: bool) -> list[str]:
 def score(root: Path, split: str = "both", *, misses: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Counts per group (see the module docstring); ``misses`` (when given) receives one line per development
     article answered wrong or not at all — never a test article."""
+    from strikewatch.extract.unwrap import unwrap
     from strikewatch.geo import find_places, get_gazetteer
     from strikewatch.geo.site import choose_site
 
@@ -135,7 +137,7 @@ def score(root: Path, split: str = "both", *, misses: list[dict[str, Any]] | Non
             continue
         cc = s["country"]
         sp: str = "all" if split == "all" else news_split(str(a.label.get("url", "")))
-        text = a.text
+        text = unwrap(a.text)  # as the extractor reads it: hard-wrapped lines joined, every offset kept
         c = choose_site(text, strike_spans(text))
         bad_roles = {(m.text.lower()) for m in find_places(text) if m.role in ("dateline", "speaker")}
         want2 = _unit(gaz, s.get("admin2"), cc, "admin2")
