@@ -3,8 +3,8 @@
 Every set is read by our extractor (``strikewatch.extract.extract_article`` only) and, where it has a figure to
 compare, by the keyword baseline (:mod:`strikewatch.evaluate.baseline`) in the same run, with the same scoring
 code. A text's **news events** are its events of role "main" in the body; "background" events are strikes it refers
-to, not its news. **Strike types** are the air-delivered types of ``strikewatch.schema.EventType``
-(``drone_strike``, ``air_strike``: drone, aircraft, helicopter and missile strikes).
+to, not its news. **Strike types** are what merge makes strike records of
+(``drone_strike``, ``air_strike`` and untyped events, ``strikewatch.merge.reports.STRIKE_TYPES``).
 
 Sets
 ----

@@ -1,7 +1,8 @@
 """The hand-labelled real-news set (``bench/realnews``: ``labels/*.jsonl`` and ``texts/<id>.txt``, see its SPEC.md),
 scored by :mod:`strikewatch.evaluate.strike_match`.
 
-Predicted strikes are the events of a strike type (``predictors.STRIKE_TYPES``) in the article's body, news or
+Predicted strikes are the events of a strike type (``predictors.STRIKE_TYPES``: drone and air strikes and untyped
+events, as merge counts them) in the article's body, news or
 referred (reader comments are not the article's report). Per article they are matched to the labelled strikes
 (news and referred); then, over the selected split (``splits.news_split(url)``):
 

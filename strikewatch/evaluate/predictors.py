@@ -7,11 +7,13 @@ from collections.abc import Callable
 from datetime import date
 
 from strikewatch.evaluate.baseline import baseline_events
+from strikewatch.merge.reports import STRIKE_TYPES as MERGE_STRIKE_TYPES
 from strikewatch.schema import Event
 
 Predictor = Callable[[str, "date | None"], list[Event]]
-# the air-delivered types of strikewatch.schema.EventType (drone, aircraft, helicopter, missile fired from the air)
-STRIKE_TYPES = frozenset({"drone_strike", "air_strike"})
+# what the product makes strike records of (strikewatch.merge.reports): drone and air strikes, and untyped events,
+# which merge treats as strikes of unknown kind, so a false one is a false strike record and is counted here
+STRIKE_TYPES = MERGE_STRIKE_TYPES
 
 
 def extractor(text: str, published: date | None) -> list[Event]:

@@ -66,13 +66,13 @@ def test_mode_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> Non
     assert mode() == DEFAULT_MODE and DEFAULT_MODE in MODES
 
 
-def test_other_violence_is_recorded_as_a_ground_attack_never_a_strike(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_other_violence_is_recorded_as_other_never_a_strike(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Three men were hacked to death in a land dispute in the village on Monday, police said."
     monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "off")
     assert extract_article(text, PUB).events == []
     monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "tolls")
     (ev,) = extract_article(text, PUB).events
-    assert ev.type == "ground_attack" and (ev.killed_min, ev.killed_max) == (3, 3)
+    assert ev.type == "other" and (ev.killed_min, ev.killed_max) == (3, 3)
     span = next(e for e in ev.evidence if e.field == "killed_min")
     assert text[span.start:span.end] == "Three"
 
@@ -113,3 +113,31 @@ def test_training_script_reproduces_the_shipped_weights_from_shared_data() -> No
     meta = json.loads(WEIGHTS.read_text(encoding="utf-8"))["meta"]
     assert meta["trained_by"].endswith("train_extractor")
     assert shared_only_sha256(SHARED) == meta["shared_only_sha256"]
+
+
+def test_untyped_violence_at_a_protest_is_no_strike(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Protesters blocked the highway on Monday against power cuts and four policemen were injured, officials "
+            "said.")
+    monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "off")
+    assert [(e.type, e.injured_min) for e in extract_article(text, PUB).events] == [(None, 4)]
+    monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "clauses")
+    (ev,) = extract_article(text, PUB).events
+    assert (ev.type, ev.injured_min) == ("other", 4)
+    assert any(e.field == "type" for e in ev.evidence)
+
+
+def test_a_campaign_total_is_a_statistic_not_an_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("The operation, which began on June 15, is underway in the agency, in which 374 militants had been killed "
+            "so far.")
+    monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "off")
+    assert [e.killed_min for e in extract_article(text, PUB).events] == [374]
+    monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "tolls")
+    assert extract_article(text, PUB).events == []
+
+
+def test_a_widened_range_starts_at_the_toll_not_at_a_part_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Jets struck a camp near the town on Monday, killing 17 people, officials said. Among the dead were "
+            "5 children, a hospital official said.")
+    monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "on")
+    mains = [e for e in extract_article(text, PUB).events if e.role == "main"]
+    assert [(e.type, e.killed_min) for e in mains] == [("air_strike", 17)]
