@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import calendar
 import re
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from strikewatch.calendar_words import MONTHS, WEEKDAYS, month_pattern, weekday_pattern
 from strikewatch.extract import rules
-from strikewatch.extract.layout import folded
+from strikewatch.extract.numbers import to_int
 
 # month names as written ("June", not "june"), in every case of the text around them
 _MONTH = rf"(?-i:{month_pattern()})\.?"
@@ -28,7 +27,7 @@ _MONTH_NAMES = rf"(?-i:{month_pattern(abbreviations=False)})"
 DATE_RE = rules.pattern("dates", "date", month=_MONTH, month_name=_MONTH_NAMES,
                  weekday=f"(?:{weekday_pattern()})", year=rules.pattern("dates", "year").pattern,
                  ord=rules.pattern("dates", "ordinal_suffix").pattern)
-# The same pattern for the lower-cased text with its month names left as written (``_month_folded``): everything but
+# The same pattern for the lower-cased text with its month names left as written (``month_folded``): everything but
 # the month names lower case and case-sensitive, several times faster than IGNORECASE. No other word of the pattern
 # contains a month name, so the two find the same matches.
 _DATE_LOW = re.compile(
@@ -41,25 +40,20 @@ _MONTH_PREP = rules.pattern("dates", "month_preposition")
 _TITLE_BEFORE = rules.pattern("dates", "title_before")
 _HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in rules.table("dates", "holidays").items()}
 _FOLLOW_COUNTS: dict[str, int] = rules.table("dates", "follow_counts")
-_FOLD = threading.local()
 
 
-def _month_folded(text: str) -> str | None:
-    """``text`` lower-cased except where it writes a month name as ``DATE_RE`` wants it ("June", not "june"), or
-    None when lower-casing would move offsets. The last text's is kept (per thread)."""
-    if getattr(_FOLD, "text", None) is text:
-        kept: str | None = _FOLD.low
-        return kept
-    low = folded(text)
-    if low is not None:
-        parts: list[str] = []
-        pos = 0
-        for m in _MONTH_WORD.finditer(text):
-            parts += [low[pos:m.start()], m.group()]
-            pos = m.end()
-        low = "".join(parts) + low[pos:] if parts else low
-    _FOLD.text, _FOLD.low = text, low
-    return low
+def month_folded(text: str, low: str | None) -> str | None:
+    """``low`` (``text`` lower-cased, offsets kept) with the month names written back as ``text`` writes them
+    ("June", not "june"): what ``_DATE_LOW`` reads. None when ``low`` is. The dates component makes it once per
+    article (``Doc.date_low``)."""
+    if low is None:
+        return None
+    parts: list[str] = []
+    pos = 0
+    for m in _MONTH_WORD.finditer(text):
+        parts += [low[pos:m.start()], m.group()]
+        pos = m.end()
+    return "".join(parts) + low[pos:] if parts else low
 
 
 @dataclass(slots=True)
@@ -105,14 +99,14 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 
 def find_dates(text: str, published: date | None, start: int = 0, end: int | None = None, *,
-               year_ref: date | None = None) -> list[DateMention]:
+               year_ref: date | None = None, low: str | None = None) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, resolved against ``published`` where that is needed.
 
     ``year_ref`` (used only without a publication date): a full date the text gives elsewhere, whose year a day
-    and month without a year ("on the nights of 11 and 12 June") take."""
+    and month without a year ("on the nights of 11 and 12 June") take. ``low``: ``month_folded(text, ...)``, where
+    the expressions are found faster (the same matches); without it they are found on ``text``."""
     out: list[DateMention] = []
     stop = len(text) if end is None else end
-    low = _month_folded(text)
     found: Iterable[re.Match[str] | None]
     if low is None:
         found = DATE_RE.finditer(text, start, stop)
@@ -207,8 +201,6 @@ def _resolve(m: re.Match[str], pub: date | None, year_ref: date | None = None) -
         else:
             dm.days = [pub]
     elif m.group("ago"):
-        from strikewatch.extract.numbers import to_int
-
         n = to_int(m.group("agon"))
         dm.relative = True
         if pub is None or n is None:

@@ -91,7 +91,9 @@ class Doc:
     published: date | None = None
     doc_id: str | None = None
     comments_start: int | None = None
-    low: str | None = None  # ``text.lower()`` when that keeps every offset (``layout.folded``), else None
+    low: str | None = None  # ``text.lower()`` when that keeps every offset, else None (set by ``reading.gate``,
+    # which makes ``text`` a ``layout.Text`` carrying it)
+    date_low: str | None = None  # ``low`` with the month names as written (``dates.month_folded``), else None
     done: bool = False  # nothing here can be a strike or a statistic: the components after stop
     # layout
     sents: list[Sentence] = field(default_factory=list)

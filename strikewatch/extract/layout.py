@@ -7,7 +7,6 @@ Offsets always refer to the input text; nothing here rewrites it.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -45,25 +44,32 @@ def by_first_letter(words: Iterable[str]) -> str:
     return "|".join(c + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for c, rests in groups.items())
 
 
-_FOLD = threading.local()
+class Text(str):
+    """An article's text carrying its lower-cased form: ``low`` is ``text.lower()`` when that keeps every offset
+    (true for nearly all text), else None. The Doc holds its text as one (``reading.gate``), so the text is lowered
+    once per article and every ``Folded`` pattern given it reads that; nothing is cached by text anywhere."""
+
+    low: str | None
+
+    def __new__(cls, text: str) -> Text:
+        self = super().__new__(cls, text)
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None
+        return self
 
 
 def folded(text: str) -> str | None:
-    """``text.lower()`` when it keeps every offset (true for nearly all text), else None. The last text's is kept
-    (per thread): every stage reading one article asks for the same."""
-    if getattr(_FOLD, "text", None) is text:
-        low: str | None = _FOLD.low
-        return low
+    """``text.lower()`` when it keeps every offset, else None: a ``Text`` carries it; for any other string it is
+    worked out on each call (the pipeline passes its ``Text``)."""
+    if isinstance(text, Text):
+        return text.low
     low = text.lower()
-    if len(low) != len(text):
-        low = None
-    _FOLD.text, _FOLD.low = text, low
-    return low
+    return low if len(low) == len(text) else None
 
 
 class Folded:
-    """A case-insensitive pattern run on the lower-cased text (see ``folded``). Matches index the original text,
-    but ``group()`` gives lower case: use the offsets."""
+    """A case-insensitive pattern run on the lower-cased text (see ``Text`` and ``folded``). Matches index the
+    original text, but ``group()`` gives lower case: use the offsets."""
 
     __slots__ = ("rx", "low")
 

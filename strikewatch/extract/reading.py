@@ -11,10 +11,10 @@ from strikewatch.extract.doc import Doc, SentRead
 from strikewatch.extract.facts import year_reference
 from strikewatch.extract.layout import (
     Folded,
+    Text,
     by_first_letter,
     dateline_end,
     find_comments_start,
-    folded,
     junk_spans,
     sentences,
 )
@@ -51,11 +51,13 @@ def _has_pos(positions: list[int], start: int, end: int) -> bool:
 
 
 def gate(doc: Doc) -> None:
-    """An empty text, or one without a single strike, kill or injury word, reports nothing."""
+    """An empty text, or one without a single strike, kill or injury word, reports nothing. The text is lowered here,
+    once (``layout.Text``): the components after read ``doc.low`` and give ``doc.text`` to the patterns that use it."""
     if not doc.text or not doc.text.strip():
         doc.done = True
         return
-    doc.low = folded(doc.text)
+    text = Text(doc.text)
+    doc.text, doc.low = text, text.low
     if not (_CUE_LOW.search(doc.low) if doc.low is not None else _CUE_RE.search(doc.text)):
         doc.done = True
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from strikewatch.extract.casualties import Casualties, find_casualties
 from strikewatch.extract.claims import find_claims
-from strikewatch.extract.dates import DateMention, find_dates
+from strikewatch.extract.dates import DateMention, find_dates, month_folded
 from strikewatch.extract.doc import Doc, SentRead
 from strikewatch.extract.facts import said_day
 from strikewatch.extract.layout import Folded
@@ -44,10 +44,14 @@ def dates(doc: Doc) -> None:
     text = doc.text
     # date cues are looked for only in the sentences read (about a third)
     date_rx, date_src = _DATE_CUE_F.on(text)
+    folded = False  # ``doc.date_low`` made, on the first sentence with a date cue
     for r in doc.reading:
         s = r.sent
-        found = find_dates(text, doc.published, s.start, s.end, year_ref=doc.year_ref) \
-            if date_rx.search(date_src, s.start, s.end) else []
+        found: list[DateMention] = []
+        if date_rx.search(date_src, s.start, s.end):
+            if not folded:
+                doc.date_low, folded = month_folded(text, doc.low), True
+            found = find_dates(text, doc.published, s.start, s.end, year_ref=doc.year_ref, low=doc.date_low)
         if found:
             # "had risen to 18 by Thursday": when a figure was reported, not when the strike was
             found = [d for d in found if not _REPORT_TIME_F.search(text, max(s.start, d.start - 10), d.start)
