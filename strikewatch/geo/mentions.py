@@ -103,9 +103,15 @@ _NOT_NAME_START = _words(
 _DIRECTION = (
     r"(?:north|south|east|west|north-?west|north-?east|south-?west|south-?east|northern|southern|eastern|western)"
 )
+# what may stand between "near"/"west of" and the name: "the town of", "the main city of", "the capital",
+# "the provincial capital," ("east of the capital Sanaa" measures from Sanaa; it is not the site)
+_TOWN_WORDS = (
+    r"(?:(?:main|port|border|market|district|provincial)\s+){0,2}(?:town|city|village)\s+of\s+"
+    r"|(?:(?:provincial|national|regional|district|country['’]s|\w+i|\w+an)\s+)?capital(?:\s+city)?(?:\s+of)?\s*,?\s+"
+)
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|nearby|close\s+to|(?:just\s+)?outside(?:\s+of)?|on\s+the\s+(?:outskirts|edge)\s+of|"
-    r"in\s+the\s+vicinity\s+of|not\s+far\s+from)\s+(?:the\s+)?(?:(?:main\s+)?(?:town|city|village)\s+of\s+)?$",
+    r"in\s+the\s+vicinity\s+of|not\s+far\s+from)\s+(?:the\s+)?(?:" + _TOWN_WORDS + r")?$",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
@@ -115,7 +121,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:" + _DIRECTION + r"\s+)?(?:of|from)"
     r"|\b" + _DIRECTION + r"\s+of"
     r"|\bbetween\s+[^.;]{1,60}?\s+and"
-    r"|\bbetween)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
+    r"|\bbetween)\s+(?:the\s+)?(?:" + _TOWN_WORDS + r")?$",
     re.I,
 )
 _BETWEEN_FIRST = re.compile(r"^\s+and\s+", re.I)
@@ -146,7 +152,7 @@ _ELSEWHERE_KEYS = _words(
     "treatment hospitalised hospitalized hospital hospitals clinic clinics infirmary buried burial funeral funerals "
     "laid mourners mourned mourning grave graves graveyard cemetery protest protests protested protesting protesters "
     "protestors rally rallies rallied demonstration demonstrations demonstrators demonstrated demonstrating marched "
-    "sit shutter shutterdown chanted chanting jirga jirgas vigil vigils blocked blocking blockade staged"
+    "sit shutter shutterdown chanted chanting jirga jirgas vigil vigils block blocks blocked blocking blockade staged"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -166,16 +172,28 @@ _ELSEWHERE_WORD = re.compile(
     r"|\b(?P<hospital>hospitals?|clinics?|infirmary)\b"
     r"|\b(?P<other>buried|burial|funerals?|laid\s+to\s+rest|mourners|mourned|mourning|graves?|graveyard|cemetery|"
     r"protest(?:s|ed|ing|ers|ors)?|rall(?:y|ies|ied)|demonstrat(?:ion|ions|ors|ed|ing)|marched|sit-ins?|"
-    r"shutter-?down|chant(?:ed|ing)|jirgas?|vigils?|block(?:ed|ing|ade)|staged)\b",
+    r"shutter-?down|chant(?:ed|ing)|jirgas?|vigils?|block(?:s|ed|ing|ade)?|staged)\b",
     re.I,
 )
+_PROTEST_WORD = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies|ied)\b|sit-in|march(?:ed|es|ing)?\b)", re.I)
 _STRIKE_WORD = re.compile(
     r"\b(?:strikes?|struck|attack(?:s|ed)?|drones?|missiles?|bomb(?:s|ed|ing|ings)?|raids?|air-?strikes?|"
     r"hit|hits|targeted|targeting|targets|shell(?:s|ed|ing)?|fired|kill(?:s|ed|ing)?|pounded)\b",
     re.I,
 )
-_ELSEWHERE_END = re.compile(r"\b(?:in|at|to|outside|of|into|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
-_PROTEST_AFTER = re.compile(r"^[\s,]+(?:to\s+protest|in\s+protest|protesting|demonstrating|chanting)\b", re.I)
+_ELSEWHERE_END = re.compile(
+    r"\b(?:in|at|to|outside|of|into|near)\s+(?:the\s+)?"
+    r"(?:(?:(?:\w+ern|capital|main|port)\s+)?(?:city|town)\s+of\s+|capital(?:\s+city)?(?:\s+of)?\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+){0,3}$"
+)
+# "people in Saada also staged protest rallies", "residents of Sukkur held a demonstration": protesters' place
+_PROTEST_AFTER = re.compile(
+    r"^[\s,]+(?:to\s+protest|in\s+protest|protesting|demonstrating|chanting"
+    r"|(?:(?:also|have|has|had|then|later)\s+){0,2}(?:took\s+to\s+the\s+streets|(?:staged|held|hold|stage)"
+    r"(?:\s+(?:a|an|several|many|large|big|mass|angry|protest|\w+-\w+))*\s+"
+    r"(?:protests?|rall(?:y|ies)|demonstrations?|sit-ins?|marches|march|vigils?)))\b",
+    re.I,
+)
 _HOSPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:hospital|clinic)\b", re.I)
 
 
@@ -196,8 +214,11 @@ def _elsewhere(sent_before: str, after: str) -> bool:
     gap = sent_before[last.end():]
     if _STRIKE_WORD.search(gap) or len(gap.split()) > 8:
         return False
-    if not last.group("move") and _STRIKE_WORD.search(" ".join(sent_before[: last.start()].split()[-6:])):
-        return False  # "a strike on a funeral in Makeen", "attack on a jirga": the gathering was the target
+    words_before = " ".join(sent_before[: last.start()].split()[-6:])
+    if not last.group("move") and _STRIKE_WORD.search(words_before) and not _PROTEST_WORD.search(words_before):
+        # "a strike on a funeral in Makeen", "attack on a jirga": the gathering was the target (but "demonstrators
+        # protesting drone strikes blocked a road in Peshawar" protested against strikes elsewhere)
+        return False
     if _ELSEWHERE_END.search(gap):
         return True
     return bool(moved and _HOSPITAL_AFTER.match(after))
@@ -208,7 +229,11 @@ _SPEAKER_AFTER = re.compile(r"^(?:-based\b|\s+(?:officials?|spokes(?:man|woman|p
 _ACTOR_AFTER = re.compile(
     r"^(?:['’]s\s+(?:\w+\s+)?(?:protests?|approval|position|objections?|permission|consent|requests?|demands?|"
     r"complaints?|policy|government|officials?|leaders?|response|reaction|stance|ties|relations?|cooperation|"
-    r"complicity|support|denials?|anger|top|decision|claims?|pressure|concerns?|role|efforts?)\b"
+    r"complicity|support|denials?|anger|top|decision|claims?|pressure|concerns?|role|efforts?|"
+    # a country's institutions speak and act for it ("Afghanistan's spy agency has confirmed", "Pakistan's army said")
+    r"(?:spy\s+|intelligence\s+)?agency|intelligence|army|military|air\s+force|armed\s+forces|ministry|"
+    r"foreign\s+(?:ministry|office)|embassy|president|prime\s+minister|spokes(?:man|woman|person)|authorities|"
+    r"cabinet|parliament|envoy|ambassador)\b"
     r"|\s+(?:(?:has|had|have|would|will|did|does|also|then|now|again|long|quietly|publicly|officially|later|"
     r"initially|first|strongly|routinely|repeatedly|reportedly|still|never|always|often|swiftly)\s+){0,3}"
     r"(?:said|says|gave|gives|give|asked|asks|ask|condemn(?:s|ed)?|protest(?:s|ed)?|describe[sd]?|den(?:y|ies|ied)|"
@@ -276,6 +301,7 @@ class PlaceMention:
     containers: list[int] = field(default_factory=list, repr=False)  # indexes of mentions that contain this one
     offset: Offset | None = None  # for a reference: "45 km west of" before it (distance, direction as written)
     unit_of: bool = False  # after "district of", "province of": the name stands for an administrative unit
+    town_of: bool = False  # after "the city of", "the town of", "the capital": the name stands for a town
 
     @property
     def level(self) -> int:
@@ -309,6 +335,13 @@ _UNIT_OF_BEFORE = re.compile(
     r"\b(?:district|sub-?district|directorate|county|tehsil|province|governorate|region)\s+of\s+(?:the\s+)?$", re.I
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+# "the city of Marib", "the port city of Hodeidah", "the capital Sanaa": the name stands for the town, not the
+# province named like it
+_TOWN_OF_BEFORE = re.compile(
+    r"\b(?:(?:main|port|border|market|district|provincial)\s+)?(?:town|city|village)\s+of\s+(?:the\s+)?$"
+    r"|\bcapital(?:\s+city)?\s*,?\s+$",
+    re.I,
+)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -571,9 +604,9 @@ def _sentence_before(text: str, s: int) -> str:
 
 # The role patterns end at the name ("...$"), so a search tries every start in the 80 characters before it. Each
 # needs its last word(s) there: "in"/"from" (+ "the") for a speaker; for a reference a word ending in one of
-# _REFERENCE_LAST among the last four ("from the town of"), for "near" one ending in _NEAR_LAST among the last five
-# ("near the main town of"). For ASCII text (where re.I and str.lower() agree) a pattern whose words are missing
-# is not searched; it could not match.
+# _REFERENCE_LAST among the last six ("north of the national capital city,"), for "near" one ending in _NEAR_LAST
+# among the last seven ("near the main port city of"). For ASCII text (where re.I and str.lower() agree) a pattern
+# whose words are missing is not searched; it could not match.
 _SPEAKER_LAST = frozenset({"in", "from"})
 _SPEAKER_PLACE_WORDS = frozenset({"capital", "city", "town"})
 _REFERENCE_LAST = ("from", "toward", "towards", "to", "beyond", "of", "and", "between")
@@ -584,7 +617,7 @@ def _may_be(sent_before: str) -> tuple[bool, bool, bool]:
     """(speaker, reference, near): can the pattern match the words before a name at all?"""
     if not sent_before.isascii():
         return True, True, True
-    tail = sent_before.lower().split()[-5:]
+    tail = sent_before.lower().split()[-7:]
     if not tail:
         return False, False, False
     speaker = tail[-1] in _SPEAKER_LAST or (
@@ -594,7 +627,7 @@ def _may_be(sent_before: str) -> tuple[bool, bool, bool]:
     ) or (  # "officials in the capital, Islamabad": the place word may stand between
         tail[-1].rstrip(",") in _SPEAKER_PLACE_WORDS and any(w in _SPEAKER_LAST for w in tail[-5:])
     )
-    return speaker, any(w.endswith(_REFERENCE_LAST) for w in tail[-4:]), any(w.endswith(_NEAR_LAST) for w in tail)
+    return speaker, any(w.endswith(_REFERENCE_LAST) for w in tail[-6:]), any(w.endswith(_NEAR_LAST) for w in tail)
 
 
 def _role(
@@ -683,8 +716,22 @@ _ARABIC_DATELINE = re.compile(
     re.M,
 )
 _COLON_DATELINE = re.compile(
-    r"^[ \t]*(?P<name>[A-Z][a-z'’.\-]+(?:[ \-][A-Z][a-z'’.\-]+){0,2})[ \t]*:[ \t]+(?=[A-Z\"“‘'][^\n]{40})", re.M
+    r"^[ \t]*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<name>[A-Z][a-z'’.\-]+(?:[ \-][A-Z][a-z'’.\-]+){0,2})"
+    r"[ \t]*:[ \t]+(?=[A-Z\"“‘'][^\n]{40})",
+    re.M,
 )
+
+
+# a city and a date before a colon or dash anywhere in a line, as pages glue the dateline after the headline ("... by
+# suspected US missile strike Islamabad, Sept. 8 : A suspected ..."): a dateline, not a place in the headline
+_DATE_DATELINE = re.compile(
+    r"(?P<name>\b[A-Z][a-z'’.\-]+(?:[ \-][A-Z][a-z'’.\-]+){0,2})\s*,\s*"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:\s*,\s*\d{4})?"
+    r"\s*(?::|—|–|--|-\s)"
+)
+
+# every date dateline holds this (found at once by its literal prefixes): a text without it is not searched
+_MONTH_DAY_MARK = re.compile(_DATE_DATELINE.pattern.split(r"\s*,\s*", 1)[1])
 
 
 @lru_cache(maxsize=256)
@@ -701,6 +748,9 @@ def _caps_datelines(text: str, gaz: Gazetteer) -> tuple[tuple[int, int], ...]:
             out.append((m.start("name"), m.end()))
     for m in _ARABIC_DATELINE.finditer(text) if not text.isascii() else ():
         if all(gaz.exact(n.strip()) for n in m.group("name").split("+") if n.strip()):
+            out.append((m.start("name"), m.end()))
+    for m in _DATE_DATELINE.finditer(text) if _MONTH_DAY_MARK.search(text) else ():
+        if any(p.kind != "country" for p in gaz.exact(m.group("name"))):
             out.append((m.start("name"), m.end()))
     for m in _COLON_DATELINE.finditer(text) if ":" in text else ():
         # a country before the colon is a headline's topic ("Yemen: US drone strike kills 7"), not a dateline
@@ -761,6 +811,7 @@ def find_places(text: str, gaz: Gazetteer | None = None, start: int = 0, end: in
                 places=list(cands),
                 offset=parse_offset(sent_before) if role == "reference" else None,
                 unit_of=bool(_UNIT_OF_BEFORE.search(sent_before[-30:])),
+                town_of=bool(_TOWN_OF_BEFORE.search(sent_before[-40:])),
             )
         )
     # "between Y and Z": Z is as much a reference as Y

@@ -136,6 +136,20 @@ def _foreign(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int
     return not any(counts.get(c, 0) - (own if c == one_country(m.places) else 0) > 0 for c in countries)
 
 
+def _seat_named_like(unit: Place, gaz: Gazetteer) -> Place | None:
+    """"the port city of Hodeidah" where the table knows "Hodeidah" only as the province: the town of that province
+    written as one of the province's names (Al Hudaydah), the most populous if several."""
+    if unit.kind not in ("admin1", "admin2"):
+        return None
+    rows = {
+        q.id: q
+        for n in unit.names()
+        for q in gaz.exact(n)
+        if q.is_place and q.country == unit.country and getattr(q, unit.kind) == unit.name
+    }
+    return max(rows.values(), key=lambda q: q.population, default=None)
+
+
 def _compatible_admin2(p: Place, name: str) -> bool:
     return name in (p.admin2, p.post2018) or (p.kind == "admin2" and p.name == name)
 
@@ -173,6 +187,8 @@ def _choose(
         s = -0.01 * rank
         if unit_of and p.kind in ("admin1", "admin2"):
             s += 2
+        if m.town_of and p.is_place:
+            s += 2  # "the city of Marib": the town, not the province named like it
         if p.is_place and any(q.kind == "admin2" and q.name == p.admin2 for q in m.places):
             s += 0.5  # a district's seat named like it ("Zinjibar"): the town, in its district, not the district
         if any(_compatible_admin2(p, a.name) for a in chain_admin2):
@@ -196,6 +212,8 @@ def _choose(
         return s
 
     best = max(enumerate(m.places), key=lambda ip: score(ip[1], ip[0]))[1]
+    if m.town_of and not best.is_place:
+        best = _seat_named_like(best, gaz) or best
     conflict = None
     claims: list[str] = []
     if chain_admin2 and not any(_compatible_admin2(best, a.name) for a in chain_admin2) and best.kind != "admin2":
