@@ -4,7 +4,8 @@ Real reports tell their strike in the headline, again in the lead and again lowe
 North Waziristan" / "Ten militants were killed in the strike"); each telling may carry only part of the facts.
 Two news events of one article are the same strike when nothing they state differs: the same type (or one
 untyped), days that agree or are unknown, places that agree or are unknown, and tolls with the same lower bound or one
-unknown. The later one's facts fill the gaps of the earlier, with their evidence; nothing stated is averaged.
+unknown — or an untyped later telling that counts more dead than the typed one's closed count (the named target, then
+"killed with five others"). The later one's facts fill the gaps of the earlier, with their evidence; nothing stated is averaged.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ def _same_toll(a: Range, b: Range) -> bool:
     return not a.known or not b.known or a.min == b.min
 
 
+def fuller_count(a: Event, b: Event) -> bool:
+    """Is ``b`` an untyped telling that counts more dead than ``a`` counted ("An air strike killed a commander"
+    / "He was killed with five others")? Its count is the strike's whole toll."""
+    ka, kb = Range.of(a, "killed"), Range.of(b, "killed")
+    return (b.type is None and a.type is not None and ka.min is not None and ka.max == ka.min
+            and kb.min is not None and kb.min > ka.min)
+
+
 def sentence_around(text: str, pos: int) -> tuple[int, int]:
     start = max((m.end() for m in _END.finditer(text, 0, pos)), default=0)
     end = next((m.end() for m in _END.finditer(text, pos)), len(text))
@@ -50,7 +59,7 @@ def same_strike(a: Event, b: Event) -> bool:
         return False
     if not all(_agree(getattr(a, f), getattr(b, f)) for f in ("date", "country", "admin2", "perpetrator")):
         return False
-    return _same_toll(Range.of(a, "killed"), Range.of(b, "killed"))
+    return _same_toll(Range.of(a, "killed"), Range.of(b, "killed")) or fuller_count(a, b)
 
 
 def _take(into: Event, src: Event, fields: tuple[str, ...]) -> None:
@@ -68,6 +77,9 @@ def fill(into: Event, src: Event) -> None:
         _take(into, src, DATE_FIELDS)
     if into.place is None and into.admin2 is None and (src.place is not None or src.admin2 is not None):
         _take(into, src, PLACE_COLUMNS)
+    if fuller_count(into, src):
+        into.evidence = [e for e in into.evidence if e.field not in ("killed_min", "killed_max")]
+        _take(into, src, ("killed_min", "killed_max"))
     for c in COUNT_FIELDS:
         mine, theirs = Range.of(into, c), Range.of(src, c)
         if not mine.known and theirs.known:
