@@ -5,7 +5,8 @@ North Waziristan" / "Ten militants were killed in the strike"); each telling may
 Two news events of one article are the same strike when nothing they state differs: the same type (or one
 untyped), days that agree or are unknown, places that agree or are unknown, and tolls with the same lower bound or one
 unknown — or an untyped later telling that counts more dead than the typed one's closed count (the named target, then
-"killed with five others"). The later one's facts fill the gaps of the earlier, with their evidence; nothing stated is averaged.
+"killed with five others"). The later one's facts fill the gaps of the earlier, with their evidence; nothing
+stated is averaged.
 """
 
 from __future__ import annotations
