@@ -21,7 +21,7 @@ from strikewatch.geo.mentions import _BORDER_AFTER, _BORDER_BEFORE, DEMONYMS, _d
 
 _DEMONYMS = DEMONYMS
 _DEMONYM = re.compile(
-    r"\b(?:Pakistanis?|Afghans?|Afghani|Yemenis?|AQAP|Houthis?|Somalis?|Somalian|Shabaa?b|Iraqis?|Syrians?|Libyans?|"
+    r"\b(?:Pakistanis?|Afghans?|Afghani|Yemenis?|Yemanis?|AQAP|Houthis?|Somalis?|Somalian|Shabaa?b|Iraqis?|Syrians?|Libyans?|"
     r"Palestinians?|Israelis?|Lebanese|Hezbollah|Hizbollah|Hamas)\b"
 )
 

@@ -51,7 +51,7 @@ def _words(s: str) -> frozenset[str]:
 DEMONYMS = {
     "pakistani": "PK", "pakistanis": "PK",
     "afghan": "AF", "afghans": "AF", "afghani": "AF",
-    "yemeni": "YE", "yemenis": "YE", "aqap": "YE", "houthi": "YE", "houthis": "YE",
+    "yemeni": "YE", "yemenis": "YE", "yemani": "YE", "yemanis": "YE", "aqap": "YE", "houthi": "YE", "houthis": "YE",
     "somali": "SO", "somalis": "SO", "somalian": "SO", "shabaab": "SO", "shabab": "SO",
     "iraqi": "IQ", "iraqis": "IQ",
     "syrian": "SY", "syrians": "SY",
@@ -225,6 +225,21 @@ def _elsewhere(sent_before: str, after: str) -> bool:
 
 
 _SPEAKER_AFTER = re.compile(r"^(?:-based\b|\s+(?:officials?|spokes(?:man|woman|person))\s+(?:said|says|told))", re.I)
+# a place name that is part of an outlet's name ("Garowe Online reports", "the Kabul Times"): where the outlet is,
+# not a site (case matters: "in Peshawar today" is a place)
+_OUTLET_AFTER = re.compile(
+    r"^[ \t]+(?:Online|ONLINE|Times|TIMES|Post|Tribune|Observer|Today|Herald|Express|Gazette|Chronicle|Dispatch|"
+    r"Daily|Press|Radio|TV)\b"
+)
+# a name in apposition with a word for a person is a person's name ("Salem, an anti-Al-Qaeda cleric, and ..."), not
+# a place. Only words no source is called by ("in Wana, a local official, said" names a place), and the apposition
+# must close ("in Machi Khel, an official told reporters" goes on with a clause)
+_PERSON_APPOSITION = re.compile(
+    r"\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:cleric|preacher|imam|policeman|student|teacher|farmer|driver|doctor|"
+    r"engineer|father|mother|son|daughter|brother|sister|uncle|cousin|activist|shopkeeper|labourer|laborer)"
+    r"\s*(?:,|\)|\bwho\b|\band\b)",
+    re.I,
+)
 # a capital as the subject of a verb of saying or deciding, or owning a stance: its government, not a place
 _ACTOR_AFTER = re.compile(
     r"^(?:['’]s\s+(?:\w+\s+)?(?:protests?|approval|position|objections?|permission|consent|requests?|demands?|"
@@ -481,6 +496,8 @@ def _name_at(text: str, gaz: Gazetteer, toks: list[tuple[int, int]], i: int
         words[-1] = words[-1][: len(words[-1]) - (toks[j][1] - e)]
         if not _capitalised(words[0]) and not (n > 1 and words[0] in _ARTICLES):
             continue
+        if n > 1 and words[-1] == "A" and _ARTICLE_A_AFTER.match(text, e):
+            continue  # "ADEN A drone attack killed": the English article starts the story, it is no part of the name
         if any(not _capitalised(w) and w.lower() not in _LOWER_OK for w in words[1:]):
             continue
         dateline_like = span.isupper() and s < 300 and bool(_DATELINE_PUNCT_AFTER.match(text[e : e + 3]))
@@ -508,12 +525,15 @@ def _name_at(text: str, gaz: Gazetteer, toks: list[tuple[int, int]], i: int
             continue
         if n == 1 and key in DEMONYMS:
             continue  # "Houthi-held", "Shabaab fighters": a people or a movement, not a place
+        if _PERSON_APPOSITION.match(text, e):
+            continue  # "Salem, an anti-Al-Qaeda cleric": a person's name
         if n == 1 and key in _MONTHS and _DAY_NEAR.search(text[max(0, s - 4) : e + 6]):
             continue  # "March 18", "18 May": a date, not the Afghan village
         return s, e, cands, j
     return None
 
 
+_ARTICLE_A_AFTER = re.compile(r"[ \t]+[a-z]")
 _MONTHS = _words("january february march april may june july august september october november december")
 _DAY_NEAR = re.compile(r"\d\s*[A-Za-z]+\b|\b[A-Za-z]+\s*,?\s*\d")
 
@@ -523,7 +543,7 @@ _FUZZY_STOP = _words(
     "investigative foundation tehreek tehrik lashkar jaish jamaat monday tuesday wednesday thursday friday saturday "
     "sunday january february march april may june july august september october november december ramadan eid muslim "
     "muslims mehsud wazir wazirs ahmadzai utmanzai dawar dawars tribe tribal drone drones strike strikes missile "
-    "missiles obama bush trump pentagon nato isaf abu al bin"
+    "missiles obama bush trump pentagon nato isaf abu al bin daesh daish isis isil shabab shabaab qaida"
 ) | frozenset(DEMONYMS)
 
 
@@ -574,6 +594,8 @@ def _scan_fuzzy(
             continue
         ti = bisect.bisect_left(toks, s, key=_START)
         if ti < len(toks) and toks[ti][0] == s and _person_glued(text, toks, ti, gaz):
+            continue
+        if _PERSON_APPOSITION.match(text, e):
             continue
         # "Painda" for "Painda Khel", "Ghundi" for "Ghundi Killi": the clan or village word is often left out
         completed = [p for suffix in _SUFFIXES for p in gaz.exact(f"{m.group()} {suffix}") if p.is_place and p.attested]
@@ -642,7 +664,7 @@ def _role(
     speaker, reference, near = _may_be(sent_before)
     if (
         speaker and _may_hold(sent_before, _SPEAKER_KEYS) and _SPEAKER_BEFORE.search(sent_before)
-    ) or _SPEAKER_AFTER.match(after):
+    ) or _SPEAKER_AFTER.match(after) or _OUTLET_AFTER.match(after):
         return "speaker"
     if _elsewhere(sent_before, after):
         return "elsewhere"
@@ -730,6 +752,11 @@ _DATE_DATELINE = re.compile(
     r"\s*(?::|—|–|--|-\s)"
 )
 
+# a date stamp, then a city in capitals and the story with no punctuation between ("date 2015-03-02 ADEN A drone
+# attack killed ..."): pages that lost the dateline's dash
+_STAMP_CAPS_DATELINE = re.compile(
+    r"^[ \t]*date\s+\d{4}-\d\d-\d\d\s+(?P<name>[A-Z][A-Z'’.\-]{2,}(?:[ \-][A-Z][A-Z'’.\-]+){0,3}?)(?=\s+[A-Z])", re.M
+)
 # every date dateline holds this (found at once by its literal prefixes): a text without it is not searched
 _MONTH_DAY_MARK = re.compile(_DATE_DATELINE.pattern.split(r"\s*,\s*", 1)[1])
 
@@ -748,6 +775,9 @@ def _caps_datelines(text: str, gaz: Gazetteer) -> tuple[tuple[int, int], ...]:
             out.append((m.start("name"), m.end()))
     for m in _ARABIC_DATELINE.finditer(text) if not text.isascii() else ():
         if all(gaz.exact(n.strip()) for n in m.group("name").split("+") if n.strip()):
+            out.append((m.start("name"), m.end()))
+    for m in _STAMP_CAPS_DATELINE.finditer(text) if "date " in text else ():
+        if gaz.exact(m.group("name")):
             out.append((m.start("name"), m.end()))
     for m in _DATE_DATELINE.finditer(text) if _MONTH_DAY_MARK.search(text) else ():
         if any(p.kind != "country" for p in gaz.exact(m.group("name"))):

@@ -139,3 +139,52 @@ def test_word_prechecks_agree_with_reference_and_near(before: str) -> None:
     assert M._REFERENCE_BEFORE.search(before) is None or reference
     assert M._NEAR_BEFORE.search(before) is None or near
     assert M._REFERENCE_BEFORE.search(before) or M._NEAR_BEFORE.search(before)
+
+
+# --- names that are no places: outlets, people in apposition, movements -------------------------------------------
+
+def test_outlet_named_after_a_town_is_no_site() -> None:
+    text = ("MOGADISHU, Somalia - US forces carried out an air strike in southern Somalia, Garowe Online reported. "
+            "The strike hit a camp near the town of Jilib in the Middle Juba region.")
+    assert _roles(text)["Garowe"] == "speaker"
+    c = choose_site(text, [(0, 120), (120, len(text))])
+    assert c is not None and c.admin1 == "Middle Juba"
+
+
+def test_town_before_a_lowercase_word_is_still_a_place() -> None:
+    assert _roles("A drone hit a car in Garowe online sellers use.")["Garowe"] == "site"
+
+
+def test_person_in_apposition_is_no_place() -> None:
+    text = ("Relatives of two Yemani men, Salem, an anti-extremist preacher, and Waleed, a police officer, say a "
+            "drone killed them in Hadramawt.")
+    assert "Salem" not in _roles(text)
+    assert _site(text)[:2] == ("YE", "Hadramawt")
+
+
+def test_town_in_apposition_with_a_place_word_stays() -> None:
+    text = "A drone hit Mir Ali, a town where fighters gather, killing four."
+    assert _site(text)[2] == "North Waziristan"
+
+
+def test_movement_is_not_a_near_spelling_of_a_village() -> None:
+    text = "A drone strike in the east of the country killed fifteen fighters of Daesh in Nangarhar province."
+    assert "Daesh" not in _roles(text)
+    assert _site(text)[:2] == ("AF", "Nangarhar")
+
+
+def test_capitals_dateline_after_a_date_stamp_without_punctuation() -> None:
+    text = " date 2016-05-04 ADEN A drone strike killed three men in a car in the southern province of Abyan."
+    assert _site(text)[:2] == ("YE", "Abyan")
+    assert "ADEN A" not in _roles(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone hit a compound in Wana, a local official, Khan, said on Monday.",
+        "A drone killed four people in Wana, an official told reporters.",
+    ],
+)
+def test_place_before_a_source_in_apposition_stays(text: str) -> None:
+    assert _roles(text)["Wana"] == "site"
