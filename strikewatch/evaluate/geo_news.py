@@ -21,7 +21,8 @@ strike with a country):
   ``chosen_name_also_dateline_or_statement_city`` counts the first two conditions alone (it also counts right
   answers: "TAIZ:" as dateline of a strike in Taiz province).
 * Province names in labels that stand for more than one of our units (``LABEL_ADMIN1``: "Sanaa" = the capital's
-  unit or Sanaa Governorate; Somalia's federal member state "Galmudug" = Galguduud or Mudug) accept either.
+  unit or Sanaa Governorate; Somalia's federal member state "Galmudug" = Galguduud or Mudug; "Gaza Strip" / "West
+  Bank" = any of their governorates) accept any of them.
 
 Groups: ``<split>:all|PK|other`` and ``<split>:en:all|PK|other`` (the articles ``news_set.english`` reads as
 English). Split by ``splits.news_split(url)``: test items are reported as aggregates only; ``--misses`` lists
@@ -44,10 +45,13 @@ from strikewatch.evaluate.splits import news_split
 # The labels' province names that stand for more than one of our admin1 units. "Sanaa" in English reports is the
 # capital and the governorate around it; the gazetteer keeps the capital's own unit (Amanat al Asimah) apart from
 # Sanaa Governorate, and either answer is the province the label names. Galmudug is a federal member state made of
-# Galguduud and the south of Mudug.
+# Galguduud and the south of Mudug. The Gaza Strip and the West Bank are groups of our Palestinian governorates.
 LABEL_ADMIN1: dict[tuple[str, str], tuple[str, ...]] = {
     ("YE", "sanaa"): ("Sanaa Governorate", "Amanat al Asimah"),
     ("SO", "galmudug"): ("Galguduud", "Mudug"),
+    ("PS", "gazastrip"): ("North Gaza", "Gaza Governorate", "Deir al-Balah", "Khan Younis", "Rafah"),
+    ("PS", "westbank"): ("Jenin", "Tubas", "Tulkarm", "Nablus", "Qalqilya", "Salfit", "Ramallah and al-Bireh",
+                         "Jericho", "Jerusalem Governorate", "Bethlehem", "Hebron"),
 }
 _TRIGGER = re.compile(
     r"\b(?:drones?|missiles?|air\s?strikes?|airstrikes?|strikes?|struck|bomb(?:ed|ing|s)?|jets|warplanes|aircraft|"

@@ -7,6 +7,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from strikewatch.evaluate import geo_news
 from strikewatch.evaluate.splits import news_split
 
@@ -52,9 +54,17 @@ def test_splits_english_and_misses(tmp_path: Path) -> None:
     assert pooled["all:PK"]["n"] == 4
 
 
-def test_galmudug_label_accepts_either_region(tmp_path: Path) -> None:
-    text = "A US air strike hit a camp near Adado in Galguduud region of Somalia, killing four fighters."
-    _write(tmp_path, [("s", DEV_URL, text, [_strike(country="SO", admin1="Galmudug", admin2=None, place=None)])])
+@pytest.mark.parametrize(
+    ("text", "cc", "label"),
+    [
+        ("A US air strike hit a camp near Adado in Galguduud region of Somalia, killing four fighters.", "SO",
+         "Galmudug"),
+        ("An air strike hit a house in Khan Younis in the south of the Gaza Strip, killing three people.", "PS",
+         "Gaza Strip"),
+    ],
+)
+def test_label_regions_accept_any_of_their_provinces(tmp_path: Path, text: str, cc: str, label: str) -> None:
+    _write(tmp_path, [("s", DEV_URL, text, [_strike(country=cc, admin1=label, admin2=None, place=None)])])
     assert geo_news.score(tmp_path, "dev")["dev:other"]["exact"] == 1
 
 
