@@ -37,6 +37,10 @@ def apply_counts(ev: Event, cas: list[Casualties], kind: str) -> None:
 def _totals(items: list[Casualties]) -> tuple[list[Casualties], list[Casualties]]:
     """(the statements that give the toll, the weak ones that are only a part of a toll given in figures)."""
     totals = [c for c in items if c.has_total]
+    # "no loss of life" beside a toll given in figures speaks of someone else (the troops, the bystanders): a zero
+    # is no lower alternate to "at least 15 militants were killed"
+    if any((c.lo or 0) > 0 for c in totals):
+        totals = [c for c in totals if not (c.lo == 0 and c.hi in (0, None))]
     # "as many as 22 bodies ..., including five or six children": the part's minimum is no lower alternate to a toll
     # given elsewhere ("at least 13")
     if any(c.sub_lo for c in totals) and any(c.lo is not None and not c.sub_lo for c in totals):

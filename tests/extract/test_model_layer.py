@@ -141,3 +141,10 @@ def test_a_widened_range_starts_at_the_toll_not_at_a_part_of_it(monkeypatch: pyt
     monkeypatch.setenv("STRIKEWATCH_EXTRACT_MODEL", "on")
     mains = [e for e in extract_article(text, PUB).events if e.role == "main"]
     assert [(e.type, e.killed_min) for e in mains] == [("air_strike", 17)]
+
+
+def test_no_loss_of_life_beside_a_toll_is_about_someone_else() -> None:
+    text = ("A drone strike killed at least 21 militants on Monday, officials said, adding that no casualties were "
+            "reported among the troops.")
+    mains = [e for e in extract_article(text, PUB).events if e.role == "main"]
+    assert [(e.killed_min, e.killed_max) for e in mains] == [(21, None)]
