@@ -71,6 +71,19 @@ def _after_correction(totals: list[Casualties]) -> list[Casualties]:
     return totals
 
 
+# a figure over this many times the strike's toll (and over OTHER_SCOPE_FROM) counts a war's or a year's dead
+OTHER_SCOPE_TIMES = 10
+OTHER_SCOPE_FROM = 100
+
+
+def _other_scope(lo: int | None, hi: int | None, c: Casualties) -> bool:
+    """Is ``c`` a figure of another scope than the toll so far ("killing 25 people" ... "the war has killed more
+    than 10,000 people")? Neither an alternate to the toll nor an addition to it."""
+    base = max((v for v in (lo, hi) if v is not None), default=None)
+    value = c.lo if c.lo is not None else c.hi
+    return bool(base and value is not None and value >= OTHER_SCOPE_FROM and value > OTHER_SCOPE_TIMES * base)
+
+
 def _combine(totals: list[Casualties]) -> tuple[int | None, int | None, Spans, Spans]:
     """(lo, hi, spans of lo, spans of hi): alternates widen the range, additions ("also", "another") add."""
     lo: int | None = None
@@ -82,6 +95,8 @@ def _combine(totals: list[Casualties]) -> tuple[int | None, int | None, Spans, S
         if first:
             lo, hi = c.lo, c.hi
             first = False
+        elif _other_scope(lo, hi, c):
+            continue
         elif c.additive:
             if not c.hedged:
                 lo = (lo or 0) + (c.lo or 0) if (lo is not None or c.lo is not None) else None

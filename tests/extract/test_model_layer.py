@@ -148,3 +148,10 @@ def test_no_loss_of_life_beside_a_toll_is_about_someone_else() -> None:
             "reported among the troops.")
     mains = [e for e in extract_article(text, PUB).events if e.role == "main"]
     assert [(e.killed_min, e.killed_max) for e in mains] == [(21, None)]
+
+
+def test_a_war_total_beside_a_strike_toll_is_neither_added_nor_an_alternate() -> None:
+    text = ("A total of 25 people were killed when a coalition warplane struck a market in the province on Monday. "
+            "The war has killed more than 10,000 people, half of them civilians.")
+    mains = [e for e in extract_article(text, PUB).events if e.role == "main" and e.type == "air_strike"]
+    assert [(e.killed_min, e.killed_max) for e in mains] == [(25, 25)]
