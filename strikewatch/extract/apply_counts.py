@@ -84,6 +84,13 @@ def _other_scope(lo: int | None, hi: int | None, c: Casualties) -> bool:
     return bool(base and value is not None and value >= OTHER_SCOPE_FROM and value > OTHER_SCOPE_TIMES * base)
 
 
+def _below_at_least(lo: int | None, hi: int | None, c: Casualties) -> bool:
+    """After "at least 10 were killed", a figure wholly below 10 ("one person", "four militants and a diplomat")
+    counts a part of the dead or another incident: no lower account of the same toll (a revision says so itself)."""
+    top = c.hi if c.hi is not None else c.lo
+    return bool(lo is not None and hi is None and top is not None and top < lo and not c.revision and not c.additive)
+
+
 def _combine(totals: list[Casualties]) -> tuple[int | None, int | None, Spans, Spans]:
     """(lo, hi, spans of lo, spans of hi): alternates widen the range, additions ("also", "another") add."""
     lo: int | None = None
@@ -95,7 +102,7 @@ def _combine(totals: list[Casualties]) -> tuple[int | None, int | None, Spans, S
         if first:
             lo, hi = c.lo, c.hi
             first = False
-        elif _other_scope(lo, hi, c):
+        elif _other_scope(lo, hi, c) or _below_at_least(lo, hi, c):
             continue
         elif c.additive:
             if not c.hedged:

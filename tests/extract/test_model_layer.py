@@ -155,3 +155,10 @@ def test_a_war_total_beside_a_strike_toll_is_neither_added_nor_an_alternate() ->
             "The war has killed more than 10,000 people, half of them civilians.")
     mains = [e for e in extract_article(text, PUB).events if e.role == "main" and e.type == "air_strike"]
     assert [(e.killed_min, e.killed_max) for e in mains] == [(25, 25)]
+
+
+def test_a_figure_below_at_least_n_is_a_part_not_a_lower_account() -> None:
+    text = ("A drone strike on a compound in the village on Sunday killed at least 13 people, officials said. One "
+            "person was killed as he tried to flee the house, a resident said.")
+    mains = [e for e in extract_article(text, PUB).events if e.role == "main"]
+    assert [(e.killed_min, e.killed_max) for e in mains] == [(13, None)]
