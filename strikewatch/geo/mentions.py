@@ -259,7 +259,10 @@ _ACTOR_AFTER = re.compile(
     r"tolerate[sd]?|complain(?:s|ed)?|decide[sd]?|press(?:es|ed)?|push(?:es|ed)?|back(?:s|ed)?|"
     r"regard(?:s|ed)?|consider(?:s|ed)?|insists?|believe[sd]?|recalled|expelled|suspend(?:s|ed)?|"
     r"cooperat(?:es|ed)|negotiat(?:es|ed)|signed|secretly|permitted|lodged|called|calls|sent|sends)\b"
-    r"|\s+to\s+(?:allow|permit|accept|tolerate|stop|end|halt|cooperate|approve|agree)\b)",
+    r"|\s+to\s+(?:allow|permit|accept|tolerate|stop|end|halt|cooperate|approve|agree)\b"
+    # "the day Islamabad was to sign a peace agreement": a government about to act
+    r"|\s+(?:was|is|were)\s+(?:due\s+)?to\s+(?:sign|hold|allow|agree|approve|decide|announce|begin|start|resume|"
+    r"send|receive|host|meet)\b)",
     re.I,
 )
 # two governments paired by their capitals ("Islamabad and Washington", "between the CIA and Islamabad"): a capital
@@ -749,6 +752,7 @@ _COLON_DATELINE = re.compile(
 _DATE_DATELINE = re.compile(
     r"(?P<name>\b[A-Z][a-z'’.\-]+(?:[ \-][A-Z][a-z'’.\-]+){0,2})\s*,\s*"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:\s*,\s*\d{4})?"
+    r"(?:\s*,?\s*\(?(?:AFP|AP|Reuters|IANS|Xinhua|APP|UPI|IRNA|ANI|PTI|NNI|INP|KUNA|SANA|WAM|dpa|DPA)\)?)?"
     r"\s*(?::|—|–|--|-\s)"
 )
 

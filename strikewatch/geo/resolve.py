@@ -105,6 +105,17 @@ def _foreign(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int
         # "Sam area of South Waziristan": the text puts the name in a unit of another country than every row of
         # it -- a village the gazetteer lacks, not Damascus; the unit it is chained to tells the site
         return True
+    if art is not None and m.containers and _VILLAGE_OF.match(art.text, m.end, mentions[m.containers[0]].start):
+        first = mentions[m.containers[0]].places[:1]
+        unit = first[0] if first and first[0].kind in ("admin1", "admin2") else None
+        province = (unit.name if unit.kind == "admin1" else unit.admin1) if unit is not None else None
+        if unit is not None and province and not any(
+            p.country == unit.country and p.admin1 == province for p in m.places
+        ):
+            # "the Mata Sanghar area of Kurram agency": a name written as an area, village or town of a unit in
+            # another province than all its rows is a village the gazetteer lacks there (not Sindh's Sanghar);
+            # within one province the gazetteer's hierarchy is kept and the conflict noted (rule 4)
+            return True
     if m.match == "fuzzy":
         units = [mentions[j].places[0] for j in m.containers if mentions[j].places]
         units = [u for u in units if u.kind in ("admin1", "admin2")]
@@ -148,6 +159,11 @@ def _seat_named_like(unit: Place, gaz: Gazetteer) -> Place | None:
         if q.is_place and q.country == unit.country and getattr(q, unit.kind) == unit.name
     }
     return max(rows.values(), key=lambda q: q.population, default=None)
+
+
+_VILLAGE_OF = re.compile(
+    r"\s*(?:area|village|town|locality|hamlet|neighbou?rhood)\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?$", re.I
+)
 
 
 def _compatible_admin2(p: Place, name: str) -> bool:

@@ -188,3 +188,32 @@ def test_capitals_dateline_after_a_date_stamp_without_punctuation() -> None:
 )
 def test_place_before_a_source_in_apposition_stays(text: str) -> None:
     assert _roles(text)["Wana"] == "site"
+
+
+# --- a name written as an area of a district in another province is a village we lack ------------------------------
+
+def test_area_of_a_district_in_another_province() -> None:
+    text = "Villagers said the drone struck near the Kala Sanghar area of Kurram agency before dawn."
+    c = choose_site(text, [(0, len(text))])
+    assert c is not None and c.admin2 == "Kurram"
+
+
+def test_area_of_a_district_in_the_same_province_keeps_the_gazetteer() -> None:
+    text = "A drone hit a house in the Wana area of North Waziristan."
+    c = choose_site(text, [(0, len(text))])
+    assert c is not None and c.place == "Wana" and c.conflict
+
+
+# --- more datelines and governments -----------------------------------------------------------------------------------
+
+def test_dateline_with_date_and_agency() -> None:
+    text = ("Drone strikes kill nine in the tribal belt\nIslamabad, Mar 3, IRNA - At least nine people were killed in "
+            "a drone strike in South Waziristan on Tuesday.")
+    assert _roles(text)["Islamabad"] == "dateline"
+    assert _site(text)[2] == "South Waziristan"
+
+
+def test_capital_about_to_act_is_its_government() -> None:
+    text = "The strike came on the day Islamabad was to sign a truce with fighters in Bajaur Agency."
+    assert _roles(text)["Islamabad"] == "actor"
+    assert _site(text)[2] == "Bajaur"
