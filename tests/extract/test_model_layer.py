@@ -165,7 +165,8 @@ def test_a_figure_below_at_least_n_is_a_part_not_a_lower_account() -> None:
 
 
 def test_a_similar_attack_the_same_day_is_another_event() -> None:
-    text = ("A suicide car bomber killed at least 18 security officers at a border post on Thursday, officials said.\n\n"
+    text = ("A suicide car bomber killed at least 18 security officers at a border post on Thursday, officials "
+            "said.\n\n"
             "Officials reported a similar attack Thursday afternoon in the same district. Officials said a drone "
             "fired three missiles at a militant commander's house, killing about eight people.")
     got = sorted((e.type, e.killed_min) for e in extract_article(text, PUB).events if e.role == "main")
