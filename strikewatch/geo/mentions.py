@@ -94,7 +94,7 @@ def _locative_before(before: str) -> bool:
 _PERSON_BEFORE = _words(
     "abu abd abdul abdullah maulvi maulana mullah mulla haji sheikh shaikh shaykh mufti qari hafiz sayed syed "
     "mohammad muhammad mohammed mr mrs ms dr gen general president minister senator commander leader chief "
-    "al bin ibn saint st lt col colonel major captain sgt imam"
+    "al bin ibn saint st lt col colonel major captain sgt imam khan"
 )
 _NOT_NAME_START = _words(
     "the a an and or but in on at of to for from by with after before during this that these those it its his her "
@@ -231,6 +231,8 @@ _OUTLET_AFTER = re.compile(
     r"^[ \t]+(?:Online|ONLINE|Times|TIMES|Post|Tribune|Observer|Today|Herald|Express|Gazette|Chronicle|Dispatch|"
     r"Daily|Press|Radio|TV)\b"
 )
+# a place name in an armed group's or unit's name ("the Al-Quds Brigades", "the Quds Force", "Khyber Rifles"): no site
+_ORGANISATION_AFTER = re.compile(r"^[ \t]+(?:Brigades?|Force|Corps|Rifles|Militia|Scouts|Regiment|Battalion)\b")
 # a name in apposition with a word for a person is a person's name ("Salem, an anti-Al-Qaeda cleric, and ..."), not
 # a place. Only words no source is called by ("in Wana, a local official, said" names a place), and the apposition
 # must close ("in Machi Khel, an official told reporters" goes on with a clause)
@@ -669,6 +671,8 @@ def _role(
         speaker and _may_hold(sent_before, _SPEAKER_KEYS) and _SPEAKER_BEFORE.search(sent_before)
     ) or _SPEAKER_AFTER.match(after) or _OUTLET_AFTER.match(after):
         return "speaker"
+    if _ORGANISATION_AFTER.match(after):
+        return "actor"
     if _elsewhere(sent_before, after):
         return "elsewhere"
     owned = bool(places and places[0].kind != "country" and _PLACE_OF_BEFORE.search(sent_before))

@@ -125,6 +125,32 @@ def _foreign(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int
             # "Sanzila area of South Waziristan": a near spelling of a village of another district is a village the
             # gazetteer lacks in the district the text names
             return True
+    if all(_small(p) for p in m.places):
+        # a near spelling or a small GeoNames place only, in a sentence whose other names all lie in one province
+        # or district, and none of the place's rows lies in it ("strikes targeted Rashid and Aayoj in the countryside
+        # of Raqqa": not Hama's Rashid or Awaj): a village the gazetteer lacks in the unit the sentence names
+        # (kind, country, admin1, admin2) of the unit each other name gives
+        named: set[tuple[str, str, str | None, str | None]] = set()
+        for i in span:
+            o = mentions[i]
+            if o is m or o.role not in ("site", "near") or not o.places or o.match != "exact":
+                continue
+            u = o.places[0]
+            if u.kind == "admin1":
+                named.add(("admin1", u.country, u.name, None))
+            elif u.kind == "admin2":
+                named.add(("admin2", u.country, u.admin1, u.name))
+            elif u.is_place and not _small(u) and u.admin1:
+                named.add(("admin1", u.country, u.admin1, None))
+        if len(named) == 1:
+            kind, cc, a1, a2 = next(iter(named))
+            # a row the table knows without a district fits any district of its province ("Kot Sultan village of
+            # Layyah district" takes Layyah)
+            if not any(
+                p.country == cc and p.admin1 == a1 and (kind == "admin1" or p.admin2 in (a2, None))
+                for p in m.places
+            ):
+                return True
     if art is None:
         return False
     weak = m.match == "fuzzy" or all(
@@ -159,6 +185,11 @@ def _seat_named_like(unit: Place, gaz: Gazetteer) -> Place | None:
         if q.is_place and q.country == unit.country and getattr(q, unit.kind) == unit.name
     }
     return max(rows.values(), key=lambda q: q.population, default=None)
+
+
+def _small(p: Place) -> bool:
+    """A GeoNames populated place no strike sheet or curated row attests, under a major city's size."""
+    return p.is_place and not p.attested and p.population < MAJOR_CITY
 
 
 _VILLAGE_OF = re.compile(

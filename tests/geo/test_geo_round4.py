@@ -217,3 +217,36 @@ def test_capital_about_to_act_is_its_government() -> None:
     text = "The strike came on the day Islamabad was to sign a truce with fighters in Bajaur Agency."
     assert _roles(text)["Islamabad"] == "actor"
     assert _site(text)[2] == "Bajaur"
+
+
+# --- armed groups and people named after places ----------------------------------------------------------------------
+
+def test_armed_group_named_after_a_city_is_no_site() -> None:
+    text = ("Two of the dead belonged to the group's armed wing, the Al-Quds Brigades, a spokesman said. The jets "
+            "struck a car in Khan Younis.")
+    assert _roles(text)["Al-Quds"] == "actor"
+    assert _site(text)[1] == "Khan Younis"
+
+
+def test_tribal_name_after_khan_is_a_person() -> None:
+    text = "Gul Khan Wazir said drones fired four missiles at a compound in Kurram Agency."
+    assert "Wazir" not in _roles(text)
+    assert _site(text)[2] == "Kurram"
+
+
+def test_name_ending_in_khan_is_still_a_place() -> None:
+    assert _site("A drone strike hit Dera Ismail Khan on Monday.")[2] == "Dera Ismail Khan"
+
+
+# --- a small namesake in another province than the one the sentence names is a village we lack ----------------------
+
+def test_small_namesake_in_another_province() -> None:
+    text = "Coalition raids hit Rashid and Aayoj in the eastern countryside of Raqqa province overnight."
+    c = choose_site(text, [(0, len(text))])
+    assert c is not None and c.admin1 == "Raqqa Governorate"
+
+
+def test_place_without_district_takes_the_one_named() -> None:
+    text = "A drone hit a house in Kot Sultan village of Layyah district."
+    c = choose_site(text, [(0, len(text))])
+    assert c is not None and c.admin2 == "Layyah" and c.place == "Kot Sultan"
