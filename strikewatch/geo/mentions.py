@@ -229,8 +229,8 @@ _SPEAKER_AFTER = re.compile(r"^(?:-based\b|\s+(?:officials?|spokes(?:man|woman|p
 # not a site (case matters: "in Peshawar today" is a place)
 _OUTLET_AFTER = re.compile(
     r"^[ \t]+(?:Online|ONLINE|Times|TIMES|Post|Tribune|Observer|Today|Herald|Express|Gazette|Chronicle|Dispatch|"
-    r"Daily|Press|Radio|TV)\b"
-)
+    r"Daily|Radio|TV)\b"
+)  # not "Press": "outside the Quetta Press Club" is where people gathered
 # a place name in an armed group's or unit's name ("the Al-Quds Brigades", "the Quds Force", "Khyber Rifles"): no site
 _ORGANISATION_AFTER = re.compile(r"^[ \t]+(?:Brigades?|Force|Corps|Rifles|Militia|Scouts|Regiment|Battalion)\b")
 # a name in apposition with a word for a person is a person's name ("Salem, an anti-Al-Qaeda cleric, and ..."), not

@@ -250,3 +250,10 @@ def test_place_without_district_takes_the_one_named() -> None:
     text = "A drone hit a house in Kot Sultan village of Layyah district."
     c = choose_site(text, [(0, len(text))])
     assert c is not None and c.admin2 == "Layyah" and c.place == "Kot Sultan"
+
+
+@pytest.mark.parametrize("city", ["Quetta", "Sukkur", "Karachi"])
+def test_press_club_named_after_a_city_is_where_people_gathered(city: str) -> None:
+    text = f"Journalists staged a protest outside the {city} Press Club against the killing of a reporter."
+    c = choose_site(text, [(0, len(text))], kind="gathering")
+    assert c is not None and c.admin2 == city
