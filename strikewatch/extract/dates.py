@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -122,157 +122,214 @@ def find_dates(text: str, published: date | None, start: int = 0, end: int | Non
     return out
 
 
+# what a reader of one kind of date expression says of its ``DateMention``
+_DROP = 0  # not a date after all ("May" the verb, "Pakistan Today"): no mention
+_AS_IS = 1  # kept as read (a span of days, or one that needs the publication date it does not have)
+_CLIP = 2  # kept, its days and window clipped to the publication date
+
+Reader = Callable[[re.Match[str], DateMention, date | None, date | None], int]
+
+
 def _resolve(m: re.Match[str], pub: date | None, year_ref: date | None = None) -> DateMention | None:
     dm = DateMention(m.start(), m.end(), m.group())
-    if m.group("iso"):
-        d = _safe(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
-        if d is None:
-            return None
-        dm.days = [d]
-    elif m.group("mdy") or m.group("dmy"):
-        if m.group("mdy"):
-            mon, d1, d1b, y = m.group("m1"), m.group("d1"), m.group("d1b"), m.group("y1")
-        else:
-            mon, d1, d1b, y = m.group("m2"), m.group("d2"), m.group("d2b"), m.group("y2")
-        month = _month(mon)
-        days = [int(d1)] + ([int(d1b)] if d1b else [])
-        if any(not 1 <= d <= 31 for d in days):
-            return None
-        resolved: list[date] = []
-        year: int | None = int(y) if y else None
-        if year is None and pub is not None:
-            first = _latest_on_or_before(month, days[0], pub)
-            year = first.year if first is not None else None
-        elif year is None and year_ref is not None:
-            year = year_ref.year
-        if not y:
-            dm.relative = True
-        for dd in days:
-            r = _safe(year, month, dd) if year is not None else None
-            if r is not None:
-                resolved.append(r)
-        span = bool(d1b) and ("-" in m.group() or "–" in m.group() or " to " in m.group())
-        if span and len(resolved) == 2:
-            # a span "11-13 June": a window, not two events
-            dm.earliest, dm.latest = min(resolved), max(resolved)
-            return dm
-        dm.days = resolved
-    elif m.group("my"):
-        month = _month(m.group("m3"))
-        mod = (m.group("mymod") or "").lower().strip()
-        y = m.group("y3")
-        if not y and not mod and month == 5 and not _MONTH_PREP.search(m.string, max(0, m.start() - 7), m.start()):
-            return None  # bare "May" (the verb), but "in May", "since May" are the month
-        if y:
-            year = int(y)
-        elif pub is not None:
-            year = pub.year if month <= pub.month else pub.year - 1
-            if mod == "last" and month >= pub.month:
-                year = pub.year - 1
-            dm.relative = True
-        else:
-            dm.relative = True
-            return dm
-        first, last = _month_window(year, month)
-        if mod in ("early",):
-            last = first + timedelta(days=10)
-        elif mod in ("late",):
-            first = last - timedelta(days=10)
-        elif mod in ("mid", "mid-"):
-            first, last = first + timedelta(days=9), first + timedelta(days=20)
-        dm.earliest, dm.latest = first, last
-    elif m.group("rel"):
-        if m.group()[0].isupper() and m.start() > 1 and _TITLE_BEFORE.search(m.string[max(0, m.start() - 30):
-                                                                                               m.start()]):
-            return None  # "Pakistan Today", a title, not a day
-        w = re.sub(r"\s+", " ", m.group("relw").lower())
-        dm.relative = True
-        if pub is None:
-            return dm
-        if w in ("yesterday", "last night"):
-            dm.days = [pub - timedelta(days=1)]
-            if w == "last night":
-                dm.earliest, dm.latest = pub - timedelta(days=1), pub
-                dm.days = []
-        elif w == "the day before yesterday":
-            dm.days = [pub - timedelta(days=2)]
-        elif w == "overnight":
-            dm.earliest, dm.latest = pub - timedelta(days=1), pub
-        else:
-            dm.days = [pub]
-    elif m.group("ago"):
-        n = to_int(m.group("agon"))
-        dm.relative = True
-        if pub is None or n is None:
-            return dm
-        dm.days = [pub - timedelta(days=n)]
-    elif m.group("wd"):
-        wd = WEEKDAYS[m.group("wdn").lower()]
-        dm.relative = True
-        if pub is None:
-            return dm
-        delta = (pub.weekday() - wd) % 7
-        low = m.group().lower()
-        if low.startswith("last ") and delta == 0:
-            delta = 7
-        dm.days = [pub - timedelta(days=delta)]
-    elif m.group("hol"):
-        h = re.sub(r"\s+", " ", m.group("holn").lower()).replace("’", "'")
-        md = _HOLIDAYS.get(h)
-        if md is None:
-            return None
-        dm.relative = True
-        if pub is None:
-            return dm
-        r = _latest_on_or_before(md[0], md[1], pub)
-        if r is not None:
-            dm.days = [r]
-    elif m.group("period"):
-        w = re.sub(r"\s+", " ", m.group("pw").lower())
-        dm.relative = True
-        if pub is None:
-            return dm
-        if w in ("this week", "earlier this week"):
-            dm.earliest, dm.latest = pub - timedelta(days=pub.weekday()), pub
-        elif w == "last week":
-            monday = pub - timedelta(days=pub.weekday() + 7)
-            dm.earliest, dm.latest = monday, monday + timedelta(days=6)
-        elif w in ("this month", "earlier this month"):
-            dm.earliest, dm.latest = pub.replace(day=1), pub
-        elif w == "last month":
-            last = pub.replace(day=1) - timedelta(days=1)
-            dm.earliest, dm.latest = last.replace(day=1), last
-        elif w in ("this year", "earlier this year"):
-            dm.earliest, dm.latest = date(pub.year, 1, 1), pub
-        elif w == "last year":
-            dm.earliest, dm.latest = date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31)
-    elif m.group("year"):
-        y = int(m.group("yy"))
-        dm.earliest, dm.latest = date(y, 1, 1), date(y, 12, 31)
-        dm.start = m.start("yy")
-        dm.text = m.group("yy")
-    elif m.group("follows"):
-        n_word = re.sub(r"\s+", " ", m.group("fn").lower())
-        unit = m.group("fu").lower()
-        direction = (m.group("fd") or "").lower()
-        if n_word in ("the next", "the following"):
-            dm.follows = 1
-        elif n_word == "the previous":
-            dm.follows = -1
-        else:
-            if not direction:
-                return None
-            n = _FOLLOW_COUNTS[n_word]
-            dm.follows = n if direction in ("later", "after") else -n
-        if unit == "night" and dm.follows is None:
-            return None
-    # clip windows to the publication date: what is reported has happened by then
+    step = _CLIP
+    for group, read in _READERS:
+        if m.group(group):
+            step = read(m, dm, pub, year_ref)
+            break
+    if step == _DROP or (step == _CLIP and not _clip(dm, pub)):
+        return None
+    return dm
+
+
+def _clip(dm: DateMention, pub: date | None) -> bool:
+    """Clip the days and window to the publication date (what is reported has happened by then); False when the
+    window begins after it. One day is its own window."""
     if pub is not None:
         if dm.earliest is not None and dm.earliest > pub:
-            return None
+            return False
         if dm.latest is not None and dm.latest > pub and (dm.earliest is None or dm.earliest <= pub):
             dm.latest = pub
         dm.days = [d for d in dm.days if d <= pub]
     if len(dm.days) == 1 and dm.earliest is None:
         dm.earliest = dm.latest = dm.days[0]
-    return dm
+    return True
+
+
+def _iso(m: re.Match[str], dm: DateMention, pub: date | None, year_ref: date | None) -> int:
+    """ISO 8601: "2014-06-11"."""
+    d = _safe(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    if d is None:
+        return _DROP
+    dm.days = [d]
+    return _CLIP
+
+
+def _day_month(m: re.Match[str], dm: DateMention, pub: date | None, year_ref: date | None) -> int:
+    """A day and month, perhaps a second day and a year: "June 11, 2014", "11 June", "on 11 and 12 June",
+    "11-13 June" (a span: a window, not two events). Without a year, the latest such day on or before
+    publication, or (without a publication date) the year of ``year_ref``."""
+    if m.group("mdy"):
+        mon, d1, d1b, y = m.group("m1"), m.group("d1"), m.group("d1b"), m.group("y1")
+    else:
+        mon, d1, d1b, y = m.group("m2"), m.group("d2"), m.group("d2b"), m.group("y2")
+    month = _month(mon)
+    days = [int(d1)] + ([int(d1b)] if d1b else [])
+    if any(not 1 <= d <= 31 for d in days):
+        return _DROP
+    year: int | None = int(y) if y else None
+    if year is None and pub is not None:
+        first = _latest_on_or_before(month, days[0], pub)
+        year = first.year if first is not None else None
+    elif year is None and year_ref is not None:
+        year = year_ref.year
+    if not y:
+        dm.relative = True
+    resolved = [r for r in (_safe(year, month, dd) if year is not None else None for dd in days) if r is not None]
+    span = bool(d1b) and ("-" in m.group() or "–" in m.group() or " to " in m.group())
+    if span and len(resolved) == 2:
+        dm.earliest, dm.latest = min(resolved), max(resolved)
+        return _AS_IS
+    dm.days = resolved
+    return _CLIP
+
+
+def _month_year(m: re.Match[str], dm: DateMention, pub: date | None, year_ref: date | None) -> int:
+    """A month, perhaps with a year and a modifier: "in November 2013", "last May", "in early June" -> a window."""
+    month = _month(m.group("m3"))
+    mod = (m.group("mymod") or "").lower().strip()
+    y = m.group("y3")
+    if not y and not mod and month == 5 and not _MONTH_PREP.search(m.string, max(0, m.start() - 7), m.start()):
+        return _DROP  # bare "May" (the verb), but "in May", "since May" are the month
+    if y:
+        year = int(y)
+    elif pub is not None:
+        year = pub.year if month <= pub.month else pub.year - 1
+        if mod == "last" and month >= pub.month:
+            year = pub.year - 1
+        dm.relative = True
+    else:
+        dm.relative = True
+        return _AS_IS
+    first, last = _month_window(year, month)
+    if mod in ("early",):
+        last = first + timedelta(days=10)
+    elif mod in ("late",):
+        first = last - timedelta(days=10)
+    elif mod in ("mid", "mid-"):
+        first, last = first + timedelta(days=9), first + timedelta(days=20)
+    dm.earliest, dm.latest = first, last
+    return _CLIP
+
+
+def _relative_day(m: re.Match[str], dm: DateMention, pub: date | None, year_ref: date | None) -> int:
+    """ "today", "yesterday", "last night", "overnight" (not "Pakistan Today", a title)."""
+    if m.group()[0].isupper() and m.start() > 1 and _TITLE_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
+        return _DROP
+    w = re.sub(r"\s+", " ", m.group("relw").lower())
+    dm.relative = True
+    if pub is None:
+        return _AS_IS
+    if w == "yesterday":
+        dm.days = [pub - timedelta(days=1)]
+    elif w in ("last night", "overnight"):
+        dm.earliest, dm.latest = pub - timedelta(days=1), pub
+    elif w == "the day before yesterday":
+        dm.days = [pub - timedelta(days=2)]
+    else:
+        dm.days = [pub]
+    return _CLIP
+
+
+def _days_ago(m: re.Match[str], dm: DateMention, pub: date | None, year_ref: date | None) -> int:
+    """ "three days ago" """
+    n = to_int(m.group("agon"))
+    dm.relative = True
+    if pub is None or n is None:
+        return _AS_IS
+    dm.days = [pub - timedelta(days=n)]
+    return _CLIP
+
+
+def _weekday(m: re.Match[str], dm: DateMention, pub: date | None, year_ref: date | None) -> int:
+    """ "on Wednesday", "late Monday", "last Friday": the latest such day on or before publication ("last" and the
+    publication's own weekday: a week before)."""
+    wd = WEEKDAYS[m.group("wdn").lower()]
+    dm.relative = True
+    if pub is None:
+        return _AS_IS
+    delta = (pub.weekday() - wd) % 7
+    if m.group().lower().startswith("last ") and delta == 0:
+        delta = 7
+    dm.days = [pub - timedelta(days=delta)]
+    return _CLIP
+
+
+def _holiday(m: re.Match[str], dm: DateMention, pub: date | None, year_ref: date | None) -> int:
+    """ "Christmas Day": its latest date on or before publication."""
+    md = _HOLIDAYS.get(re.sub(r"\s+", " ", m.group("holn").lower()).replace("’", "'"))
+    if md is None:
+        return _DROP
+    dm.relative = True
+    if pub is None:
+        return _AS_IS
+    r = _latest_on_or_before(md[0], md[1], pub)
+    if r is not None:
+        dm.days = [r]
+    return _CLIP
+
+
+def _period(m: re.Match[str], dm: DateMention, pub: date | None, year_ref: date | None) -> int:
+    """ "this week", "last month", "earlier this year" -> a window up to publication."""
+    w = re.sub(r"\s+", " ", m.group("pw").lower())
+    dm.relative = True
+    if pub is None:
+        return _AS_IS
+    if w in ("this week", "earlier this week"):
+        dm.earliest, dm.latest = pub - timedelta(days=pub.weekday()), pub
+    elif w == "last week":
+        monday = pub - timedelta(days=pub.weekday() + 7)
+        dm.earliest, dm.latest = monday, monday + timedelta(days=6)
+    elif w in ("this month", "earlier this month"):
+        dm.earliest, dm.latest = pub.replace(day=1), pub
+    elif w == "last month":
+        last = pub.replace(day=1) - timedelta(days=1)
+        dm.earliest, dm.latest = last.replace(day=1), last
+    elif w in ("this year", "earlier this year"):
+        dm.earliest, dm.latest = date(pub.year, 1, 1), pub
+    elif w == "last year":
+        dm.earliest, dm.latest = date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31)
+    return _CLIP
+
+
+def _year(m: re.Match[str], dm: DateMention, pub: date | None, year_ref: date | None) -> int:
+    """ "in 2009" -> the year's window (the mention is the year's digits)."""
+    y = int(m.group("yy"))
+    dm.earliest, dm.latest = date(y, 1, 1), date(y, 12, 31)
+    dm.start = m.start("yy")
+    dm.text = m.group("yy")
+    return _CLIP
+
+
+def _follows(m: re.Match[str], dm: DateMention, pub: date | None, year_ref: date | None) -> int:
+    """ "a day later", "the next day", "two days earlier": an offset from the event told before (``follows``)."""
+    n_word = re.sub(r"\s+", " ", m.group("fn").lower())
+    direction = (m.group("fd") or "").lower()
+    if n_word in ("the next", "the following"):
+        dm.follows = 1
+    elif n_word == "the previous":
+        dm.follows = -1
+    elif not direction:
+        return _DROP
+    else:
+        n = _FOLLOW_COUNTS[n_word]
+        dm.follows = n if direction in ("later", "after") else -n
+    return _CLIP
+
+
+# which reader a match goes to: the first of these groups it fills
+_READERS: tuple[tuple[str, Reader], ...] = (
+    ("iso", _iso), ("mdy", _day_month), ("dmy", _day_month), ("my", _month_year), ("rel", _relative_day),
+    ("ago", _days_ago), ("wd", _weekday), ("hol", _holiday), ("period", _period), ("year", _year),
+    ("follows", _follows),
+)

@@ -106,38 +106,71 @@ def _num(s: str | None) -> int | None:
     return to_int(s)
 
 
+_LOWER_RX = re.compile(_LOWER)
+_UPPER_RX = re.compile(_UPPER)
+_MORE_RX = re.compile(_MORE)
+_NEAR_RX = re.compile(_NEAR)
+_POSS_RX = re.compile(_POSS)
+_UPPER_OR_POSS_RX = re.compile(_UPPER + "|" + _POSS)
+
+
 def quantity_from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
     """Turn one QUANTITY_RE match into a Quantity (None when it is not a usable count)."""
     s, e = m.start() + offset, m.end() + offset
     if m.group("between"):
-        a, b = _num(m.group("b1")), _num(m.group("b2"))
-        if a is None or b is None:
-            return None
-        return Quantity(min(a, b), max(a, b), s, e)
+        return _between(m, s, e)
     if m.group("either"):
-        vals = [v for v in (_num(m.group("e1")), _num(m.group("e2")), _num(m.group("e3"))) if v is not None]
-        if not vals:
-            return None
-        return Quantity(min(vals), max(vals), s, e)
+        return _either(m, s, e)
     if m.group("exact"):
         return Quantity(EXACT_PHRASES[_norm(m.group("exact"))], EXACT_PHRASES[_norm(m.group("exact"))], s, e)
     mod = _norm(m.group("mod") or "")
     if mod and m.group("pair"):
-        a, b = _num(m.group("n1")), _num(m.group("p2"))
-        if a is None or b is None:
-            return None
-        if re.fullmatch(_LOWER, mod):
-            return Quantity(min(a, b), max(a, b), s, e)
-        # "about 5, possibly 8": the second figure is the higher one
-        return Quantity(None if re.fullmatch(_UPPER + "|" + _POSS, _norm(m.group("mod"))) else a, max(a, b), s, e)
+        return _pair(m, mod, s, e)
     if m.group("vague"):
-        v = _norm(m.group("vague"))
-        val = VAGUE.get(v, VAGUE_PHRASES.get(v))
-        if val is None:
-            return None
-        if mod and re.fullmatch(_UPPER, mod):
-            return Quantity(None, val, s, e, vague=True)
-        return Quantity(val, None, s, e, vague=True)
+        return _vague(m, mod, s, e)
+    return _figure(m, mod, s, e, offset)
+
+
+def _between(m: re.Match[str], s: int, e: int) -> Quantity | None:
+    """A range said as "between 4 and 7"."""
+    a, b = _num(m.group("b1")), _num(m.group("b2"))
+    if a is None or b is None:
+        return None
+    return Quantity(min(a, b), max(a, b), s, e)
+
+
+def _either(m: re.Match[str], s: int, e: int) -> Quantity | None:
+    """Alternatives said as "either none, one or two": the lowest to the highest."""
+    vals = [v for v in (_num(m.group("e1")), _num(m.group("e2")), _num(m.group("e3"))) if v is not None]
+    if not vals:
+        return None
+    return Quantity(min(vals), max(vals), s, e)
+
+
+def _pair(m: re.Match[str], mod: str, s: int, e: int) -> Quantity | None:
+    """Two figures after a modifier ("at least 5, possibly 8")."""
+    a, b = _num(m.group("n1")), _num(m.group("p2"))
+    if a is None or b is None:
+        return None
+    if _LOWER_RX.fullmatch(mod):
+        return Quantity(min(a, b), max(a, b), s, e)
+    # "about 5, possibly 8": the second figure is the higher one
+    return Quantity(None if _UPPER_OR_POSS_RX.fullmatch(mod) else a, max(a, b), s, e)
+
+
+def _vague(m: re.Match[str], mod: str, s: int, e: int) -> Quantity | None:
+    """A vague quantity ("dozens", "several"): a lower bound, or an upper one after "up to"."""
+    v = _norm(m.group("vague"))
+    val = VAGUE.get(v, VAGUE_PHRASES.get(v))
+    if val is None:
+        return None
+    if mod and _UPPER_RX.fullmatch(mod):
+        return Quantity(None, val, s, e, vague=True)
+    return Quantity(val, None, s, e, vague=True)
+
+
+def _figure(m: re.Match[str], mod: str, s: int, e: int, offset: int) -> Quantity | None:
+    """One figure, or a range ("4-7", "4 to 7"), an alternative ("5 or 6"), "10 or more"; then its modifier."""
     n1 = _num(m.group("n1"))
     if n1 is None:
         return None
@@ -156,21 +189,25 @@ def quantity_from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
             lo, hi = min(n1, n3), max(n1, n3)
     elif m.group("ormore"):
         hi = None
-    approx = False
-    if mod:
-        if re.fullmatch(_LOWER, mod):
-            hi = None if not m.group("range") and not m.group("alt") else hi
-        elif re.fullmatch(_UPPER, mod) or re.fullmatch(_POSS, mod):
-            lo = None if not m.group("range") else lo
-        elif re.fullmatch(_MORE, mod):
-            lo = (lo or 0) + 1 if not m.group("range") else lo
-            hi = None
-        elif re.fullmatch(_NEAR, mod):
-            hi = max(0, (hi if hi is not None else n1) - 1) if mod in _BELOW else hi
-            lo = None
-        else:
-            approx = True
+    if not mod:
+        return Quantity(lo, hi, s, e)
+    lo, hi, approx = _modified(m, mod, n1, lo, hi)
     return Quantity(lo, hi, s, e, approx=approx)
+
+
+def _modified(m: re.Match[str], mod: str, n1: int, lo: int | None, hi: int | None
+              ) -> tuple[int | None, int | None, bool]:
+    """The bounds of a figure after its modifier: "at least" (no upper bound), "up to" and "possibly" (no lower),
+    "more than" (one above, no upper), "nearly" (below it for "under"), "about" (approximate)."""
+    if _LOWER_RX.fullmatch(mod):
+        return lo, None if not m.group("range") and not m.group("alt") else hi, False
+    if _UPPER_RX.fullmatch(mod) or _POSS_RX.fullmatch(mod):
+        return None if not m.group("range") else lo, hi, False
+    if _MORE_RX.fullmatch(mod):
+        return (lo or 0) + 1 if not m.group("range") else lo, None, False
+    if _NEAR_RX.fullmatch(mod):
+        return None, max(0, (hi if hi is not None else n1) - 1) if mod in _BELOW else hi, False
+    return lo, hi, True
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
