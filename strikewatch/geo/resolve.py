@@ -135,6 +135,8 @@ def _foreign(m: PlaceMention, mentions: tuple[PlaceMention, ...], span: list[int
             o = mentions[i]
             if o is m or o.role not in ("site", "near") or not o.places or o.match != "exact":
                 continue
+            if len({q.country for q in o.places}) > 1:
+                continue  # a namesake across countries ("Bayda": Yemen's province, Libya's city) names no one unit
             u = o.places[0]
             if u.kind == "admin1":
                 named.add(("admin1", u.country, u.name, None))

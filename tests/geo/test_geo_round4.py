@@ -257,3 +257,10 @@ def test_press_club_named_after_a_city_is_where_people_gathered(city: str) -> No
     text = f"Journalists staged a protest outside the {city} Press Club against the killing of a reporter."
     c = choose_site(text, [(0, len(text))], kind="gathering")
     assert c is not None and c.admin2 == city
+
+
+def test_a_namesake_across_countries_names_no_unit_for_the_small_place_rule() -> None:
+    # "Bayda" is Yemen's province and Libya's city: it does not put the sentence in Libya
+    text = "Radaa, Bayda, Yemen"
+    c = choose_site(text, [(0, len(text))])
+    assert c is not None and c.admin1 == "Al Bayda" and c.geo_precision == "place"
