@@ -231,6 +231,13 @@ _OUTLET_AFTER = re.compile(
     r"^[ \t]+(?:Online|ONLINE|Times|TIMES|Post|Tribune|Observer|Today|Herald|Express|Gazette|Chronicle|Dispatch|"
     r"Daily|Radio|TV)\b"
 )  # not "Press": "outside the Quetta Press Club" is where people gathered
+# an institution named after its city ("the Islamabad High Court", "the Sindh Assembly", "the Quetta Press Club",
+# "Islamabad Police"):
+# where officials sit or people speak, not a strike site (for a gathering, where people gathered: resolve)
+INSTITUTION_AFTER = re.compile(
+    r"[ \t]+(?:High\s+Court|Supreme\s+Court|Bar\s+(?:Association|Council)|(?:Provincial\s+)?Assembly|"
+    r"Secretariat|Press\s+Club|Parliament|Police)\b"
+)
 # a place name in an armed group's or unit's name ("the Al-Quds Brigades", "the Quds Force", "Khyber Rifles"): no site
 _ORGANISATION_AFTER = re.compile(r"^[ \t]+(?:Brigades?|Force|Corps|Rifles|Militia|Scouts|Regiment|Battalion)\b")
 # a name in apposition with a word for a person is a person's name ("Salem, an anti-Al-Qaeda cleric, and ..."), not
@@ -669,7 +676,7 @@ def _role(
     speaker, reference, near = _may_be(sent_before)
     if (
         speaker and _may_hold(sent_before, _SPEAKER_KEYS) and _SPEAKER_BEFORE.search(sent_before)
-    ) or _SPEAKER_AFTER.match(after) or _OUTLET_AFTER.match(after):
+    ) or _SPEAKER_AFTER.match(after) or _OUTLET_AFTER.match(after) or INSTITUTION_AFTER.match(after):
         return "speaker"
     if _ORGANISATION_AFTER.match(after):
         return "actor"

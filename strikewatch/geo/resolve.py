@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from strikewatch.geo.context import article_countries, dominant, one_country
 from strikewatch.geo.gazetteer import MAJOR_CITY, Gazetteer, Place, get_gazetteer, haversine_km
-from strikewatch.geo.mentions import PlaceMention, dateline_rows, find_places, may_name_place
+from strikewatch.geo.mentions import INSTITUTION_AFTER, PlaceMention, dateline_rows, find_places, may_name_place
 from strikewatch.geo.offsets import destination
 from strikewatch.schema import GeoResult
 
@@ -464,6 +464,8 @@ def _gathered_at(text: str, m: PlaceMention) -> bool:
     """A protest "outside the press club in Quetta", "outside the Sindh Assembly in Karachi", "journalists in Larkana
     protested": a place the speaker roles set aside is, for a gathering, where people gathered."""
     before = text[max(0, m.start - 60) : m.start]
+    if INSTITUTION_AFTER.match(text, m.end):
+        return True  # "outside the Quetta Press Club", "outside the Lahore High Court"
     return bool(_PRESS_CLUB.search(before) or (
         _PROTESTERS_BEFORE.search(before) and _PROTEST_AFTER.match(text, m.end)
     ))

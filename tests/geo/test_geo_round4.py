@@ -264,3 +264,20 @@ def test_a_namesake_across_countries_names_no_unit_for_the_small_place_rule() ->
     text = "Radaa, Bayda, Yemen"
     c = choose_site(text, [(0, len(text))])
     assert c is not None and c.admin1 == "Al Bayda" and c.geo_precision == "place"
+
+
+# --- institutions named after their city ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("institution", ["High Court", "Police", "Assembly", "Press Club"])
+def test_institution_named_after_a_city_is_no_strike_site(institution: str) -> None:
+    text = (f"The Peshawar {institution} heard a petition over the drone strike. The missiles hit a house in the "
+            "village of Machi Khel in North Waziristan.")
+    assert _roles(text)["Peshawar"] == "speaker"
+    c = choose_site(text, [(0, 75), (75, len(text))])
+    assert c is not None and c.admin2 == "North Waziristan"
+
+
+def test_protest_outside_a_high_court_gathered_there() -> None:
+    text = "Lawyers protested outside the Lahore High Court against the arrest of a colleague."
+    c = choose_site(text, [(0, len(text))], kind="gathering")
+    assert c is not None and c.admin2 == "Lahore"
