@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from strikewatch.extract.doc import Doc
-from strikewatch.extract.layout import Sentence, sentences
+from strikewatch.extract.layout import Sentence
 from strikewatch.extract.model import uses
 from strikewatch.extract.model.features import clause_features, mentions, number_features, tokens
 from strikewatch.extract.model.linear import load
@@ -173,7 +173,7 @@ def model_layer(doc: Doc) -> None:
     other violence where the rules found no event (which layers run: ``strikewatch.extract.model.mode``)."""
     if not (uses("clauses") or uses("tolls")) or not (doc.events or uses("tolls")):
         return
-    r = Reading(doc.text, sentences(doc.text), [(c.start, c.end) for c in doc.claims])
+    r = Reading(doc.text, doc.sents, [(c.start, c.end) for c in doc.claims])
     if uses("clauses"):
         doc.events = [ev for ev in doc.events if keep(r, ev)]
         for ev in doc.events:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from strikewatch.extract.numbers import Quantity, find_quantities, words_to_int
+from strikewatch.extract.numbers import SCALES, TENS, UNITS, Quantity, find_quantities, words_to_int
 
 WINDOW = 5
 
@@ -23,6 +23,8 @@ def _tokenizer() -> Any:
 
 def _fold(tok: str) -> str:
     low = tok.lower()
+    if low.isalpha():
+        return "<num>" if low in UNITS or low in TENS or low in SCALES else low
     if low.isdigit():
         return "<year>" if len(low) == 4 and low[:2] in ("19", "20") else "<num>"
     if low.replace(",", "").isdigit() or words_to_int(low) is not None:

@@ -6,7 +6,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,7 @@ def _all() -> dict[str, Any]:
     return dict(json.loads(WEIGHTS.read_text(encoding="utf-8")))
 
 
+@cache
 def load(name: str) -> Linear | None:
     """The shipped model ``name``, or None when the package carries no weights for it."""
     if not WEIGHTS.exists():
