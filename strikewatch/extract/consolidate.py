@@ -11,8 +11,11 @@ stated is averaged.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from strikewatch.extract import rules
 from strikewatch.extract.doc import Doc
+from strikewatch.extract.layout import Sentence
 from strikewatch.model import COUNT_FIELDS, PLACE_COLUMNS
 from strikewatch.ranges import Range
 from strikewatch.schema import Event
@@ -20,7 +23,6 @@ from strikewatch.schema import Event
 DATE_FIELDS = ("date", "date_earliest", "date_latest", "date_text")
 SINGLE_FIELDS = ("perpetrator", "target")
 _ANOTHER = rules.pattern("consolidation", "another_strike")
-_END = rules.pattern("consolidation", "sentence_end")
 
 
 def _agree(a: object, b: object) -> bool:
@@ -40,17 +42,17 @@ def fuller_count(a: Event, b: Event) -> bool:
             and kb.min is not None and kb.min > ka.min)
 
 
-def sentence_around(text: str, pos: int) -> tuple[int, int]:
-    start = max((m.end() for m in _END.finditer(text, 0, pos)), default=0)
-    end = next((m.end() for m in _END.finditer(text, pos)), len(text))
-    return start, end
+def sentence_at(sents: list[Sentence], pos: int) -> Sentence | None:
+    """The sentence (of ``layout.sentences``, in text order) that holds offset ``pos``."""
+    i = bisect_right([x.start for x in sents], pos) - 1
+    return sents[i] if i >= 0 and pos < sents[i].end else None
 
 
-def told_as_another(text: str, ev: Event) -> bool:
+def told_as_another(text: str, sents: list[Sentence], ev: Event) -> bool:
     """Does a sentence holding some of the event's evidence say it is another strike ("a second strike")?"""
     for pos in sorted({e.start for e in ev.evidence}):
-        start, end = sentence_around(text, pos)
-        if _ANOTHER.search(text, start, end):
+        s = sentence_at(sents, pos)
+        if s is not None and _ANOTHER.search(text, s.start, s.end):
             return True
     return False
 
@@ -95,11 +97,12 @@ def fill(into: Event, src: Event) -> None:
             _take(into, src, (f,))
 
 
-def consolidate(events: list[Event], text: str) -> list[int]:
+def consolidate(events: list[Event], text: str, sents: list[Sentence]) -> list[int]:
     """Join each event to an earlier telling of the same strike; the indexes of the events that remain."""
     kept: list[int] = []
     for i, ev in enumerate(events):
-        twin = None if told_as_another(text, ev) else next((k for k in kept if same_strike(events[k], ev)), None)
+        another = told_as_another(text, sents, ev)
+        twin = None if another else next((k for k in kept if same_strike(events[k], ev)), None)
         if twin is None:
             kept.append(i)
         else:
@@ -109,8 +112,9 @@ def consolidate(events: list[Event], text: str) -> list[int]:
 
 def consolidate_events(doc: Doc) -> None:
     """The pipeline component: one event for each strike the article tells, however often it tells it."""
-    kept = consolidate(doc.events, doc.text)
-    doc.events = [doc.events[i] for i in kept]
-    if len(doc.event_accs) == len(kept) or not doc.event_accs:
+    kept = consolidate(doc.events, doc.text, doc.sents)
+    if len(kept) == len(doc.events):
         return
-    doc.event_accs = [doc.event_accs[i] for i in kept if i < len(doc.event_accs)]
+    if len(doc.event_accs) == len(doc.events):
+        doc.event_accs = [doc.event_accs[i] for i in kept]
+    doc.events = [doc.events[i] for i in kept]

@@ -1,11 +1,14 @@
 """The statistical layer of the extractor: two small linear models trained here on real labelled text.
 
 * ``clauses``: does a sentence report a strike the article is telling (``told``), one it refers to (``referred``)
-  or none (``none``)? Applied to each event the rules found: an event whose sentences the model reads as
-  ``none`` with confidence is dropped; one read as ``referred`` becomes ``background``.
-* ``tolls``: is a number mention the killed figure of the strike its sentence tells? Applied only where the
-  rules left an event's killed figure unknown: a mention the model reads as the killed figure with confidence
-  gives it, with its span as evidence.
+  or none (``none``)? An air event without a toll whose sentences it reads as no strike report is dropped; an
+  untyped event so read becomes ``other`` (never a strike record). ``referred`` is learnt but not yet used: the
+  rules' roles measured better.
+* ``tolls``: is a number mention the killed figure of the strike its sentence tells? It gives an event the toll
+  the rules left unknown, narrows a range the rules widened with a part, drops a large untyped "event" that is a
+  statistic, and records other violence (``other``) where the rules found no event.
+
+``model/apply.py`` says where each decision is taken and with which threshold.
 
 Both are trained by ``python -m swdev.train_extractor`` from ``../shared/`` data and the development part of the
 real-news set (never the test split); the weights ship in ``weights.json`` and load once, lazily. Which layers run

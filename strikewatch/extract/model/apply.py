@@ -20,6 +20,7 @@ STATISTIC_BELOW = 0.1  # every killed figure of an untyped event under this ...
 STATISTIC_FROM = 25  # ... and at least this large: a statistic, not an event (a strike's "13 others" is no total)
 KEEP_TOLL = 0.1  # a lower figure in a widened killed range the model reads under this is not the strike's toll
 TOLL_ABOVE = 0.6  # P(killed) of a number in the event's sentences over this: it is the killed figure
+OTHER_NONE_ABOVE = 0.5  # P(none) of that sentence over this, and no event found: it tells violence of another kind
 EVENT_FIELDS = ("type", "killed_min", "killed_max", "injured_min", "injured_max", "date", "perpetrator", "target")
 LONGEST_SENTENCE = 1500  # characters: longer "sentences" are page junk or run-on lists, never read by the models
 
@@ -135,7 +136,7 @@ def other_violence(r: Reading) -> Event | None:
     if best is None or clauses is None:
         return None
     _, q, s = best
-    if clauses.proba(clause_features(r.text, s.start, s.end))["none"] <= 0.5:
+    if clauses.proba(clause_features(r.text, s.start, s.end))["none"] <= OTHER_NONE_ABOVE:
         return None
     ev = Event(type="other")
     ev.evidence.append(Evidence("type", s.start, s.end))
@@ -180,7 +181,6 @@ def model_layer(doc: Doc) -> None:
             retype(r, ev)
     if uses("tolls"):
         doc.events = [ev for ev in doc.events if not statistic(r, ev)]
-    if uses("tolls"):
         for ev in doc.events:
             narrow_toll(r, ev)
             fill_toll(r, ev)
