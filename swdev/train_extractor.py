@@ -30,7 +30,6 @@ scikit-learn's LogisticRegression (liblinear, fixed seed) on string features; fe
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import re
@@ -40,7 +39,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from strikewatch.evaluate.splits import acled_split
+from strikewatch.evaluate.dev_summaries import as_int, read_strikes
+from strikewatch.evaluate.extraction import acled_rows
 from strikewatch.evaluate.urls import shared_dir
 from strikewatch.extract.layout import sentences
 from strikewatch.extract.model.features import clause_features, mentions, number_features, tokens
@@ -57,22 +57,13 @@ NONE_TYPES = ("Riots/Protests", "Strategic development", "Battle", "Violence aga
 
 
 def acled_dev(shared: Path) -> Iterator[dict[str, str]]:
-    with (shared / "data/dev/acled_asia_2015.csv").open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if acled_split(row["EVENT_ID_CNTY"], row["COUNTRY"]) == "dev" and row["NOTES"].strip():
-                yield row
+    """The ACLED development rows with a note (the evaluation's reader, development split only)."""
+    return (r for r in acled_rows(shared / "data/dev/acled_asia_2015.csv", "dev") if r["NOTES"].strip())
 
 
 def tbij_dev(shared: Path) -> list[dict[str, Any]]:
-    data = json.loads((shared / "data/dev/dronestream_pakistan_2004_2010.json").read_text(encoding="utf-8"))
-    return [s for s in data["strike"] if (s.get("bij_summary_short") or "").strip()]
-
-
-def _int(v: Any) -> int | None:
-    try:
-        return int(str(v).strip())
-    except ValueError:
-        return None
+    strikes = read_strikes(shared / "data/dev/dronestream_pakistan_2004_2010.json")
+    return [s for s in strikes if (s.get("bij_summary_short") or "").strip()]
 
 
 def toll_examples(text: str, figures: set[int]) -> list[tuple[list[str], int]]:
@@ -89,7 +80,7 @@ def toll_data(shared: Path) -> tuple[list[list[str]], list[int]]:
     xs: list[list[str]] = []
     ys: list[int] = []
     for row in acled_dev(shared):
-        fat = _int(row["FATALITIES"]) or 0
+        fat = as_int(row["FATALITIES"]) or 0
         ex = toll_examples(row["NOTES"], {fat} if fat else set())
         if fat and not any(y for _, y in ex):
             continue  # the figure is a sum or is not written as one number
@@ -97,7 +88,7 @@ def toll_data(shared: Path) -> tuple[list[list[str]], list[int]]:
             xs.append(x)
             ys.append(y)
     for s in tbij_dev(shared):
-        figures = {v for v in (_int(s.get("deaths_min")), _int(s.get("deaths_max"))) if v is not None}
+        figures = {v for v in (as_int(s.get("deaths_min")), as_int(s.get("deaths_max"))) if v is not None}
         for x, y in toll_examples(s["bij_summary_short"], figures):
             xs.append(x)
             ys.append(y)
