@@ -11,11 +11,9 @@ stated is averaged.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from strikewatch.extract import rules
 from strikewatch.extract.doc import Doc
-from strikewatch.extract.layout import Sentence
+from strikewatch.extract.layout import Sentence, sentence_at
 from strikewatch.model import COUNT_FIELDS, PLACE_COLUMNS
 from strikewatch.ranges import Range
 from strikewatch.schema import Event
@@ -40,12 +38,6 @@ def fuller_count(a: Event, b: Event) -> bool:
     ka, kb = Range.of(a, "killed"), Range.of(b, "killed")
     return (b.type is None and a.type is not None and ka.min is not None and ka.max == ka.min
             and kb.min is not None and kb.min > ka.min)
-
-
-def sentence_at(sents: list[Sentence], pos: int) -> Sentence | None:
-    """The sentence (of ``layout.sentences``, in text order) that holds offset ``pos``."""
-    i = bisect_right([x.start for x in sents], pos) - 1
-    return sents[i] if i >= 0 and pos < sents[i].end else None
 
 
 def told_as_another(text: str, sents: list[Sentence], ev: Event) -> bool:

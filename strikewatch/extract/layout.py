@@ -7,6 +7,7 @@ Offsets always refer to the input text; nothing here rewrites it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -223,3 +224,9 @@ def sentences(text: str, comments_start: int | None = None) -> list[Sentence]:
         if s < ls + len(stripped):
             out.append(Sentence(s, ls + len(stripped), para, section, first, heading))
     return out
+
+
+def sentence_at(sents: list[Sentence], pos: int) -> Sentence | None:
+    """The sentence (of ``layout.sentences``, in text order) that holds offset ``pos``."""
+    i = bisect_right([x.start for x in sents], pos) - 1
+    return sents[i] if i >= 0 and pos < sents[i].end else None

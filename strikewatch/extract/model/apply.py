@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from strikewatch.extract.doc import Doc
-from strikewatch.extract.layout import Sentence
+from strikewatch.extract.layout import Sentence, sentence_at
 from strikewatch.extract.model import uses
 from strikewatch.extract.model.features import clause_features, mentions, number_features, tokens
 from strikewatch.extract.model.linear import load
@@ -62,15 +62,17 @@ def keep(r: Reading, ev: Event) -> bool:
 def surest_toll(r: Reading, sents: list[Sentence]) -> tuple[float, Quantity, Sentence] | None:
     """The number mention these sentences most surely give as the killed figure, over ``TOLL_ABOVE``."""
     model = load("tolls")
+    if model is None:
+        return None
     best: tuple[float, Quantity, Sentence] | None = None
-    for s in sents if model is not None else []:
+    for s in sents:
         if s.end - s.start > LONGEST_SENTENCE:
             continue
         toks = tokens(r.text, s.start, s.end)
         for q in mentions(r.text, toks, s.start, s.end):
             if r.in_claim(q.start, q.end):
                 continue
-            p = model.proba(number_features(toks, q))["killed"] if model is not None else 0.0
+            p = model.proba(number_features(toks, q))["killed"]
             if p >= TOLL_ABOVE and not q.vague and (best is None or p > best[0]):
                 best = (p, q, s)
     return best
@@ -85,10 +87,12 @@ def span_readings(r: Reading, spans: list[tuple[int, int]]) -> list[tuple[float,
     """P(killed) and the figure of the first number in each span (None when a span holds no number: a named
     person, "a commander and his deputy", which the model cannot judge)."""
     model = load("tolls")
+    if model is None:
+        return None
     out = []
     for a, b in spans:
-        s = next((s for s in r.sents if s.start <= a < s.end and s.end - s.start <= LONGEST_SENTENCE), None)
-        if model is None or s is None:
+        s = sentence_at(r.sents, a)
+        if s is None or s.end - s.start > LONGEST_SENTENCE:
             return None
         toks = tokens(r.text, s.start, s.end)
         q = next((q for q in mentions(r.text, toks, s.start, s.end) if a <= q.start < b), None)
